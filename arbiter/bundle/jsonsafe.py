@@ -1,0 +1,108 @@
+"""Decode untrusted case.json bytes without letting the decoder do anything expensive or ambiguous.
+
+- UTF-8 only (a leading BOM is tolerated);
+- nesting depth is measured on the text *before* ``json.loads`` runs, so the decoder never recurses deeply;
+- ``NaN``/``Infinity`` are refused, numbers with absurdly many digits are refused;
+- every non-integer number becomes a ``Decimal`` (never a binary float) and is recorded, so money written as a
+  JSON number reaches :func:`arbiter.domain.parse.parse_money` as a number and is refused there by name;
+- duplicate keys in one object are refused (two parsers could otherwise disagree about the case).
+"""
+from __future__ import annotations
+
+import json
+import re
+from decimal import Decimal, InvalidOperation
+from itertools import accumulate
+from typing import Any
+
+from arbiter.bundle import limits
+from arbiter.bundle.errors import BundleError
+
+UTF8_BOM = b"\xef\xbb\xbf"
+
+# A JSON string (also an unterminated one, up to the end of the text) or one bracket.
+_STRING_RE = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"?', re.DOTALL)
+_NOT_BRACKET_RE = re.compile(r"[^\[\]{}]+")
+_DEPTH_TABLE = str.maketrans({"[": "\x01", "{": "\x01", "]": "\xff", "}": "\xff"})
+
+
+class DecodedJson:
+    __slots__ = ("data", "floats_seen")
+
+    def __init__(self, data: Any, floats_seen: int):
+        self.data = data
+        self.floats_seen = floats_seen
+
+
+def json_depth(text: str) -> int:
+    """Maximum nesting of arrays/objects in ``text``, ignoring brackets inside strings. Linear, no recursion."""
+    brackets = _NOT_BRACKET_RE.sub("", _STRING_RE.sub("", text))
+    if not brackets:
+        return 0
+    steps = memoryview(brackets.translate(_DEPTH_TABLE).encode("latin-1")).cast("b")
+    return max(0, max(accumulate(steps)))
+
+
+def decode_case_json(raw: bytes, name: str = "case.json") -> DecodedJson:
+    """Decode ``raw`` (the bytes of case.json). Raises :class:`BundleError` naming ``name``."""
+    body = raw[len(UTF8_BOM):] if raw.startswith(UTF8_BOM) else raw
+    try:
+        text = body.decode("utf-8", errors="strict")
+    except UnicodeDecodeError as exc:
+        raise BundleError(f"{name}: not valid UTF-8 (byte {exc.start + (len(raw) - len(body))}: {exc.reason})") from None
+    if text.startswith("\ufeff"):
+        raise BundleError(f"{name}: more than one byte order mark")
+
+    depth = json_depth(text)
+    if depth > limits.MAX_JSON_DEPTH:
+        raise BundleError(f"{name}: nested {depth} levels deep; the limit is {limits.MAX_JSON_DEPTH}")
+
+    floats = 0
+
+    def parse_float(token: str) -> Decimal:
+        nonlocal floats
+        if len(token) > limits.MAX_JSON_NUMBER_DIGITS:
+            raise _Refused(f"number {token[:20]}... has more than {limits.MAX_JSON_NUMBER_DIGITS} characters")
+        floats += 1
+        try:
+            value = Decimal(token)
+        except InvalidOperation:  # pragma: no cover - the JSON grammar only passes valid numbers
+            raise _Refused(f"number {token!r} is not valid") from None
+        if not value.is_finite():  # pragma: no cover - ditto
+            raise _Refused(f"number {token!r} is not finite")
+        return value
+
+    def parse_int(token: str) -> int:
+        if len(token) > limits.MAX_JSON_NUMBER_DIGITS:
+            raise _Refused(f"number {token[:20]}... has more than {limits.MAX_JSON_NUMBER_DIGITS} digits")
+        return int(token)
+
+    def parse_constant(token: str) -> Any:
+        raise _Refused(f"{token} is not valid JSON (numbers must be finite)")
+
+    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for key, value in items:
+            if key in result:
+                raise _Refused(f"duplicate key {key!r} in one object")
+            result[key] = value
+        return result
+
+    try:
+        data = json.loads(text, parse_float=parse_float, parse_int=parse_int, parse_constant=parse_constant,
+                          object_pairs_hook=pairs)
+    except json.JSONDecodeError as exc:
+        raise BundleError(f"{name}: not valid JSON (line {exc.lineno} column {exc.colno}: {exc.msg})") from None
+    except _Refused as exc:
+        raise BundleError(f"{name}: {exc}") from None
+    except RecursionError:  # pragma: no cover - the depth check above rules this out
+        raise BundleError(f"{name}: nested too deeply") from None
+    except ValueError as exc:  # e.g. int() digit limits
+        raise BundleError(f"{name}: not valid JSON ({exc})") from None
+    if not isinstance(data, dict):
+        raise BundleError(f"{name}: must be a JSON object at the top level")
+    return DecodedJson(data, floats)
+
+
+class _Refused(ValueError):
+    pass
