@@ -1,0 +1,421 @@
+"""ReviewSession: the state of one review, autosaved as a draft (docs/architecture.md, "ui: how the pieces meet").
+
+The session owns the reviewer's answers (the ANSWERS.json shape of checklist.md), which evidence items were
+opened and which chat logs were read to the end. Every change is saved as a draft through the repository after a
+short debounce, and immediately on :meth:`flush` (closing the panel, quitting the app). It holds no rules: the
+checklist engine (:mod:`arbiter.domain.checklist`) derives everything, this class only feeds it and explains in
+words what still keeps the verdict from being signed.
+"""
+from __future__ import annotations
+
+import copy
+import re
+from datetime import datetime
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+
+from arbiter.domain import checklist
+from arbiter.domain.model import ChatOwner
+from arbiter.policies import load_policy
+
+AUTOSAVE_MS = 400
+
+#: question ids of the reviewer that the session fills itself when the reviewer has not typed them
+_IMPLICIT = ("decided_at",)
+
+#: how the evidence id / message id tokens of a rationale look (E1, M4, EV-12, msg_3 ...)
+CITATION_RE = re.compile(r"(?<![A-Za-z0-9_])([A-Za-z][A-Za-z_-]{0,15}\d[A-Za-z0-9_.:-]{0,47})(?![A-Za-z0-9_])")
+
+
+def local_now() -> datetime:
+    """Now, timezone-aware, in the reviewer's local zone, to the second."""
+    return datetime.now().astimezone().replace(microsecond=0)
+
+
+def chat_key(log) -> str:
+    owner = getattr(log.owner, "value", log.owner)
+    channel = getattr(log.channel, "value", log.channel)
+    return f"{owner}:{channel}"
+
+
+def _attr(obj: Any, *names: str, default: Any = None) -> Any:
+    """First present attribute (or mapping key) of ``obj`` among ``names``."""
+    for name in names:
+        if isinstance(obj, dict) and name in obj:
+            return obj[name]
+        if hasattr(obj, name):
+            return getattr(obj, name)
+    return default
+
+
+class ReviewSession(QObject):
+    """The state of one review of one case by one reviewer."""
+
+    changed = Signal()
+    evidenceOpened = Signal(str)
+    chatRead = Signal(str)
+    citationRequested = Signal(str)
+    #: emitted after a verdict or an amendment has been stored (argument: the VerdictRow)
+    signed = Signal(object)
+    #: emitted after each draft write (argument: True on success, False when the write failed)
+    saved = Signal(bool)
+
+    def __init__(self, repo, case_pk: int, reviewer: str, parent: QObject | None = None):
+        super().__init__(parent)
+        self.repo = repo
+        self.case_pk = case_pk
+        self.reviewer = reviewer
+        self.stored = repo.load_case(case_pk)
+        self.case = self.stored.case
+        self.policy = load_policy(str(getattr(self.case.platform, "value", self.case.platform)), self.case.region)
+        tampered = getattr(repo, "tampered_evidence", None)
+        self.tampered: frozenset[str] = frozenset(tampered(case_pk)) if callable(tampered) else frozenset()
+
+        self.answers: dict = {}
+        self.opened_evidence: set[str] = set()
+        self.chats_read: set[str] = set()
+        #: the reason of the amendment being drafted, or None when not amending
+        self.amendment_reason: str | None = None
+        self.last_save_error: str | None = None
+        self.verdict = repo.current_verdict(case_pk)
+
+        draft = repo.load_draft(case_pk)
+        if draft is not None:
+            answers = _attr(draft, "answers", default={}) or {}
+            progress = _attr(draft, "progress", default={}) or {}
+            self.answers = copy.deepcopy(dict(answers))
+            self.opened_evidence = set(progress.get("opened_evidence", []))
+            self.chats_read = set(progress.get("chats_read", []))
+            reason = progress.get("amendment_reason")
+            if reason and self.verdict is not None:
+                self.amendment_reason = str(reason)
+
+        self._dirty = False
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(AUTOSAVE_MS)
+        self._timer.timeout.connect(self.flush)
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.flush)
+
+    # ------------------------------------------------------------------ state
+    @property
+    def is_signed(self) -> bool:
+        return self.verdict is not None
+
+    @property
+    def is_locked(self) -> bool:
+        """Signed and not being amended: answers cannot change."""
+        return self.verdict is not None and self.amendment_reason is None
+
+    @property
+    def is_amending(self) -> bool:
+        return self.verdict is not None and self.amendment_reason is not None
+
+    @property
+    def verdict_record(self) -> dict | None:
+        return _attr(self.verdict, "record") if self.verdict is not None else None
+
+    def required_chat_keys(self) -> set[str]:
+        """Every chat log owned by the buyer or the seller, as "owner:channel"."""
+        wanted = {ChatOwner.BUYER.value, ChatOwner.SELLER.value}
+        return {chat_key(log) for log in self.case.chat_logs
+                if getattr(log.owner, "value", log.owner) in wanted}
+
+    # ------------------------------------------------------------------ changes
+    def mark_evidence_opened(self, evidence_id: str) -> None:
+        if evidence_id in self.opened_evidence:
+            return
+        self.opened_evidence.add(evidence_id)
+        self._touch()
+        self.evidenceOpened.emit(evidence_id)
+
+    def mark_chat_read(self, log_key: str) -> None:
+        if log_key in self.chats_read:
+            return
+        self.chats_read.add(log_key)
+        self._touch()
+        self.chatRead.emit(log_key)
+
+    def answer(self, dotted_key: str, default: Any = None) -> Any:
+        node: Any = self.answers
+        for part in dotted_key.split("."):
+            if not isinstance(node, dict) or part not in node:
+                return default
+            node = node[part]
+        return node
+
+    def set_answer(self, dotted_key: str, value: Any) -> None:
+        """Set one answer by dotted key (``jurisdiction.J1_platform_order``); ``None`` removes it."""
+        if self.is_locked:
+            raise PermissionError("the verdict is signed; amend it to change an answer")
+        parts = dotted_key.split(".")
+        node = self.answers
+        for part in parts[:-1]:
+            child = node.get(part)
+            if not isinstance(child, dict):
+                if value is None:
+                    return
+                child = {}
+                node[part] = child
+            node = child
+        leaf = parts[-1]
+        if value is None:
+            if leaf not in node:
+                return
+            del node[leaf]
+            # drop emptied containers so the draft stays the ANSWERS.json shape
+            if len(parts) > 1 and not node:
+                self._prune(parts[:-1])
+        else:
+            if node.get(leaf, object()) == value:
+                return
+            node[leaf] = copy.deepcopy(value)
+        self._touch()
+
+    def _prune(self, path: list[str]) -> None:
+        node = self.answers
+        for part in path[:-1]:
+            node = node.get(part, {})
+        if isinstance(node.get(path[-1]), dict) and not node[path[-1]]:
+            del node[path[-1]]
+
+    def _touch(self) -> None:
+        self._dirty = True
+        self._timer.start()
+        self.changed.emit()
+
+    # ------------------------------------------------------------------ draft
+    def progress(self) -> dict:
+        progress: dict[str, Any] = {"opened_evidence": sorted(self.opened_evidence),
+                                    "chats_read": sorted(self.chats_read)}
+        if self.amendment_reason is not None:
+            progress["amendment_reason"] = self.amendment_reason
+        return progress
+
+    def flush(self) -> bool:
+        """Write the draft now if anything changed since the last write. Returns True when nothing is pending."""
+        self._timer.stop()
+        if not self._dirty:
+            return True
+        try:
+            self.repo.save_draft(self.case_pk, self.reviewer, copy.deepcopy(self.answers), self.progress())
+        except Exception as exc:  # the draft stays dirty; the next change retries
+            self.last_save_error = str(exc)
+            self.saved.emit(False)
+            return False
+        self._dirty = False
+        self.last_save_error = None
+        self.saved.emit(True)
+        return True
+
+    @property
+    def has_unsaved_changes(self) -> bool:
+        return self._dirty
+
+    # ------------------------------------------------------------------ rules
+    def effective_answers(self, now: datetime | None = None) -> dict:
+        """The answers as the rules should see them now: reviewer and decision time filled in when blank."""
+        answers = copy.deepcopy(self.answers)
+        if not answers.get("reviewer"):
+            answers["reviewer"] = self.reviewer
+        if not answers.get("decided_at"):
+            answers["decided_at"] = (now or local_now()).isoformat()
+        return answers
+
+    def assessment(self, now: datetime | None = None):
+        now = now or local_now()
+        return checklist.assess(self.case, self.policy, self.effective_answers(now),
+                                tampered=self.tampered, now=now)
+
+    def preview_record(self, assessment=None) -> dict | None:
+        """The decision record the current answers lead to, for the live preview.
+
+        When the only thing missing is the rationale the record is derived with a stand-in rationale so the
+        outcome, remedy, liability and deadlines can be previewed while the reviewer writes it; the stand-in is
+        never stored or signed."""
+        assessment = assessment or self.assessment()
+        if assessment.record is not None:
+            return assessment.record
+        if assessment.errors or set(assessment.missing) - {"rationale"}:
+            return None
+        cite = next(iter(sorted(self.case.evidence_ids | self.case.message_ids)), None)
+        if cite is None:
+            return None
+        answers = self.effective_answers()
+        answers["rationale"] = f"(preview) {cite}"
+        try:
+            return checklist.assess(self.case, self.policy, answers, tampered=self.tampered,
+                                    now=local_now()).record
+        except Exception:
+            return None
+
+    def citations(self, text: str | None = None) -> list[tuple[str, bool]]:
+        """The ids cited by the rationale, in order of first appearance, each with whether the case knows it."""
+        if text is None:
+            text = self.answers.get("rationale") or ""
+        known = self.case.evidence_ids | self.case.message_ids
+        seen: dict[str, bool] = {}
+        for match in CITATION_RE.finditer(text):
+            token = match.group(1).rstrip(".:-")
+            if token not in seen:
+                seen[token] = token in known
+        # a token the case does not know is only a problem when it looks like the case's ids (E12, M9)
+        prefixes = {re.match(r"[A-Za-z_-]*", i).group(0) for i in known}
+        return [(t, ok) for t, ok in seen.items()
+                if ok or re.match(r"[A-Za-z_-]*", t).group(0) in prefixes]
+
+    def must_open(self, assessment=None) -> list:
+        """Evidence statuses (review order) the reviewer must have opened before signing."""
+        assessment = assessment or self.assessment()
+        out = []
+        for status in assessment.evidence:
+            if status.forced_reason == "not_requested":
+                continue  # excluded by rule: never considered, need not be opened
+            if status.id in self.tampered:
+                continue  # its bytes cannot be shown; it is not authentic by rule
+            out.append(status)
+        return out
+
+    def sign_blockers(self, assessment=None) -> list[str]:
+        """What still keeps Sign disabled, in words. Empty when the verdict may be signed."""
+        tr = self.tr
+        if self.is_locked:
+            return [tr("The verdict is signed. Amend it to change it.")]
+        assessment = assessment or self.assessment()
+        blockers: list[str] = []
+        for qid in assessment.missing:
+            if qid in _IMPLICIT:
+                continue
+            blockers.append(self.describe_missing(qid))
+        error_fields = set()
+        for err in assessment.errors:
+            field = getattr(err, "field", "")
+            error_fields.add(field)
+            blockers.append(tr("{question}: {problem}").format(
+                question=self.question_label(field), problem=getattr(err, "message", str(err))))
+        amount_problem = self.amount_problem()
+        if amount_problem and "amount" not in error_fields:
+            blockers.append(amount_problem)
+        if self.amendment_reason is not None and not self.amendment_reason.strip():
+            blockers.append(tr("The amendment needs a reason."))
+        for status in self.must_open(assessment):
+            if status.id not in self.opened_evidence:
+                party = self.party_word(status.party)
+                blockers.append(tr("Evidence {id} ({party}) has not been opened.").format(id=status.id, party=party))
+        for key in sorted(self.required_chat_keys() - self.chats_read):
+            owner, _, channel = key.partition(":")
+            blockers.append(tr("The {party}'s chat log ({channel}) has not been read to the end.").format(
+                party=self.party_word(owner), channel=self.channel_word(channel)))
+        return blockers
+
+    def amount_problem(self) -> str | None:
+        raw = self.answers.get("amount")
+        if raw in (None, ""):
+            return None
+        try:
+            value = Decimal(str(raw))
+        except InvalidOperation:
+            return self.tr("Amount: {raw} is not an amount of money.").format(raw=raw)
+        paid = self.case.order.total_paid
+        if value < 0:
+            return self.tr("Amount: cannot be negative.")
+        if value > paid:
+            return self.tr("Amount: {value} is more than the {paid} {currency} paid.").format(
+                value=raw, paid=paid, currency=self.case.order.currency)
+        return None
+
+    # ------------------------------------------------------------------ words
+    def party_word(self, party) -> str:
+        party = getattr(party, "value", party)
+        return {"buyer": self.tr("buyer"), "seller": self.tr("seller"),
+                "platform": self.tr("platform")}.get(party, str(party))
+
+    def channel_word(self, channel: str) -> str:
+        return {"buyer_seller": self.tr("buyer and seller"), "buyer_support": self.tr("buyer and support"),
+                "seller_support": self.tr("seller and support")}.get(channel, channel)
+
+    def question_label(self, qid: str) -> str:
+        tr = self.tr
+        if qid.startswith("jurisdiction."):
+            gate = qid.split(".", 1)[1]
+            return tr("Jurisdiction {gate}").format(gate=gate.split("_", 1)[0])
+        if qid.startswith("evidence."):
+            return tr("Evidence {id}").format(id=qid.split(".", 1)[1])
+        if qid.startswith("seller_conduct."):
+            return tr("Seller conduct")
+        return {
+            "finding": tr("Finding"),
+            "problem": tr("Problem"),
+            "remedy": tr("Remedy"),
+            "amount": tr("Amount"),
+            "rationale": tr("Rationale"),
+            "reviewer": tr("Reviewer"),
+            "decided_at": tr("Decision time"),
+            "override": tr("Override"),
+            "override.outcome": tr("Override outcome"),
+            "override.justification": tr("Override justification"),
+        }.get(qid, qid)
+
+    def describe_missing(self, qid: str) -> str:
+        tr = self.tr
+        if qid.startswith("jurisdiction."):
+            return tr("{question}: not answered.").format(question=self.question_label(qid))
+        if qid.startswith("evidence."):
+            return tr("{question}: admissibility not decided.").format(question=self.question_label(qid))
+        if qid == "override.justification":
+            return tr("Override: a written justification is required.")
+        if qid == "rationale":
+            return tr("Rationale: write it and cite at least one evidence item or chat message by id.")
+        return tr("{question}: not answered.").format(question=self.question_label(qid))
+
+    # ------------------------------------------------------------------ signing
+    def begin_amendment(self, reason: str) -> None:
+        if self.verdict is None:
+            raise RuntimeError("nothing to amend: the case has no signed verdict")
+        reason = reason.strip()
+        if not reason:
+            raise ValueError("an amendment needs a reason")
+        self.amendment_reason = reason
+        self.answers.pop("decided_at", None)
+        self._touch()
+        self.flush()
+
+    def cancel_amendment(self) -> None:
+        if self.amendment_reason is None:
+            return
+        self.amendment_reason = None
+        self._touch()
+        self.flush()
+
+    def sign(self, now: datetime | None = None):
+        """Decide and store the verdict (or the amendment). Returns the stored VerdictRow.
+
+        Raises ``RuntimeError`` listing the blockers when the verdict may not be signed yet and
+        ``checklist.AnswerError`` when the rules refuse the answers."""
+        if self.is_locked:
+            raise RuntimeError("the verdict is already signed")
+        blockers = self.sign_blockers()
+        if blockers:
+            raise RuntimeError("; ".join(blockers))
+        now = now or local_now()
+        answers = copy.deepcopy(self.answers)
+        answers["reviewer"] = answers.get("reviewer") or self.reviewer
+        answers["decided_at"] = now.isoformat()
+        record = checklist.decide(self.case, self.policy, answers, tampered=self.tampered)
+        reviewer = answers["reviewer"]
+        if self.amendment_reason is not None:
+            row = self.repo.amend_verdict(self.case_pk, reviewer, self.amendment_reason, record)
+        else:
+            row = self.repo.sign_verdict(self.case_pk, reviewer, record)
+        self.answers = answers
+        self.verdict = row if row is not None else self.repo.current_verdict(self.case_pk)
+        self.amendment_reason = None
+        self._dirty = False
+        self._timer.stop()
+        self.changed.emit()
+        self.signed.emit(self.verdict)
+        return self.verdict
