@@ -1,0 +1,37 @@
+"""The store: SQLAlchemy models, Alembic migrations, the importer and the repository API (docs/storage.md)."""
+from arbiter.store.db import Database, DatabaseError, open_database
+from arbiter.store.errors import CaseNotFound, EvidenceTampered, NoVerdict, StoreError, VerdictLocked
+from arbiter.store.importer import ImportResult, import_bundle
+from arbiter.store.models import NaiveDatetimeError
+from arbiter.store.repository import (
+    SORT_KEYS,
+    AuditRow,
+    Draft,
+    QueueQuery,
+    QueueRow,
+    Repository,
+    StoredCase,
+    VerdictRow,
+)
+
+__all__ = [
+    "SORT_KEYS",
+    "AuditRow",
+    "CaseNotFound",
+    "Database",
+    "DatabaseError",
+    "Draft",
+    "EvidenceTampered",
+    "ImportResult",
+    "NaiveDatetimeError",
+    "NoVerdict",
+    "QueueQuery",
+    "QueueRow",
+    "Repository",
+    "StoreError",
+    "StoredCase",
+    "VerdictLocked",
+    "VerdictRow",
+    "import_bundle",
+    "open_database",
+]

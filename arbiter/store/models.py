@@ -1,0 +1,300 @@
+"""SQLAlchemy 2 typed models of the arbiter database (see docs/storage.md).
+
+The schema itself is created and changed only by the Alembic migrations in ``migrations/versions``; these models
+must describe the same tables. ``tests/store/test_migrations.py`` compares the two.
+"""
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    CheckConstraint,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    Numeric,
+    String,
+    Text,
+    UniqueConstraint,
+    text,
+)
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.types import TypeDecorator
+
+CASE_STATUSES = ("new", "in_review", "decided", "signed", "amended", "flagged")
+VERDICT_KINDS = ("original", "amendment")
+USER_ROLES = ("reviewer", "supervisor")
+SUPERVISOR_ACTIONS = ("approve", "return")
+GENESIS_HASH = "0" * 64
+
+MONEY_QUANTUM = Decimal("0.0001")
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class NaiveDatetimeError(TypeError):
+    """A datetime without a UTC offset was about to be stored."""
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Timezone-aware timestamps on every backend.
+
+    Binding a naive ``datetime`` raises :class:`NaiveDatetimeError`. Values are stored in UTC (``timestamptz``
+    on PostgreSQL; on SQLite, where ``DATETIME`` is text, as a naive UTC string, which sorts correctly) and always
+    come back as aware ``datetime`` objects in UTC.
+    """
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: Any, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if not isinstance(value, datetime):
+            raise NaiveDatetimeError(f"expected a timezone-aware datetime, got {type(value).__name__}")
+        if value.tzinfo is None or value.tzinfo.utcoffset(value) is None:
+            raise NaiveDatetimeError(f"naive datetime refused (no UTC offset): {value.isoformat()}")
+        value = value.astimezone(timezone.utc)
+        if dialect.name == "sqlite":
+            return value.replace(tzinfo=None)
+        return value
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            return value.replace(tzinfo=timezone.utc)
+        return value.astimezone(timezone.utc)
+
+
+class Money(TypeDecorator[Decimal]):
+    """``NUMERIC(19, 4)`` that round-trips ``Decimal`` exactly on PostgreSQL and, for up to 15 significant digits,
+    on SQLite (where NUMERIC is stored as a REAL and converted back through its shortest repr). Values come back
+    quantized to 4 places on every backend. Floats are refused."""
+
+    impl = Numeric(19, 4)
+    cache_ok = True
+
+    def load_dialect_impl(self, dialect: Dialect):
+        if dialect.name == "sqlite":
+            return dialect.type_descriptor(Numeric(19, 4, asdecimal=False))
+        return dialect.type_descriptor(Numeric(19, 4))
+
+    def process_bind_param(self, value: Any, dialect: Dialect) -> Any:
+        if value is None:
+            return None
+        if isinstance(value, float) or not isinstance(value, (Decimal, int)):
+            raise TypeError(f"money must be a Decimal, got {type(value).__name__}")
+        value = Decimal(value).quantize(MONEY_QUANTUM)
+        if dialect.name == "sqlite":
+            return float(value)
+        return value
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> Decimal | None:
+        if value is None:
+            return None
+        if isinstance(value, float):
+            value = Decimal(repr(value))
+        return Decimal(value).quantize(MONEY_QUANTUM)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class CaseModel(Base):
+    """One row per platform case_id: the queue. Columns are copied from the latest revision's case.json."""
+
+    __tablename__ = "cases"
+    __table_args__ = (
+        CheckConstraint(
+            "status IN ('new', 'in_review', 'decided', 'signed', 'amended', 'flagged')", name="status"
+        ),
+        Index("ix_cases_status", "status"),
+        Index("ix_cases_platform", "platform"),
+        Index("ix_cases_region", "region"),
+        Index("ix_cases_claim_type", "claim_type"),
+        Index("ix_cases_opened_at", "opened_at"),
+        Index("ix_cases_next_deadline_at", "next_deadline_at"),
+        Index("ix_cases_order_id", "order_id"),
+        Index("ix_cases_amount", "amount"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[str] = mapped_column(String(64), unique=True)
+    latest_revision: Mapped[int] = mapped_column(Integer)
+    platform: Mapped[str] = mapped_column(String(32))
+    region: Mapped[str] = mapped_column(String(16))
+    language: Mapped[str] = mapped_column(String(35))
+    claim_type: Mapped[str] = mapped_column(String(32))
+    amount: Mapped[Decimal] = mapped_column(Money())
+    currency: Mapped[str] = mapped_column(String(3))
+    order_id: Mapped[str] = mapped_column(String(128))
+    opened_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    status: Mapped[str] = mapped_column(String(16), default="new")
+    next_deadline_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    imported_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class CaseRevisionModel(Base):
+    """Every distinct case.json ever imported for a case, byte for byte. Never changed after the import."""
+
+    __tablename__ = "case_revisions"
+    __table_args__ = (
+        UniqueConstraint("case_pk", "revision", name="uq_case_revisions_case_pk_revision"),
+        UniqueConstraint("case_pk", "case_sha256", name="uq_case_revisions_case_pk_case_sha256"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_pk: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="RESTRICT"))
+    revision: Mapped[int] = mapped_column(Integer)
+    case_sha256: Mapped[str] = mapped_column(String(64))
+    case_json: Mapped[bytes] = mapped_column(LargeBinary)
+    source_name: Mapped[str] = mapped_column(String(255))
+    ignored: Mapped[list[str]] = mapped_column(JSON)
+    imported_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    imported_by: Mapped[str] = mapped_column(String(128))
+
+
+class EvidenceModel(Base):
+    """The evidence items of one revision; ``sha256`` points into ``blobs``."""
+
+    __tablename__ = "evidence"
+    __table_args__ = (
+        UniqueConstraint("revision_pk", "evidence_id", name="uq_evidence_revision_pk_evidence_id"),
+        Index("ix_evidence_sha256", "sha256"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    revision_pk: Mapped[int] = mapped_column(ForeignKey("case_revisions.id", ondelete="RESTRICT"))
+    evidence_id: Mapped[str] = mapped_column(String(64))
+    party: Mapped[str] = mapped_column(String(16))
+    submission: Mapped[int] = mapped_column(Integer)
+    requested: Mapped[bool] = mapped_column(Boolean)
+    kind: Mapped[str] = mapped_column(String(16))
+    media_type: Mapped[str] = mapped_column(String(127))
+    sha256: Mapped[str] = mapped_column(ForeignKey("blobs.sha256", ondelete="RESTRICT"))
+    file_path: Mapped[str] = mapped_column(String(1024))
+    size: Mapped[int] = mapped_column(BigInteger)
+
+
+class BlobModel(Base):
+    """Content-addressed evidence bytes: primary key = sha256 hex of ``data``."""
+
+    __tablename__ = "blobs"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    size: Mapped[int] = mapped_column(BigInteger)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class UserModel(Base):
+    __tablename__ = "users"
+    __table_args__ = (CheckConstraint("role IN ('reviewer', 'supervisor')", name="role"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    username: Mapped[str] = mapped_column(String(128), unique=True)
+    display_name: Mapped[str] = mapped_column(String(255))
+    role: Mapped[str] = mapped_column(String(16))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class DraftModel(Base):
+    """The reviewer's work in progress on a case: one per case, overwritten on every save."""
+
+    __tablename__ = "drafts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_pk: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="RESTRICT"), unique=True)
+    reviewer: Mapped[str] = mapped_column(String(128))
+    answers: Mapped[dict[str, Any]] = mapped_column(JSON)
+    progress: Mapped[dict[str, Any]] = mapped_column(JSON)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class VerdictModel(Base):
+    """Signed decisions. Append-only: UPDATE and DELETE are refused by triggers (migration 0001)."""
+
+    __tablename__ = "verdicts"
+    __table_args__ = (
+        CheckConstraint("kind IN ('original', 'amendment')", name="kind"),
+        CheckConstraint(
+            "(kind = 'original' AND supersedes_id IS NULL) OR (kind = 'amendment' AND supersedes_id IS NOT NULL)",
+            name="supersedes",
+        ),
+        Index("ix_verdicts_case_pk", "case_pk"),
+        # one original per case; one successor per verdict: the history is a single chain
+        Index(
+            "uq_verdicts_one_original",
+            "case_pk",
+            unique=True,
+            sqlite_where=text("kind = 'original'"),
+            postgresql_where=text("kind = 'original'"),
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_pk: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="RESTRICT"))
+    revision: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(16))
+    supersedes_id: Mapped[int | None] = mapped_column(
+        ForeignKey("verdicts.id", ondelete="RESTRICT"), unique=True, nullable=True
+    )
+    reviewer: Mapped[str] = mapped_column(String(128))
+    signed_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    policy_id: Mapped[str] = mapped_column(String(64))
+    policy_version: Mapped[str] = mapped_column(String(64))
+    record: Mapped[str] = mapped_column(Text)
+    fingerprint: Mapped[str] = mapped_column(String(64))
+    reason: Mapped[str | None] = mapped_column(Text, nullable=True)
+    flagged_for_supervisor: Mapped[bool] = mapped_column(Boolean)
+
+
+class AuditEventModel(Base):
+    """Append-only hash chain of every write. UPDATE and DELETE are refused by triggers (migration 0001)."""
+
+    __tablename__ = "audit_events"
+    __table_args__ = (Index("ix_audit_events_case_pk", "case_pk"),)
+
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    at: Mapped[datetime] = mapped_column(UTCDateTime())
+    actor: Mapped[str] = mapped_column(String(128))
+    action: Mapped[str] = mapped_column(String(64))
+    case_pk: Mapped[int | None] = mapped_column(ForeignKey("cases.id", ondelete="RESTRICT"), nullable=True)
+    payload: Mapped[str] = mapped_column(Text)
+    prev_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    hash: Mapped[str] = mapped_column(String(64), unique=True)
+
+
+class SupervisorReviewModel(Base):
+    """A supervisor's approval of, or return of, a signed verdict (the supervisor workflow)."""
+
+    __tablename__ = "supervisor_reviews"
+    __table_args__ = (
+        CheckConstraint("action IN ('approve', 'return')", name="action"),
+        Index("ix_supervisor_reviews_verdict_id", "verdict_id"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    verdict_id: Mapped[int] = mapped_column(ForeignKey("verdicts.id", ondelete="RESTRICT"))
+    supervisor: Mapped[str] = mapped_column(String(128))
+    at: Mapped[datetime] = mapped_column(UTCDateTime())
+    action: Mapped[str] = mapped_column(String(16))
+    note: Mapped[str] = mapped_column(Text, default="")

@@ -1,0 +1,420 @@
+"""Everything the GUI and the CLI need from the database. No SQL outside ``arbiter.store``.
+
+Every method opens its own transaction; every write appends an audit event in that same transaction.
+"""
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import Select, and_, func, or_, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from arbiter.domain.model import Case
+from arbiter.domain.parse import case_from_dict
+from arbiter.store import audit
+from arbiter.store.blobs import read_blob
+from arbiter.store.canonical import canonical_json, sha256_hex
+from arbiter.store.db import Database
+from arbiter.store.errors import CaseNotFound, EvidenceTampered, NoVerdict, VerdictLocked
+from arbiter.store.models import (
+    CASE_STATUSES,
+    AuditEventModel,
+    CaseModel,
+    CaseRevisionModel,
+    DraftModel,
+    EvidenceModel,
+    VerdictModel,
+)
+
+SORT_KEYS = ("case_id", "platform", "region", "claim_type", "amount", "opened_at", "next_deadline_at", "status")
+#: statuses a reviewer may set by hand; signed, amended and flagged come only from verdicts
+MANUAL_STATUSES = ("new", "in_review", "decided")
+
+_FilterValue = str | tuple[str, ...] | None
+
+
+def _as_tuple(value: str | Iterable[str] | None) -> tuple[str, ...] | None:
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return (value,) if value else None
+    values = tuple(value)
+    return values or None
+
+
+@dataclass(frozen=True, slots=True)
+class QueueQuery:
+    """What the queue shows. ``text`` searches case_id and order_id (case-insensitive substring). Each filter is
+    one value or a tuple of accepted values (``None`` = any). ``sort`` is one of :data:`SORT_KEYS`; cases
+    without a deadline sort last either way; ties are broken by pk."""
+
+    text: str = ""
+    platform: _FilterValue = None
+    region: _FilterValue = None
+    status: _FilterValue = None
+    claim_type: _FilterValue = None
+    sort: str = "next_deadline_at"
+    descending: bool = False
+
+    def __post_init__(self) -> None:
+        if self.sort not in SORT_KEYS:
+            raise ValueError(f"sort must be one of {', '.join(SORT_KEYS)}; got {self.sort!r}")
+        for name in ("platform", "region", "status", "claim_type"):
+            object.__setattr__(self, name, _as_tuple(getattr(self, name)))
+        object.__setattr__(self, "text", (self.text or "").strip())
+
+
+@dataclass(frozen=True, slots=True)
+class QueueRow:
+    pk: int
+    case_id: str
+    platform: str
+    region: str
+    claim_type: str
+    amount: Decimal
+    currency: str
+    opened_at: datetime
+    next_deadline_at: datetime | None
+    status: str
+    order_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class StoredCase:
+    pk: int
+    case: Case
+    revision: int
+    imported_at: datetime
+    case_sha256: str
+    status: str
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    case_pk: int
+    reviewer: str
+    answers: dict[str, Any]
+    progress: dict[str, Any]
+    updated_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class VerdictRow:
+    id: int
+    case_pk: int
+    revision: int
+    kind: str                      # "original" | "amendment"
+    supersedes_id: int | None
+    reviewer: str
+    signed_at: datetime
+    policy_id: str
+    policy_version: str
+    record: dict[str, Any] = field(compare=False)
+    record_json: str               # the canonical JSON exactly as stored
+    fingerprint: str               # sha256 hex of record_json's UTF-8 bytes
+    reason: str | None
+    flagged_for_supervisor: bool
+
+    @property
+    def intact(self) -> bool:
+        return sha256_hex(self.record_json.encode("utf-8")) == self.fingerprint
+
+
+@dataclass(frozen=True, slots=True)
+class AuditRow:
+    seq: int
+    at: datetime
+    actor: str
+    action: str
+    case_pk: int | None
+    payload: dict[str, Any] = field(compare=False)
+    prev_hash: str
+    hash: str
+
+
+def _verdict_row(row: VerdictModel) -> VerdictRow:
+    return VerdictRow(
+        id=row.id, case_pk=row.case_pk, revision=row.revision, kind=row.kind, supersedes_id=row.supersedes_id,
+        reviewer=row.reviewer, signed_at=row.signed_at, policy_id=row.policy_id, policy_version=row.policy_version,
+        record=json.loads(row.record), record_json=row.record, fingerprint=row.fingerprint, reason=row.reason,
+        flagged_for_supervisor=row.flagged_for_supervisor,
+    )
+
+
+def _audit_row(row: AuditEventModel) -> AuditRow:
+    return AuditRow(seq=row.seq, at=row.at, actor=row.actor, action=row.action, case_pk=row.case_pk,
+                    payload=json.loads(row.payload), prev_hash=row.prev_hash, hash=row.hash)
+
+
+def earliest_deadline(record: dict[str, Any]) -> datetime | None:
+    """The earliest non-null ``due`` among the record's ``deadlines`` (aware datetimes), or None."""
+    dues: list[datetime] = []
+    for item in record.get("deadlines") or ():
+        due = item.get("due") if isinstance(item, dict) else None
+        if not due:
+            continue
+        moment = datetime.fromisoformat(due)
+        if moment.tzinfo is None:
+            raise ValueError(f"deadline {item.get('id')!r}: due {due!r} has no UTC offset")
+        dues.append(moment)
+    return min(dues) if dues else None
+
+
+def _policy_of(record: dict[str, Any]) -> tuple[str, str]:
+    policy = record.get("policy")
+    if not isinstance(policy, dict) or not policy.get("id") or not policy.get("version"):
+        raise ValueError("record.policy: id and version are required")
+    return str(policy["id"]), str(policy["version"])
+
+
+class Repository:
+    def __init__(self, db: Database):
+        self._db = db
+
+    # -- helpers -----------------------------------------------------------------------------------------
+    @staticmethod
+    def _case(session: Session, case_pk: int, *, for_update: bool = False) -> CaseModel:
+        stmt = select(CaseModel).where(CaseModel.id == case_pk)
+        if for_update:
+            stmt = stmt.with_for_update()  # PostgreSQL: serialise writers of one case (no-op on SQLite)
+        row = session.scalar(stmt)
+        if row is None:
+            raise CaseNotFound(case_pk)
+        return row
+
+    @staticmethod
+    def _latest_revision(session: Session, case: CaseModel) -> CaseRevisionModel:
+        return session.scalars(select(CaseRevisionModel).where(
+            CaseRevisionModel.case_pk == case.id, CaseRevisionModel.revision == case.latest_revision)).one()
+
+    @staticmethod
+    def _current_verdict(session: Session, case_pk: int) -> VerdictModel | None:
+        superseded = select(VerdictModel.supersedes_id).where(VerdictModel.supersedes_id.is_not(None))
+        return session.scalar(
+            select(VerdictModel)
+            .where(VerdictModel.case_pk == case_pk, VerdictModel.id.not_in(superseded.scalar_subquery()))
+            .order_by(VerdictModel.id.desc()).limit(1)
+        )
+
+    # -- the queue ---------------------------------------------------------------------------------------
+    @staticmethod
+    def _filtered(stmt: Select, query: QueueQuery) -> Select:
+        conditions = []
+        if query.text:
+            conditions.append(or_(CaseModel.case_id.icontains(query.text, autoescape=True),
+                                  CaseModel.order_id.icontains(query.text, autoescape=True)))
+        for name in ("platform", "region", "status", "claim_type"):
+            values = getattr(query, name)
+            if values:
+                conditions.append(getattr(CaseModel, name).in_(values))
+        return stmt.where(and_(*conditions)) if conditions else stmt
+
+    def count_cases(self, query: QueueQuery) -> int:
+        with self._db.session(readonly=True) as session:
+            return session.scalar(self._filtered(select(func.count(CaseModel.id)), query)) or 0
+
+    def list_cases(self, query: QueueQuery, offset: int, limit: int) -> list[QueueRow]:
+        if offset < 0 or limit < 0:
+            raise ValueError("offset and limit must not be negative")
+        column = getattr(CaseModel, query.sort)
+        order = [column.is_(None)] if query.sort == "next_deadline_at" else []  # no deadline: last
+        order += [column.desc() if query.descending else column.asc(), CaseModel.id.asc()]
+        stmt = self._filtered(select(
+            CaseModel.id, CaseModel.case_id, CaseModel.platform, CaseModel.region, CaseModel.claim_type,
+            CaseModel.amount, CaseModel.currency, CaseModel.opened_at, CaseModel.next_deadline_at,
+            CaseModel.status, CaseModel.order_id,
+        ), query).order_by(*order).offset(offset).limit(limit)
+        with self._db.session(readonly=True) as session:
+            return [QueueRow(*row) for row in session.execute(stmt)]
+
+    # -- one case ----------------------------------------------------------------------------------------
+    def load_case(self, case_pk: int) -> StoredCase:
+        """The latest revision, re-parsed from the stored case.json."""
+        with self._db.session(readonly=True) as session:
+            row = self._case(session, case_pk)
+            rev = self._latest_revision(session, row)
+            data = json.loads(rev.case_json.decode("utf-8"), parse_float=Decimal)
+            return StoredCase(pk=row.id, case=case_from_dict(data), revision=rev.revision,
+                              imported_at=rev.imported_at, case_sha256=rev.case_sha256, status=row.status)
+
+    def _evidence_rows(self, session: Session, case: CaseModel) -> list[EvidenceModel]:
+        rev = self._latest_revision(session, case)
+        return list(session.scalars(select(EvidenceModel).where(EvidenceModel.revision_pk == rev.id)
+                                    .order_by(EvidenceModel.id)))
+
+    def evidence_bytes(self, case_pk: int, evidence_id: str) -> bytes:
+        """The evidence file's bytes, re-hashed: raises :class:`EvidenceTampered` if they no longer match."""
+        with self._db.session(readonly=True) as session:
+            case = self._case(session, case_pk)
+            rev = self._latest_revision(session, case)
+            item = session.scalar(select(EvidenceModel).where(EvidenceModel.revision_pk == rev.id,
+                                                              EvidenceModel.evidence_id == evidence_id))
+            if item is None:
+                raise KeyError(f"{case.case_id}: no evidence {evidence_id!r}")
+            data = read_blob(session, item.sha256)
+            actual = None if data is None else sha256_hex(data)
+            if actual != item.sha256:
+                raise EvidenceTampered(case.case_id, evidence_id, item.sha256, actual)
+            return data
+
+    def tampered_evidence(self, case_pk: int) -> frozenset[str]:
+        """Ids of the latest revision's evidence whose stored bytes no longer match their sha256."""
+        bad: set[str] = set()
+        with self._db.session(readonly=True) as session:
+            case = self._case(session, case_pk)
+            for item in self._evidence_rows(session, case):
+                data = read_blob(session, item.sha256)
+                if data is None or sha256_hex(data) != item.sha256:
+                    bad.add(item.evidence_id)
+        return frozenset(bad)
+
+    # -- drafts ------------------------------------------------------------------------------------------
+    def save_draft(self, case_pk: int, reviewer: str, answers: dict, progress: dict) -> Draft:
+        """Store the reviewer's answers and progress (one draft per case, replaced on each save). A case still
+        ``new`` or ``decided`` becomes ``in_review``; a signed case keeps its status."""
+        now = datetime.now(timezone.utc)
+        answers_json = json.loads(canonical_json(answers))
+        progress_json = json.loads(canonical_json(progress))
+        with self._db.session() as session:
+            case = self._case(session, case_pk, for_update=True)
+            draft = session.scalar(select(DraftModel).where(DraftModel.case_pk == case_pk))
+            if draft is None:
+                draft = DraftModel(case_pk=case_pk)
+                session.add(draft)
+            draft.reviewer, draft.answers, draft.progress, draft.updated_at = (
+                reviewer, answers_json, progress_json, now)
+            if case.status in ("new", "decided"):
+                case.status = "in_review"
+                case.updated_at = now
+            session.flush()
+            audit.append_event(session, reviewer, "draft.saved", {
+                "case_id": case.case_id, "answers_sha256": sha256_hex(canonical_json(answers_json)),
+                "progress_sha256": sha256_hex(canonical_json(progress_json)),
+            }, case_pk=case_pk, at=now)
+            return Draft(case_pk, reviewer, answers_json, progress_json, now)
+
+    def load_draft(self, case_pk: int) -> Draft | None:
+        with self._db.session(readonly=True) as session:
+            draft = session.scalar(select(DraftModel).where(DraftModel.case_pk == case_pk))
+            if draft is None:
+                return None
+            return Draft(draft.case_pk, draft.reviewer, draft.answers, draft.progress, draft.updated_at)
+
+    def mark_status(self, case_pk: int, status: str, actor: str) -> None:
+        """Set ``new``, ``in_review`` or ``decided`` by hand (refused once a verdict is signed)."""
+        if status not in MANUAL_STATUSES:
+            raise ValueError(f"status must be one of {', '.join(MANUAL_STATUSES)}; {status!r} comes from verdicts")
+        with self._db.session() as session:
+            case = self._case(session, case_pk, for_update=True)
+            if self._current_verdict(session, case_pk) is not None:
+                raise VerdictLocked(case.case_id, f"{case.case_id}: a verdict is signed; the status follows it")
+            if case.status == status:
+                return
+            before, case.status = case.status, status
+            case.updated_at = datetime.now(timezone.utc)
+            session.flush()
+            audit.append_event(session, actor, "case.status", {"case_id": case.case_id, "from": before,
+                                                               "to": status}, case_pk=case_pk)
+
+    # -- verdicts ----------------------------------------------------------------------------------------
+    def _insert_verdict(self, session: Session, case: CaseModel, reviewer: str, record: dict, *, kind: str,
+                        supersedes: VerdictModel | None, reason: str | None) -> VerdictModel:
+        if not isinstance(record, dict):
+            raise TypeError("record must be a dict (the arbiter.decision/1 record)")
+        if record.get("case_id") != case.case_id:
+            raise ValueError(f"record.case_id {record.get('case_id')!r} is not this case ({case.case_id})")
+        if not reviewer or not reviewer.strip():
+            raise ValueError("reviewer is required")
+        policy_id, policy_version = _policy_of(record)
+        deadline = earliest_deadline(record)
+        canonical = canonical_json(record)
+        now = datetime.now(timezone.utc)
+        flagged = bool(record.get("flagged_for_supervisor"))
+        row = VerdictModel(
+            case_pk=case.id, revision=case.latest_revision, kind=kind,
+            supersedes_id=supersedes.id if supersedes else None, reviewer=reviewer, signed_at=now,
+            policy_id=policy_id, policy_version=policy_version, record=canonical.decode("utf-8"),
+            fingerprint=sha256_hex(canonical), reason=reason, flagged_for_supervisor=flagged,
+        )
+        session.add(row)
+        case.status = "flagged" if flagged else ("signed" if kind == "original" else "amended")
+        case.next_deadline_at = deadline
+        case.updated_at = now
+        session.flush()
+        payload = {"case_id": case.case_id, "verdict_id": row.id, "kind": kind, "revision": row.revision,
+                   "fingerprint": row.fingerprint, "outcome": record.get("outcome"), "flagged": flagged}
+        if supersedes is not None:
+            payload.update(supersedes_id=supersedes.id, reason=reason)
+        audit.append_event(session, reviewer, "verdict.signed" if kind == "original" else "verdict.amended",
+                           payload, case_pk=case.id, at=now)
+        return row
+
+    def sign_verdict(self, case_pk: int, reviewer: str, record: dict) -> VerdictRow:
+        """Sign the case's decision record. Once signed it is locked: later changes go through
+        :meth:`amend_verdict`; a second signature raises :class:`VerdictLocked`."""
+        try:
+            with self._db.session() as session:
+                case = self._case(session, case_pk, for_update=True)
+                if self._current_verdict(session, case_pk) is not None:
+                    raise VerdictLocked(case.case_id)
+                return _verdict_row(self._insert_verdict(session, case, reviewer, record, kind="original",
+                                                         supersedes=None, reason=None))
+        except IntegrityError as exc:  # a concurrent signature won the race (unique index on the original)
+            raise VerdictLocked(str(record.get("case_id")) if isinstance(record, dict) else "?") from exc
+
+    def amend_verdict(self, case_pk: int, reviewer: str, reason: str, record: dict) -> VerdictRow:
+        """A new verdict superseding the current one; the earlier verdicts stay as they are."""
+        if not isinstance(reason, str) or not reason.strip():
+            raise ValueError("reason: an amendment needs a reason")
+        try:
+            with self._db.session() as session:
+                case = self._case(session, case_pk, for_update=True)
+                current = self._current_verdict(session, case_pk)
+                if current is None:
+                    raise NoVerdict(case.case_id)
+                return _verdict_row(self._insert_verdict(session, case, reviewer, record, kind="amendment",
+                                                         supersedes=current, reason=reason.strip()))
+        except IntegrityError as exc:  # a concurrent amendment superseded the same verdict first
+            raise VerdictLocked(str(record.get("case_id")),
+                                "the verdict was amended by someone else meanwhile; reload and amend again") from exc
+
+    def current_verdict(self, case_pk: int) -> VerdictRow | None:
+        with self._db.session(readonly=True) as session:
+            row = self._current_verdict(session, case_pk)
+            return _verdict_row(row) if row is not None else None
+
+    def verdict_history(self, case_pk: int) -> list[VerdictRow]:
+        """All verdicts of the case, oldest first (the original, then each amendment)."""
+        with self._db.session(readonly=True) as session:
+            rows = session.scalars(select(VerdictModel).where(VerdictModel.case_pk == case_pk)
+                                   .order_by(VerdictModel.id))
+            return [_verdict_row(row) for row in rows]
+
+    # -- audit -------------------------------------------------------------------------------------------
+    def audit_trail(self, case_pk: int | None = None) -> list[AuditRow]:
+        """Audit events in order: of one case, or all of them."""
+        stmt = select(AuditEventModel).order_by(AuditEventModel.seq)
+        if case_pk is not None:
+            stmt = stmt.where(AuditEventModel.case_pk == case_pk)
+        with self._db.session(readonly=True) as session:
+            return [_audit_row(row) for row in session.scalars(stmt)]
+
+    def verify_audit_chain(self) -> list[str]:
+        """Problems with the audit chain and the verdicts' fingerprints; an empty list when all is intact."""
+        with self._db.session(readonly=True) as session:
+            problems = audit.verify_chain(session)
+            for row in session.scalars(select(VerdictModel).order_by(VerdictModel.id)
+                                       .execution_options(yield_per=200)):
+                if sha256_hex(row.record.encode("utf-8")) != row.fingerprint:
+                    problems.append(f"verdict {row.id}: record does not match its fingerprint")
+            return problems
+
+
+__all__ = ["AuditRow", "Draft", "QueueQuery", "QueueRow", "Repository", "SORT_KEYS", "StoredCase", "VerdictRow",
+           "CASE_STATUSES", "earliest_deadline"]
