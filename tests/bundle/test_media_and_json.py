@@ -1,0 +1,123 @@
+"""Unit tests of the content sniffer, the image check and the safe JSON decoder."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from PIL import Image
+
+from arbiter.bundle import BundleError, limits
+from arbiter.bundle.jsonsafe import decode_case_json, json_depth
+from arbiter.bundle.media import SUPPORTED_MEDIA_TYPES, check_image, check_media, sniff
+from tests.bundle.helpers import mp4_bytes, png_header_only, webm_bytes
+from tests.factories import jpeg_bytes, pdf_bytes, png_bytes
+
+
+def _gif() -> bytes:
+    import io
+    buf = io.BytesIO()
+    Image.new("P", (8, 8)).save(buf, "GIF")
+    return buf.getvalue()
+
+
+def _webp() -> bytes:
+    import io
+    buf = io.BytesIO()
+    Image.new("RGB", (8, 8)).save(buf, "WEBP")
+    return buf.getvalue()
+
+
+@pytest.mark.parametrize("data, expected", [
+    (jpeg_bytes(), "image/jpeg"),
+    (png_bytes(), "image/png"),
+    (_gif(), "image/gif"),
+    (_webp(), "image/webp"),
+    (pdf_bytes(), "application/pdf"),
+    (mp4_bytes(b"isom"), "video/mp4"),
+    (mp4_bytes(b"mp42"), "video/mp4"),
+    (mp4_bytes(b"qt  "), "video/quicktime"),
+    (b"\x00\x00\x00\x08wide\x00\x00\x00\x08mdat", "video/quicktime"),
+    (webm_bytes(), "video/webm"),
+    (webm_bytes(b"matroska"), "video/x-matroska"),
+    (mp4_bytes(b"heic"), "image/heic"),
+    (mp4_bytes(b"M4A "), "audio/mp4"),
+    (b"MZ\x90\x00", None),
+    (b"", None),
+    (b"<html>", None),
+])
+def test_sniff(data, expected):
+    assert sniff(data) == expected
+
+
+@pytest.mark.parametrize("data, declared", [
+    (jpeg_bytes(), "image/jpeg"), (png_bytes(), "image/png"), (_gif(), "image/gif"), (_webp(), "image/webp"),
+    (pdf_bytes(), "application/pdf"), (mp4_bytes(), "video/mp4"), (webm_bytes(), "video/webm"),
+])
+def test_check_media_accepts_what_the_bytes_are(data, declared):
+    assert check_media(data, declared, "E") == declared
+
+
+def test_every_supported_type_is_sniffable():
+    assert set(SUPPORTED_MEDIA_TYPES) == {
+        "image/jpeg", "image/png", "image/webp", "image/gif", "application/pdf",
+        "video/mp4", "video/quicktime", "video/webm"}
+
+
+def test_pillow_bomb_warning_is_an_error(monkeypatch):
+    # Between Pillow's MAX_IMAGE_PIXELS and twice it, Pillow only warns; we refuse.
+    monkeypatch.setattr(Image, "MAX_IMAGE_PIXELS", 2000)
+    with pytest.raises(BundleError, match=r"^E1: image pixel count is absurd \(decompression bomb\)"):
+        check_image(jpeg_bytes(size=(64, 48)), "JPEG", "E1")
+
+
+def test_pixel_bomb_of_our_own_limit(monkeypatch):
+    monkeypatch.setattr(Image, "MAX_IMAGE_PIXELS", None)  # even if someone switched Pillow's check off
+    with pytest.raises(BundleError, match=r"^E1: image is 20000x20000 = 400000000 pixels; the limit is"):
+        check_image(png_header_only(20_000, 20_000), "PNG", "E1")
+
+
+def test_image_opened_only_as_its_declared_format():
+    with pytest.raises(BundleError, match="not a readable JPEG image"):
+        check_image(png_bytes(), "JPEG", "E1")
+
+
+def test_json_depth_ignores_strings_and_escapes():
+    assert json_depth('{"a": "[[[[", "b": "\\"[[[", "c": [[1]]}') == 3
+    assert json_depth("") == 0
+    assert json_depth('"unterminated [[[[') == 0
+
+
+def test_json_depth_limit_is_checked_before_decoding(monkeypatch):
+    monkeypatch.setattr(limits, "MAX_JSON_DEPTH", 3)
+    assert decode_case_json(b'{"a": [[1]]}').data == {"a": [[1]]}
+    with pytest.raises(BundleError, match="nested 4 levels deep; the limit is 3"):
+        decode_case_json(b'{"a": [[[1]]]}')
+
+
+def test_floats_become_decimals_and_are_counted():
+    decoded = decode_case_json(b'{"a": 19.99, "b": [1e2, 3], "c": "4.5"}')
+    assert decoded.data == {"a": Decimal("19.99"), "b": [Decimal("1e2"), 3], "c": "4.5"}
+    assert decoded.floats_seen == 2
+
+
+@pytest.mark.parametrize("raw, message", [
+    (b'{"a": Infinity}', "case.json: Infinity is not valid JSON"),
+    (b'{"a": -Infinity}', "case.json: -Infinity is not valid JSON"),
+    (b'{"a": 1' + b"0" * 100 + b"}", "has more than 64 digits"),
+    (b'{"a": 1.' + b"0" * 100 + b"}", "has more than 64 characters"),
+    (b'{"a": 1,}', "case.json: not valid JSON (line 1 column 9: Expecting property name"),
+    (b'\xef\xbb\xbf\xef\xbb\xbf{}', "case.json: more than one byte order mark"),
+    (b'"text"', "case.json: must be a JSON object at the top level"),
+])
+def test_decode_refusals(raw, message):
+    with pytest.raises(BundleError) as info:
+        decode_case_json(raw)
+    assert message in info.value.message
+
+
+def test_big_flat_json_is_fast_enough():
+    import time
+    raw = b'{"a": [' + b",".join([b'{"k": "v[]", "n": [1, 2]}'] * 200_000) + b"]}"
+    start = time.perf_counter()
+    json_depth(raw.decode())
+    assert time.perf_counter() - start < 2.0
