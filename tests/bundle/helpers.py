@@ -93,3 +93,19 @@ def mp4_bytes(brand: bytes = b"isom") -> bytes:
 def webm_bytes(doctype: bytes = b"webm") -> bytes:
     body = b"\x42\x86\x81\x01" + b"\x42\x82" + bytes([0x80 | len(doctype)]) + doctype
     return b"\x1a\x45\xdf\xa3" + bytes([0x80 | len(body)]) + body + b"\x18\x53\x80\x67" + b"\x00" * 16
+
+
+def set_declared_size(path: Path, name: str, size: int) -> None:
+    """Make member ``name``'s headers lie about its uncompressed size."""
+    raw = bytearray(path.read_bytes())
+    encoded = name.encode("utf-8")
+    with zipfile.ZipFile(path) as zf:
+        offset = zf.getinfo(name).header_offset
+    struct.pack_into("<I", raw, offset + 22, size)
+    at = raw.find(b"PK\x01\x02")
+    while at >= 0:
+        name_len = struct.unpack_from("<H", raw, at + 28)[0]
+        if raw[at + 46: at + 46 + name_len] == encoded:
+            struct.pack_into("<I", raw, at + 24, size)
+        at = raw.find(b"PK\x01\x02", at + 4)
+    path.write_bytes(bytes(raw))

@@ -16,6 +16,7 @@ from tests.bundle.helpers import (
     mp4_bytes,
     png_header_only,
     refused,
+    set_declared_size,
     set_member_flag,
     standard_members,
     webm_bytes,
@@ -270,6 +271,14 @@ def test_zip_damaged_member(tmp_path):
     raw[at + 20] ^= 0xFF  # the stored PDF's bytes no longer match the member's CRC
     z.write_bytes(bytes(raw))
     assert refused(z).startswith("evidence[2] (E3) evidence/E3.pdf: cannot be read from the archive (Bad CRC")
+
+
+@pytest.mark.parametrize("declared", [100, 10_000_000])
+def test_zip_member_whose_header_lies_about_its_size(tmp_path, declared):
+    z = zip_members(tmp_path / "c.arbcase", standard_members())
+    set_declared_size(z, "case.json", declared)  # the real case.json is a few KiB
+    message = refused(z)
+    assert "case.json" in message and ("Bad CRC" in message or "zip bomb" in message), message
 
 
 # ------------------------------------------------------------------------------------------------ folder
