@@ -1,0 +1,65 @@
+"""The decision notice: the PDF the parties receive (see docs/notice.md).
+
+``render_notice(case, record, copy)`` returns the bytes of one copy; ``write_notices(case, record, out_pdf)``
+writes both: ``OUT.pdf`` is the buyer's copy, ``OUT.seller.pdf`` the seller's (same folder, ``.seller``
+before the suffix). The copies carry the same decision; only the seller's has the findings on the seller's
+service conduct.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any, Literal, Mapping, NamedTuple
+
+from arbiter.domain.model import Case
+
+from .render import build_pdf, fingerprint
+
+__all__ = ["NoticePaths", "render_notice", "write_notices", "seller_copy_path", "fingerprint"]
+
+
+class NoticePaths(NamedTuple):
+    buyer: Path
+    seller: Path
+
+
+def render_notice(case: Case, record: Mapping[str, Any], copy: Literal["buyer", "seller"]) -> bytes:
+    """The PDF bytes of one copy. Same case and record, same bytes."""
+    return build_pdf(case, record, copy)
+
+
+def seller_copy_path(out_pdf: str | os.PathLike) -> Path:
+    """``notice.pdf`` -> ``notice.seller.pdf``; a name without a suffix gets ``.seller.pdf``."""
+    out = Path(out_pdf)
+    suffix = out.suffix or ".pdf"
+    stem = out.stem if out.suffix else out.name
+    return out.with_name(f"{stem}.seller{suffix}")
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    """Write beside the target, then rename: a reader never sees half a notice. ``open(..., "xb")`` keeps
+    the user's umask for the file mode."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        with open(tmp, "xb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def write_notices(case: Case, record: Mapping[str, Any], out_pdf: str | os.PathLike) -> NoticePaths:
+    """Render both copies first, then write them (each atomically): ``out_pdf`` for the buyer and
+    :func:`seller_copy_path` for the seller."""
+    buyer_path = Path(out_pdf)
+    seller_path = seller_copy_path(buyer_path)
+    buyer = render_notice(case, record, "buyer")
+    seller = render_notice(case, record, "seller")
+    _write_atomic(buyer_path, buyer)
+    _write_atomic(seller_path, seller)
+    return NoticePaths(buyer=buyer_path, seller=seller_path)
