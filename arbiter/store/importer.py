@@ -11,6 +11,7 @@ import os
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from typing import Any, Literal
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -45,18 +46,28 @@ def default_actor() -> str:
 
 
 def review_deadline(case: Case) -> datetime:
-    """When the review should be done: ``opened_at + policy.review_within`` from :mod:`arbiter.policies` if it
-    can be loaded for the case's platform and region, else ``opened_at + 5 days``."""
+    """When the review should be done: ``policy.review_within`` after ``opened_at`` (calendar days in the
+    parties' time zone, ``Duration.after``) when :mod:`arbiter.policies` can load the case's policy, else
+    ``opened_at + 5 days``."""
     try:
         from arbiter.policies import load_policy  # imported lazily: the rules are optional for the store
 
-        within = load_policy(str(case.platform), case.region).review_within
-        if isinstance(within, timedelta) and within > timedelta(0):
-            return case.opened_at + within
-        log.warning("policy review_within %r is not a positive timedelta; using %s", within, DEFAULT_REVIEW_WITHIN)
+        policy = load_policy(str(case.platform), case.region)
+        within = policy.review_within
+        if isinstance(within, timedelta):
+            due = case.opened_at + within
+        elif hasattr(within, "after"):
+            zone_name = policy.time_zone_for(case.region)
+            tz = ZoneInfo(zone_name) if zone_name else case.opened_at.tzinfo
+            due = within.after(case.opened_at, tz)
+        else:
+            due = case.opened_at + within.timedelta
+        if not isinstance(due, datetime) or due.tzinfo is None or due <= case.opened_at:
+            raise ValueError(f"policy review_within {within!r} gives {due!r}")
+        return due
     except Exception as exc:  # noqa: BLE001 - any failure to load the policy falls back to the default
-        log.debug("no policy for %s/%s (%s); review target = opened_at + %s", case.platform, case.region, exc,
-                  DEFAULT_REVIEW_WITHIN)
+        log.info("no usable review time for %s/%s (%s); review target = opened_at + %s", case.platform,
+                 case.region, exc, DEFAULT_REVIEW_WITHIN)
     return case.opened_at + DEFAULT_REVIEW_WITHIN
 
 

@@ -1,0 +1,228 @@
+"""Importing bundles: one transaction, revisions, content-addressed blobs, tamper detection.
+
+Written against the ``db`` fixture only, so test_postgres.py runs the same tests on PostgreSQL."""
+from __future__ import annotations
+
+import hashlib
+import sys
+from datetime import timedelta
+
+import pytest
+
+from arbiter.store import EvidenceTampered, Repository, import_bundle
+from arbiter.store import audit as audit_module
+from arbiter.store import importer
+from tests.factories import case_dict, default_files, jpeg_bytes, sha256
+from tests.store.helpers import counts, dump, execute, make_loaded
+
+
+def _snapshot(db):
+    snap = {"tables": dump(db)}
+    if db.backend == "sqlite":
+        import sqlite3
+
+        path = db.url.database
+        con = sqlite3.connect(path)
+        try:
+            snap["sql_dump"] = list(con.iterdump())
+        finally:
+            con.close()
+    return snap
+
+
+def test_first_import_stores_case_revision_evidence_and_blobs(db):
+    loaded = make_loaded(ignored=("notes.txt",))
+    result = import_bundle(db, loaded, actor="r.chen")
+    assert (result.case_id, result.revision, result.status) == ("TTS-UK-TEST-0001", 1, "imported")
+    assert counts(db)["cases"] == 1
+    assert counts(db)["case_revisions"] == 1
+    assert counts(db)["evidence"] == 3
+    assert counts(db)["blobs"] == 3
+
+    repo = Repository(db)
+    stored = repo.load_case(result.case_pk)
+    assert stored.case == loaded.case
+    assert (stored.revision, stored.status, stored.case_sha256) == (1, "new", loaded.case_sha256)
+    assert stored.imported_at.tzinfo is not None
+
+    [row] = repo.list_cases(_all(), 0, 10)
+    assert row.pk == result.case_pk
+    assert row.amount == loaded.case.claim.amount
+    assert row.opened_at == loaded.case.opened_at
+    assert row.next_deadline_at == importer.review_deadline(loaded.case)
+    assert row.status == "new"
+
+    [event] = repo.audit_trail(result.case_pk)
+    assert (event.action, event.actor) == ("case.imported", "r.chen")
+    assert event.payload["case_sha256"] == loaded.case_sha256
+    assert event.payload["ignored"] == ["notes.txt"]
+    assert repo.verify_audit_chain() == []
+
+
+def _all():
+    from arbiter.store import QueueQuery
+
+    return QueueQuery()
+
+
+def test_review_deadline_falls_back_to_five_days_without_policies(db, monkeypatch):
+    monkeypatch.setitem(sys.modules, "arbiter.policies", None)  # import fails
+    loaded = make_loaded()
+    assert importer.review_deadline(loaded.case) == loaded.case.opened_at + timedelta(days=5)
+    result = import_bundle(db, loaded)
+    [row] = Repository(db).list_cases(_all(), 0, 1)
+    assert row.pk == result.case_pk
+    assert row.next_deadline_at == loaded.case.opened_at + timedelta(days=5)
+
+
+def test_review_deadline_uses_the_policy_when_available(monkeypatch):
+    import types
+    from datetime import timezone
+
+    calls = []
+
+    class FakePolicy:
+        review_within = timedelta(days=3)
+
+        def time_zone_for(self, region):
+            return "Europe/London"
+
+    def load_policy(platform, region):
+        calls.append((platform, region))
+        return FakePolicy()
+
+    monkeypatch.setitem(sys.modules, "arbiter.policies", types.SimpleNamespace(load_policy=load_policy))
+    case = make_loaded().case
+    due = importer.review_deadline(case)
+    assert calls == [("tiktok_shop", "UK")]
+    assert due == case.opened_at + timedelta(days=3)
+    assert due.tzinfo is not None and due.utcoffset() == timezone.utc.utcoffset(None)
+
+
+def test_reimport_of_identical_content_is_a_no_op(db):
+    loaded = make_loaded()
+    first = import_bundle(db, loaded)
+    before = _snapshot(db)
+    again = import_bundle(db, make_loaded(source="elsewhere/copy.arbcase"))
+    assert (again.status, again.revision, again.case_pk) == ("unchanged", 1, first.case_pk)
+    assert _snapshot(db) == before
+
+
+def test_same_case_id_with_other_content_is_a_new_revision_beside_the_old(db):
+    repo = Repository(db)
+    first = import_bundle(db, make_loaded())
+    data = case_dict()
+    data["claim"]["amount"] = "12.50"
+    data["evidence"].append({
+        "id": "E4", "party": "buyer", "submission": 2, "submitted_at": "2025-03-02T09:00:00+00:00",
+        "requested": True, "kind": "photo", "file": "evidence/E4.jpg", "sha256": sha256(jpeg_bytes((1, 2, 3))),
+        "media_type": "image/jpeg", "description": "Requested close-up"})
+    files = default_files() | {"evidence/E4.jpg": jpeg_bytes((1, 2, 3))}
+    second = import_bundle(db, make_loaded(data, files))
+    assert (second.status, second.revision, second.case_pk) == ("new_revision", 2, first.case_pk)
+
+    c = counts(db)
+    assert (c["cases"], c["case_revisions"], c["evidence"], c["blobs"]) == (1, 2, 7, 4)
+    stored = repo.load_case(first.case_pk)
+    assert stored.revision == 2
+    assert str(stored.case.claim.amount) == "12.50"
+    assert "E4" in stored.case.evidence_ids
+    assert repo.evidence_bytes(first.case_pk, "E4") == jpeg_bytes((1, 2, 3))
+    [row] = repo.list_cases(_all(), 0, 10)
+    assert str(row.amount) == "12.5000"
+
+    # the old content again: already known, nothing changes
+    before = dump(db)
+    old = import_bundle(db, make_loaded())
+    assert (old.status, old.revision) == ("unchanged", 1)
+    assert dump(db) == before
+    actions = [(e.action, e.payload["revision"], e.payload["status"]) for e in repo.audit_trail(first.case_pk)]
+    assert actions == [("case.imported", 1, "imported"), ("case.imported", 2, "new_revision")]
+
+
+def test_blobs_are_content_addressed_and_deduplicated(db):
+    import_bundle(db, make_loaded())
+    other = case_dict(case_id="TTS-UK-TEST-0002")
+    import_bundle(db, make_loaded(other))
+    c = counts(db)
+    assert (c["cases"], c["evidence"], c["blobs"]) == (2, 6, 3)
+    from sqlalchemy import text
+
+    with db.engine.connect() as conn:
+        for digest, size, data in conn.execute(text("SELECT sha256, size, data FROM blobs")):
+            assert hashlib.sha256(bytes(data)).hexdigest() == digest
+            assert size == len(data)
+
+
+@pytest.mark.parametrize("when", ["first_import", "new_revision"])
+@pytest.mark.parametrize("victim", ["evidence", "audit", "blobs"])
+def test_failure_midway_leaves_everything_as_before(db, monkeypatch, tmp_path, when, victim):
+    if when == "new_revision":
+        import_bundle(db, make_loaded())
+        data = case_dict()
+        data["claim"]["reason_text"] = "Edited by the platform"
+        data["evidence"][0]["file"] = "evidence/E1-v2.jpg"
+        data["evidence"][0]["sha256"] = sha256(jpeg_bytes((9, 9, 9)))
+        loaded = make_loaded(data, default_files() | {"evidence/E1-v2.jpg": jpeg_bytes((9, 9, 9))})
+    else:
+        loaded = make_loaded()
+    before = _snapshot(db)
+    files_before = sorted(p.name for p in tmp_path.rglob("*") if not p.name.endswith(("-wal", "-shm")))
+
+    class Boom(RuntimeError):
+        pass
+
+    def after_real(real):
+        def broken(*args, **kwargs):
+            real(*args, **kwargs)  # the rows are written (flushed) ...
+            raise Boom("injected failure")  # ... and then the import dies
+        return broken
+
+    if victim == "evidence":
+        monkeypatch.setattr(importer, "_insert_evidence", after_real(importer._insert_evidence))
+    elif victim == "blobs":
+        monkeypatch.setattr(importer, "put_blobs", after_real(importer.put_blobs))
+    else:
+        monkeypatch.setattr(audit_module, "append_event", after_real(audit_module.append_event))
+
+    with pytest.raises(Boom):
+        import_bundle(db, loaded)
+    assert _snapshot(db) == before
+    assert sorted(p.name for p in tmp_path.rglob("*") if not p.name.endswith(("-wal", "-shm"))) == files_before
+    monkeypatch.undo()
+    assert Repository(db).verify_audit_chain() == []
+    # and the same import works once the fault is gone
+    assert import_bundle(db, loaded).status in ("imported", "new_revision")
+
+
+def test_bundle_that_does_not_match_its_hashes_is_refused_before_anything_is_stored(db):
+    loaded = make_loaded()
+    before = dump(db)
+    bad_files = dict(loaded.files) | {"evidence/E1.jpg": b"not the photo"}
+    with pytest.raises(ValueError, match="E1"):
+        import_bundle(db, type(loaded)(loaded.source, loaded.case, loaded.case_json, loaded.case_sha256, bad_files))
+    with pytest.raises(ValueError, match="case_sha256"):
+        import_bundle(db, type(loaded)(loaded.source, loaded.case, loaded.case_json + b" ", loaded.case_sha256,
+                                       loaded.files))
+    assert dump(db) == before
+
+
+def test_evidence_bytes_are_reverified_and_tampering_detected(db):
+    repo = Repository(db)
+    result = import_bundle(db, make_loaded())
+    files = default_files()
+    assert repo.evidence_bytes(result.case_pk, "E1") == files["evidence/E1.jpg"]
+    assert repo.tampered_evidence(result.case_pk) == frozenset()
+
+    # blobs are not trigger-protected: someone with write access edits the photo in place
+    execute(db, "UPDATE blobs SET data = :data WHERE sha256 = :sha", data=b"edited photo",
+            sha=sha256(files["evidence/E1.jpg"]))
+    with pytest.raises(EvidenceTampered) as info:
+        repo.evidence_bytes(result.case_pk, "E1")
+    assert info.value.evidence_id == "E1"
+    assert info.value.actual == sha256(b"edited photo")
+    assert repo.evidence_bytes(result.case_pk, "E2") == files["evidence/E2.png"]
+    assert repo.tampered_evidence(result.case_pk) == frozenset({"E1"})
+
+    with pytest.raises(KeyError):
+        repo.evidence_bytes(result.case_pk, "E99")

@@ -1,0 +1,157 @@
+"""Opening a database: schema by Alembic, idempotent, backed up before an upgrade, SQLite pragmas, types."""
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime, timedelta, timezone
+from decimal import Decimal
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import inspect, select, text
+from sqlalchemy.exc import StatementError
+
+from arbiter.store import NaiveDatetimeError, open_database
+from arbiter.store.db import head_revision
+from arbiter.store.models import Base, CaseModel
+from tests.store.helpers import TABLES
+
+EXPECTED_TRIGGERS = {"verdicts_no_update", "verdicts_no_delete", "audit_events_no_update", "audit_events_no_delete"}
+
+
+def _schema(path) -> list[tuple]:
+    con = sqlite3.connect(path)
+    try:
+        return sorted(con.execute("SELECT type, name, tbl_name, sql FROM sqlite_master").fetchall(), key=repr)
+    finally:
+        con.close()
+
+
+def test_open_creates_folder_schema_triggers_and_stamps_head(tmp_path):
+    path = tmp_path / "nested" / "folder" / "arbiter.db"
+    db = open_database(f"sqlite:///{path}")
+    try:
+        assert path.exists()
+        assert db.current_revision() == head_revision() == "0001"
+        assert db.backup_path is None  # a new file has nothing to back up
+        names = {name for kind, name, *_ in _schema(path) if kind == "table"}
+        assert set(TABLES) <= names
+        triggers = {name for kind, name, *_ in _schema(path) if kind == "trigger"}
+        assert triggers == EXPECTED_TRIGGERS
+    finally:
+        db.close()
+
+
+def test_models_match_the_migrations(db):
+    with db.engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), Base.metadata)
+    assert diff == []
+
+
+def test_reopening_is_idempotent(tmp_path, db_url):
+    db = open_database(db_url)
+    path = db.url.database
+    db.close()
+    before = _schema(path)
+    again = open_database(db_url)
+    try:
+        assert again.backup_path is None
+        assert again.current_revision() == head_revision()
+    finally:
+        again.close()
+    assert _schema(path) == before
+    assert not list(tmp_path.rglob("*.bak"))
+
+
+def test_sqlite_pragmas_on_every_connection(db):
+    with db.session() as session:
+        conn = session.connection()
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() == 5000
+
+
+def test_existing_file_is_backed_up_before_it_is_migrated(tmp_path):
+    path = tmp_path / "old.db"
+    con = sqlite3.connect(path)
+    con.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)")
+    con.execute("INSERT INTO notes (body) VALUES ('keep me')")
+    con.commit()
+    con.close()
+    db = open_database(f"sqlite:///{path}")
+    try:
+        assert db.backup_path is not None and db.backup_path.exists()
+        assert db.backup_path.name.startswith("old.db.unversioned-to-0001.")
+        backup = sqlite3.connect(db.backup_path)
+        assert backup.execute("SELECT body FROM notes").fetchall() == [("keep me",)]
+        assert backup.execute("SELECT name FROM sqlite_master WHERE name = 'cases'").fetchall() == []
+        backup.close()
+        with db.engine.connect() as conn:
+            assert conn.execute(text("SELECT body FROM notes")).scalar() == "keep me"
+            assert "cases" in inspect(conn).get_table_names()
+    finally:
+        db.close()
+
+
+def test_a_failing_migration_changes_nothing(tmp_path):
+    """The whole upgrade is one transaction (DDL included): a clash halfway leaves the file as it was."""
+    path = tmp_path / "clash.db"
+    con = sqlite3.connect(path)
+    con.execute("CREATE TABLE verdicts (id INTEGER PRIMARY KEY)")  # 0001 creates cases, blobs, ... then clashes
+    con.commit()
+    con.close()
+    before = _schema(path)
+    with pytest.raises(Exception, match="verdicts"):
+        open_database(f"sqlite:///{path}")
+    assert _schema(path) == before
+    assert len(list(tmp_path.glob("clash.db.*.bak"))) == 1
+
+
+def test_in_memory_database_works():
+    db = open_database("sqlite://")
+    try:
+        assert db.current_revision() == head_revision()
+    finally:
+        db.close()
+
+
+def test_unsupported_backend_is_refused():
+    from arbiter.store import DatabaseError
+
+    with pytest.raises(DatabaseError, match="unsupported"):
+        open_database("mysql://localhost/x")
+
+
+def _case_row(**overrides):
+    now = datetime(2025, 3, 4, 9, 0, tzinfo=timezone.utc)
+    values = dict(case_id="C-1", latest_revision=1, platform="tiktok_shop", region="UK", language="en",
+                  claim_type="damaged", amount=Decimal("19.99"), currency="GBP", order_id="O-1", opened_at=now,
+                  status="new", next_deadline_at=None, imported_at=now, updated_at=now)
+    values.update(overrides)
+    return CaseModel(**values)
+
+
+def test_naive_datetimes_are_refused(db):
+    with pytest.raises(StatementError) as info:
+        with db.session() as session:
+            session.add(_case_row(opened_at=datetime(2025, 3, 4, 9, 0)))
+            session.flush()
+    assert isinstance(info.value.orig, NaiveDatetimeError)
+    with db.session(readonly=True) as session:
+        assert session.scalar(select(CaseModel.id)) is None
+
+
+def test_aware_datetimes_come_back_aware_in_utc_and_money_exact(db):
+    plus8 = timezone(timedelta(hours=8))
+    with db.session() as session:
+        session.add(_case_row(opened_at=datetime(2025, 3, 4, 17, 0, 0, 123456, tzinfo=plus8),
+                              amount=Decimal("123456789012.3456")))
+    with db.session(readonly=True) as session:
+        row = session.scalar(select(CaseModel))
+        assert row.opened_at == datetime(2025, 3, 4, 9, 0, 0, 123456, tzinfo=timezone.utc)
+        assert row.opened_at.utcoffset() == timedelta(0)
+        assert row.amount == Decimal("123456789012.3456")
+        assert isinstance(row.amount, Decimal)
+        with pytest.raises(StatementError):
+            session.execute(select(CaseModel).where(CaseModel.opened_at < datetime(2025, 1, 1)))
