@@ -1,0 +1,261 @@
+"""Start the workstation: ``run(db_url, demo) -> exit code`` (what ``arbiter`` and ``arbiter --demo`` call).
+
+Order of things: the QApplication (names, icon, bundled CJK font), translations from the saved setting or the
+system locale, a last-resort exception hook (plain-words dialog + log, the app keeps running), the database, the
+main window. ``--demo`` opens a fresh database in a temporary folder and imports the sample bundles in the
+background, so the window is up at once and the queue fills as they land.
+"""
+from __future__ import annotations
+
+import logging
+import shutil
+import sys
+import tempfile
+import traceback
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QFontDatabase, QGuiApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+import arbiter
+from arbiter.resources import resource_path
+from arbiter.ui import i18n, tasks
+
+log = logging.getLogger("arbiter.ui")
+
+ORGANIZATION = "arbiter"
+APPLICATION = "arbiter"
+DISPLAY_NAME = "Arbiter"
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("App", text)
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    """The QApplication, created once (tests get pytest-qt's)."""
+    app = QApplication.instance()
+    if app is None:
+        # Qt 6 scales for high-DPI screens by itself; pass fractional factors through (125 %, 150 %) so text stays sharp.
+        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+        app = QApplication(argv if argv is not None else sys.argv[:1])
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationDisplayName(DISPLAY_NAME)
+    app.setApplicationVersion(arbiter.__version__)
+    app.setDesktopFileName("arbiter")
+    _add_bundled_fonts()
+    from arbiter.ui.main_window import app_icon
+
+    app.setWindowIcon(app_icon())
+    return app
+
+
+def _add_bundled_fonts() -> None:
+    """Register the shipped CJK font so Chinese shows on a machine without one (it becomes a fallback)."""
+    try:
+        font_file = resource_path("fonts", "wqy-microhei.ttc")
+    except FileNotFoundError:
+        return
+    if font_file.exists() and "WenQuanYi Micro Hei" not in QFontDatabase.families():
+        if QFontDatabase.addApplicationFont(str(font_file)) < 0:
+            log.warning("could not register %s", font_file)
+
+
+# -- errors nobody caught -----------------------------------------------------------------------------------------
+class ExceptionHook:
+    """Replaces ``sys.excepthook``: logs the traceback and shows what happened in words; never quits the app.
+    Re-entrant failures (an error while showing an error) are only logged."""
+
+    def __init__(self) -> None:
+        self.previous = sys.excepthook
+        self.showing = False
+        self.last: BaseException | None = None
+
+    def install(self) -> ExceptionHook:
+        sys.excepthook = self
+        return self
+
+    def uninstall(self) -> None:
+        if sys.excepthook is self:
+            sys.excepthook = self.previous
+
+    def __call__(self, exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        if issubclass(exc_type, KeyboardInterrupt):
+            QApplication.quit()
+            return
+        details = "".join(traceback.format_exception(exc_type, exc, tb))
+        log.error("unexpected error:\n%s", details)
+        self.last = exc
+        if self.showing or QApplication.instance() is None:
+            return
+        self.showing = True
+        try:
+            from arbiter.ui.widgets.common import plain_error
+
+            box = QMessageBox(QApplication.activeWindow())
+            box.setIcon(QMessageBox.Icon.Warning)
+            box.setWindowTitle(_t("Something went wrong"))
+            box.setText(_t("Arbiter ran into a problem it did not expect: %1").replace("%1", plain_error(exc)))
+            box.setInformativeText(_t("Your saved work is safe. You can carry on; if it happens again, send the "
+                                      "details below and the log file to support."))
+            box.setDetailedText(details)
+            box.exec()
+        except Exception:  # noqa: BLE001
+            log.exception("showing the error dialog failed")
+        finally:
+            self.showing = False
+
+
+def _setup_logging() -> Path | None:
+    from arbiter.paths import data_dir
+
+    root = logging.getLogger("arbiter")
+    if any(getattr(h, "_arbiter", False) for h in root.handlers):
+        return None
+    try:
+        folder = data_dir() / "logs"
+        folder.mkdir(parents=True, exist_ok=True)
+        handler = logging.FileHandler(folder / "arbiter.log", encoding="utf-8")
+    except OSError:
+        handler = logging.StreamHandler()
+        folder = None
+    handler._arbiter = True  # type: ignore[attr-defined]
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+    return folder
+
+
+# -- the workstation ----------------------------------------------------------------------------------------------
+@dataclass
+class Workstation:
+    """What ``start`` built: the window, the database, and (for ``--demo``) the temporary folder and import."""
+
+    window: object
+    db: object
+    repo: object
+    db_url: str
+    demo_dir: Path | None = None
+    demo_task: tasks.Task | None = None
+    outcomes: list = field(default_factory=list)
+
+    def close(self) -> None:
+        tasks.runner().wait(10_000)
+        close = getattr(self.db, "close", None)
+        if callable(close):
+            try:
+                close()
+            except Exception:  # noqa: BLE001
+                log.exception("closing the database failed")
+        if self.demo_dir is not None:
+            shutil.rmtree(self.demo_dir, ignore_errors=True)
+
+
+def sample_bundles() -> list[Path]:
+    try:
+        folder = resource_path("samples")
+    except FileNotFoundError:
+        return []
+    return sorted(folder.glob("*.arbcase"))
+
+
+def describe_db(db_url: str) -> str:
+    """Where the database is, for the status bar: the file for SQLite, the URL without a password otherwise."""
+    try:
+        from sqlalchemy.engine import make_url
+
+        url = make_url(db_url)
+        if url.get_backend_name() == "sqlite":
+            return url.database or ":memory:"
+        return url.render_as_string(hide_password=True)
+    except Exception:  # noqa: BLE001
+        return db_url
+
+
+def start(db_url: str | None, demo: bool = False) -> Workstation:
+    """Open the database and show the main window (raises ``arbiter.store.DatabaseError`` and friends)."""
+    from arbiter.store import Repository, open_database
+    from arbiter.ui.main_window import MainWindow
+
+    demo_dir = None
+    if demo:
+        demo_dir = Path(tempfile.mkdtemp(prefix="arbiter-demo-"))
+        db_url = f"sqlite:///{demo_dir / 'demo.db'}"
+    if not db_url:
+        from arbiter.paths import default_db_url
+
+        db_url = default_db_url()
+    try:
+        db = open_database(db_url)
+    except BaseException:
+        if demo_dir is not None:
+            shutil.rmtree(demo_dir, ignore_errors=True)
+        raise
+    repo = Repository(db)
+    location = describe_db(db_url)
+    window = MainWindow(db, repo, _t("temporary demo database (%1)").replace("%1", location) if demo else location)
+    station = Workstation(window, db, repo, db_url, demo_dir)
+    window.show()
+    if demo:
+        station.demo_task = load_samples(window, db)
+    return station
+
+
+def load_samples(window, db) -> tasks.Task | None:
+    """Import the bundled samples on the writer thread; the queue refreshes as each lands."""
+    from arbiter.ui.import_dialog import import_paths
+
+    bundles = sample_bundles()
+    if not bundles:
+        window.statusBar().showMessage(_t("No sample cases are installed."), 10000)
+        return None
+    window.statusBar().showMessage(_t("Loading %1 sample cases…").replace("%1", str(len(bundles))))
+    task = tasks.run(import_paths, db, [str(p) for p in bundles], writes=True, context=True, name="demo-import")
+    task.partial.connect(lambda outcome: window.refresh_queue())
+
+    def done(outcomes: list) -> None:
+        refused = [o for o in outcomes if o.status == "refused"]
+        stored = len(outcomes) - len(refused)
+        text = _t("Demo: %1 sample cases loaded.").replace("%1", str(stored))
+        if refused:
+            text += " " + _t("%1 could not be loaded (%2).").replace("%1", str(len(refused))).replace(
+                "%2", "; ".join(f"{o.name}: {o.reason}" for o in refused))
+        window.statusBar().showMessage(text, 15000)
+        window.refresh_queue()
+
+    task.finished.connect(done)
+    task.failed.connect(lambda exc: window.statusBar().showMessage(
+        _t("The sample cases could not be loaded: %1").replace("%1", str(exc)), 15000))
+    return task
+
+
+def run(db_url: str | None, demo: bool = False) -> int:
+    """The workstation's main loop; returns the process exit code."""
+    app = create_application()
+    _setup_logging()
+    i18n.install(i18n.preferred_language())
+    hook = ExceptionHook().install()
+    try:
+        try:
+            station = start(db_url, demo)
+        except Exception as exc:  # noqa: BLE001 - the one place a start-up failure is explained
+            log.exception("start-up failed")
+            from arbiter.ui.widgets.common import plain_error
+
+            QMessageBox.critical(None, _t("Arbiter cannot start"),
+                                 _t("The database could not be opened: %1").replace("%1", plain_error(exc)))
+            return 1
+        code = app.exec()
+        station.close()
+        return code
+    finally:
+        hook.uninstall()
+
+
+if __name__ == "__main__":  # python -m arbiter.ui.app [--demo] [DB_URL]
+    args = sys.argv[1:]
+    raise SystemExit(run(next((a for a in args if not a.startswith("-")), None), demo="--demo" in args))

@@ -1,0 +1,349 @@
+"""Import case bundles: a progress dialog with one result per bundle (imported, unchanged, new revision, or
+refused with its reason). The work runs on the database-writer thread (:mod:`arbiter.ui.tasks`); a broken bundle
+is one refused line, never a crash.
+"""
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QEvent, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from arbiter.ui import tasks
+from arbiter.ui.widgets.common import plain_error, tone_colors
+
+log = logging.getLogger(__name__)
+
+BUNDLE_SUFFIX = ".arbcase"
+
+IMPORTED, UNCHANGED, NEW_REVISION, REFUSED, SKIPPED = "imported", "unchanged", "new_revision", "refused", "skipped"
+RESULT_TONES = {IMPORTED: "success", NEW_REVISION: "info", UNCHANGED: "neutral", REFUSED: "danger",
+                SKIPPED: "neutral"}
+
+
+@dataclass(frozen=True)
+class BundleOutcome:
+    """What happened to one bundle."""
+
+    source: str                  # the path as found
+    status: str                  # imported / unchanged / new_revision / refused / skipped
+    case_id: str | None = None
+    revision: int | None = None
+    case_pk: int | None = None
+    reason: str = ""             # why it was refused, in plain words
+    ignored: tuple[str, ...] = ()
+
+    @property
+    def name(self) -> str:
+        return Path(self.source).name or self.source
+
+
+def is_bundle_candidate(path: Path) -> bool:
+    return path.suffix.lower() == BUNDLE_SUFFIX or path.is_dir()
+
+
+def collect_bundles(paths: Iterable[str | os.PathLike]) -> list[Path]:
+    """The bundles named by ``paths``: a ``.arbcase`` file or a bundle folder (with ``case.json``) as it is; any
+    other folder contributes the ``.arbcase`` files and bundle folders directly inside it. A folder with no
+    bundle at all is kept, so that it is reported as refused rather than silently dropped."""
+    found: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir() and not (path / "case.json").exists():
+            inside = sorted(p for p in path.iterdir()
+                            if (p.is_file() and p.suffix.lower() == BUNDLE_SUFFIX)
+                            or (p.is_dir() and (p / "case.json").exists()))
+            found.extend(inside if inside else [path])
+        else:
+            found.append(path)
+    unique: list[Path] = []
+    seen: set[str] = set()
+    for path in found:
+        key = os.path.normcase(os.path.abspath(path))
+        if key not in seen:
+            seen.add(key)
+            unique.append(path)
+    return unique
+
+
+def import_one(db: Any, path: Path) -> BundleOutcome:
+    """Read and import one bundle; every failure becomes a refused outcome with its reason."""
+    from arbiter.bundle import BundleError, read_bundle
+    from arbiter.store import import_bundle
+
+    source = str(path)
+    try:
+        loaded = read_bundle(path)
+    except BundleError as exc:
+        return BundleOutcome(source, REFUSED, reason=plain_error(exc))
+    except Exception as exc:  # noqa: BLE001 - an unreadable file is a refusal, not a crash
+        log.exception("reading bundle %s failed", source)
+        return BundleOutcome(source, REFUSED, reason=_t("the bundle could not be read: %1").replace(
+            "%1", plain_error(exc)))
+    try:
+        result = import_bundle(db, loaded)
+    except Exception as exc:  # noqa: BLE001
+        log.exception("importing bundle %s failed", source)
+        return BundleOutcome(source, REFUSED, case_id=loaded.case.case_id,
+                             reason=_t("the case could not be stored: %1").replace("%1", plain_error(exc)))
+    return BundleOutcome(source, str(result.status), case_id=result.case_id, revision=result.revision,
+                         case_pk=result.case_pk, ignored=tuple(loaded.ignored))
+
+
+def import_paths(ctx: tasks.TaskContext | None, db: Any, paths: Iterable[str | os.PathLike]) -> list[BundleOutcome]:
+    """Import every bundle named by ``paths``, one at a time; for the writer thread (``writes=True``)."""
+    bundles = collect_bundles(paths)
+    outcomes: list[BundleOutcome] = []
+    for number, path in enumerate(bundles):
+        if ctx is not None:
+            if ctx.cancelled:
+                outcome = BundleOutcome(str(path), SKIPPED, reason=_t("import cancelled before this bundle"))
+                outcomes.append(outcome)
+                ctx.report(outcome)
+                continue
+            ctx.progress(number, len(bundles), path.name)
+        outcome = import_one(db, path)
+        outcomes.append(outcome)
+        if ctx is not None:
+            ctx.report(outcome)
+    if ctx is not None:
+        ctx.progress(len(bundles), len(bundles), "")
+    return outcomes
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("ImportDialog", text)
+
+
+def result_label(status: str) -> str:
+    names = {IMPORTED: _t("Imported"), UNCHANGED: _t("Unchanged"), NEW_REVISION: _t("New revision"),
+             REFUSED: _t("Refused"), SKIPPED: _t("Skipped")}
+    return names.get(status, status)
+
+
+def outcome_detail(outcome: BundleOutcome) -> str:
+    if outcome.status in (REFUSED, SKIPPED):
+        return outcome.reason
+    parts = []
+    if outcome.status == NEW_REVISION and outcome.revision is not None:
+        parts.append(_t("stored as revision %1").replace("%1", str(outcome.revision)))
+    elif outcome.status == UNCHANGED:
+        parts.append(_t("already imported with the same content"))
+    if outcome.ignored:
+        count = len(outcome.ignored)
+        parts.append(QCoreApplication.translate("ImportDialog", "%n extra file(s) ignored", "", count))
+    return "; ".join(parts)
+
+
+class ImportResultsModel(QAbstractTableModel):
+    """One row per bundle: bundle, result, case, details."""
+
+    OUTCOME_ROLE = Qt.ItemDataRole.UserRole + 1
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.outcomes: list[BundleOutcome] = []
+
+    def add(self, outcome: BundleOutcome) -> None:
+        row = len(self.outcomes)
+        self.beginInsertRows(QModelIndex(), row, row)
+        self.outcomes.append(outcome)
+        self.endInsertRows()
+
+    def clear(self) -> None:
+        self.beginResetModel()
+        self.outcomes = []
+        self.endResetModel()
+
+    def count(self, status: str) -> int:
+        return sum(1 for o in self.outcomes if o.status == status)
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.outcomes)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else 4
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return (_t("Bundle"), _t("Result"), _t("Case"), _t("Details"))[section]
+        return None
+
+    def data(self, index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        outcome = self.outcomes[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (outcome.name, result_label(outcome.status), outcome.case_id or "", outcome_detail(outcome))[col]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return outcome.source if col == 0 else outcome_detail(outcome) or None
+        if role == Qt.ItemDataRole.ForegroundRole and col == 1:
+            return tone_colors(RESULT_TONES.get(outcome.status, "neutral"))[0]
+        if role == self.OUTCOME_ROLE:
+            return outcome
+        return None
+
+
+class ImportDialog(QDialog):
+    """Runs an import of ``paths`` and shows the result of every bundle. ``imported`` is emitted once, at the end,
+    with all the outcomes (so the queue can refresh)."""
+
+    imported = Signal(list)
+
+    def __init__(self, db: Any, paths: Iterable[str | os.PathLike], parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("importDialog")
+        self._db = db
+        self._paths = [str(p) for p in paths]
+        self.task: tasks.Task | None = None
+        self.outcomes: list[BundleOutcome] = []
+
+        self.heading = QLabel(self)
+        self.heading.setWordWrap(True)
+        self.progress = QProgressBar(self)
+        self.progress.setRange(0, 0)
+        self.current = QLabel(self)
+        self.current.setStyleSheet("color: palette(placeholder-text);")
+        self.results = ImportResultsModel(self)
+        self.table = QTableView(self)
+        self.table.setObjectName("importResults")
+        self.table.setModel(self.results)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setShowGrid(False)
+        self.table.setWordWrap(False)
+        self.table.setAlternatingRowColors(True)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        self.table.setColumnWidth(0, 200)
+        self.table.setColumnWidth(1, 110)
+        self.table.setColumnWidth(2, 170)
+        self.summary = QLabel(self)
+        self.summary.setObjectName("importSummary")
+        self.summary.setWordWrap(True)
+
+        self.buttons = QDialogButtonBox(self)
+        self.cancel_button = QPushButton(self)
+        self.close_button = QPushButton(self)
+        self.buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole)
+        self.buttons.addButton(self.close_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.cancel_button.clicked.connect(self._cancel)
+        self.close_button.clicked.connect(self.accept)
+        self.close_button.setEnabled(False)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.current)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.buttons)
+        self.resize(760, 420)
+        self.retranslate()
+
+    @property
+    def running(self) -> bool:
+        return self.task is not None and not self.task.done
+
+    def start(self) -> tasks.Task:
+        self.results.clear()
+        self.outcomes = []
+        self.task = tasks.run(import_paths, self._db, self._paths, writes=True, context=True, name="import")
+        self.task.progress.connect(self._on_progress)
+        self.task.partial.connect(self._on_outcome)
+        self.task.finished.connect(self._on_finished)
+        self.task.failed.connect(self._on_failed)
+        self.cancel_button.setEnabled(True)
+        self.close_button.setEnabled(False)
+        self.retranslate()
+        return self.task
+
+    def _on_progress(self, done: int, total: int, text: str) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+        self.current.setText(_t("Reading %1…").replace("%1", text) if text else "")
+
+    def _on_outcome(self, outcome: BundleOutcome) -> None:
+        self.results.add(outcome)
+        self.table.scrollToBottom()
+        self._update_summary()
+
+    def _on_finished(self, outcomes: list) -> None:
+        self.outcomes = list(outcomes)
+        self._finish()
+
+    def _on_failed(self, exc: BaseException) -> None:
+        self.summary.setText(_t("The import stopped: %1").replace("%1", plain_error(exc)))
+        self._finish(failed=True)
+
+    def _finish(self, failed: bool = False) -> None:
+        self.progress.setRange(0, 1)
+        self.progress.setValue(1)
+        self.current.setText("")
+        self.cancel_button.setEnabled(False)
+        self.close_button.setEnabled(True)
+        self.close_button.setDefault(True)
+        self.close_button.setFocus()
+        self.retranslate()
+        if not failed:
+            self._update_summary()
+        self.imported.emit(list(self.results.outcomes))
+
+    def _cancel(self) -> None:
+        if self.running:
+            self.task.cancel()
+            self.cancel_button.setEnabled(False)
+            self.current.setText(_t("Stopping after the current bundle…"))
+        else:
+            self.reject()
+
+    def reject(self) -> None:
+        if self.running:  # Escape while running: ask the work to stop, keep the dialog until it has
+            self._cancel()
+            return
+        super().reject()
+
+    def _update_summary(self) -> None:
+        m = self.results
+        parts = []
+        for status in (IMPORTED, NEW_REVISION, UNCHANGED, REFUSED, SKIPPED):
+            n = m.count(status)
+            if n:
+                parts.append(f"{result_label(status)}: {n}")
+        self.summary.setText("   ·   ".join(parts))
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(_t("Import case bundles"))
+        n = len(self._paths)
+        if self.running or self.task is None:
+            self.heading.setText(QCoreApplication.translate("ImportDialog", "Importing %n item(s)…", "", n))
+        else:
+            self.heading.setText(_t("Import finished."))
+        self.cancel_button.setText(_t("Cancel"))
+        self.close_button.setText(_t("Close"))
+        self.results.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 3)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+            self._update_summary()
+        super().changeEvent(event)

@@ -1,0 +1,441 @@
+"""The main window: menus, the case queue, a tab per open case, import (menu and drag & drop), About, and the
+language switch. Geometry and splitter positions are remembered between runs."""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from PySide6 import __version__ as pyside_version
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QIcon, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QInputDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QTabBar,
+    QTabWidget,
+    QWidget,
+)
+
+import arbiter
+from arbiter.ui import i18n, settings, tasks
+from arbiter.ui.import_dialog import BUNDLE_SUFFIX, ImportDialog, collect_bundles
+from arbiter.ui.queue_model import QueueModel
+from arbiter.ui.queue_view import QueueView
+from arbiter.ui.widgets.common import plain_error, show_error
+from arbiter.ui.workspace import CaseWorkspace, placeholder
+
+log = logging.getLogger(__name__)
+
+QUEUE_TAB = 0
+
+
+def dropped_paths(mime) -> list[str]:
+    """Local .arbcase files and folders among dropped URLs."""
+    paths = []
+    for url in mime.urls() if mime is not None and mime.hasUrls() else []:
+        if not url.isLocalFile():
+            continue
+        path = Path(url.toLocalFile())
+        if path.is_dir() or path.suffix.lower() == BUNDLE_SUFFIX:
+            paths.append(str(path))
+    return paths
+
+
+class MainWindow(QMainWindow):
+    """``MainWindow(db, repo, db_location)``: ``db`` for imports, ``repo`` for everything read and reviewed."""
+
+    caseOpened = Signal(int)
+
+    def __init__(self, db: Any, repo: Any, db_location: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.db = db
+        self.repo = repo
+        self.db_location = db_location
+        self._queue_stale = False
+        self.import_dialog: ImportDialog | None = None
+
+        self.queue_model = QueueModel(repo, parent=self)
+        self.queue_view = QueueView(self.queue_model, self)
+        self.queue_view.openCase.connect(self.open_case)
+
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("mainTabs")
+        self.tabs.setDocumentMode(True)
+        self.tabs.setTabsClosable(True)
+        self.tabs.setMovable(False)
+        self.tabs.addTab(self.queue_view, "")
+        self.tabs.tabBar().setTabButton(QUEUE_TAB, QTabBar.ButtonPosition.RightSide, None)
+        self.tabs.tabBar().setTabButton(QUEUE_TAB, QTabBar.ButtonPosition.LeftSide, None)
+        self.tabs.tabCloseRequested.connect(self.close_tab)
+        self.tabs.currentChanged.connect(self._on_tab_changed)
+        self.setCentralWidget(self.tabs)
+
+        self.db_label = QLabel(self)
+        self.db_label.setObjectName("dbLocation")
+        self.db_label.setStyleSheet("color: palette(placeholder-text); padding: 0 6px;")
+        self.statusBar().addPermanentWidget(self.db_label)
+        self.statusBar().setSizeGripEnabled(True)
+
+        self._build_actions()
+        self._build_menus()
+        self.setAcceptDrops(True)
+        self.setWindowIcon(app_icon())
+        self.retranslate()
+        self._restore_geometry()
+        self.queue_view.restore_state()
+
+    # -- actions & menus -------------------------------------------------------------------------------------
+    def _action(self, name: str, slot, shortcut: QKeySequence | str | QKeySequence.StandardKey | None = None,
+                checkable: bool = False) -> QAction:
+        action = QAction(self)
+        action.setObjectName(name)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.setCheckable(checkable)
+        action.triggered.connect(slot)
+        return action
+
+    def _build_actions(self) -> None:
+        self.act_import = self._action("actImport", self.choose_bundles, "Ctrl+I")
+        self.act_import_folder = self._action("actImportFolder", self.choose_folder, "Ctrl+Shift+I")
+        self.act_export = self._action("actExportNotice", self.export_notice, "Ctrl+E")
+        self.act_close_case = self._action("actCloseCase", self.close_current_case, QKeySequence.StandardKey.Close)
+        self.act_reviewer = self._action("actReviewer", self.ask_reviewer)
+        self.act_quit = self._action("actQuit", self.close, QKeySequence.StandardKey.Quit)
+        self.act_quit.setMenuRole(QAction.MenuRole.QuitRole)
+        self.act_queue = self._action("actQueue", self.show_queue, "Ctrl+1")
+        self.act_find = self._action("actFind", self._find, QKeySequence.StandardKey.Find)
+        self.act_refresh = self._action("actRefresh", self.refresh_queue, QKeySequence.StandardKey.Refresh)
+        self.act_next_tab = self._action("actNextTab", lambda: self._step_tab(1), "Ctrl+PgDown")
+        self.act_prev_tab = self._action("actPrevTab", lambda: self._step_tab(-1), "Ctrl+PgUp")
+        self.act_fullscreen = self._action("actFullScreen", self._toggle_fullscreen,
+                                           QKeySequence.StandardKey.FullScreen, checkable=True)
+        self.act_about = self._action("actAbout", self.show_about)
+        self.act_about.setMenuRole(QAction.MenuRole.AboutRole)
+        self.act_about_qt = self._action("actAboutQt", lambda: QMessageBox.aboutQt(self))
+        self.act_about_qt.setMenuRole(QAction.MenuRole.AboutQtRole)
+        self.language_group = QActionGroup(self)
+        self.language_group.setExclusive(True)
+        self.language_actions: dict[str, QAction] = {}
+        for code, name in i18n.LANGUAGES.items():
+            action = QAction(name, self.language_group)   # each language in its own words, never translated
+            action.setObjectName(f"actLanguage_{code}")
+            action.setCheckable(True)
+            action.setChecked(code == i18n.current_language())
+            action.triggered.connect(lambda _checked=False, c=code: self.set_language(c))
+            self.language_actions[code] = action
+        self.act_export.setEnabled(False)
+        self.act_close_case.setEnabled(False)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.menu_file = bar.addMenu("")
+        for action in (self.act_import, self.act_import_folder, None, self.act_export, self.act_close_case, None,
+                       self.act_reviewer, None, self.act_quit):
+            self.menu_file.addSeparator() if action is None else self.menu_file.addAction(action)
+        self.menu_view = bar.addMenu("")
+        for action in (self.act_queue, self.act_find, self.act_refresh, None, self.act_next_tab, self.act_prev_tab,
+                       None, self.act_fullscreen):
+            self.menu_view.addSeparator() if action is None else self.menu_view.addAction(action)
+        self.menu_language = bar.addMenu("")
+        for action in self.language_actions.values():
+            self.menu_language.addAction(action)
+        self.menu_help = bar.addMenu("")
+        self.menu_help.addAction(self.act_about)
+        self.menu_help.addAction(self.act_about_qt)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Arbiter — after-sale dispute review"))
+        self.menu_file.setTitle(self.tr("&File"))
+        self.menu_view.setTitle(self.tr("&View"))
+        self.menu_language.setTitle(self.tr("&Language"))
+        self.menu_help.setTitle(self.tr("&Help"))
+        self.act_import.setText(self.tr("&Import bundles…"))
+        self.act_import.setStatusTip(self.tr("Import .arbcase case bundles into the queue"))
+        self.act_import_folder.setText(self.tr("Import a &folder…"))
+        self.act_import_folder.setStatusTip(self.tr("Import every bundle in a folder"))
+        self.act_export.setText(self.tr("&Export notice…"))
+        self.act_export.setStatusTip(self.tr("Write the decision notice of the signed verdict as PDF"))
+        self.act_close_case.setText(self.tr("&Close case"))
+        self.act_reviewer.setText(self.tr("&Reviewer name…"))
+        self.act_quit.setText(self.tr("&Quit"))
+        self.act_queue.setText(self.tr("Case &queue"))
+        self.act_find.setText(self.tr("&Search the queue"))
+        self.act_refresh.setText(self.tr("&Refresh the queue"))
+        self.act_next_tab.setText(self.tr("&Next tab"))
+        self.act_prev_tab.setText(self.tr("&Previous tab"))
+        self.act_fullscreen.setText(self.tr("&Full screen"))
+        self.act_about.setText(self.tr("&About Arbiter"))
+        self.act_about_qt.setText(self.tr("About &Qt"))
+        self.tabs.setTabText(QUEUE_TAB, self.tr("Case queue"))
+        self.db_label.setText(self.tr("Database: %1").replace("%1", self.db_location))
+        self.db_label.setToolTip(self.db_location)
+        for code, action in self.language_actions.items():
+            action.setChecked(code == i18n.current_language())
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # -- language -----------------------------------------------------------------------------------------------
+    def set_language(self, code: str) -> None:
+        if code != i18n.current_language():
+            i18n.switch(code)   # Qt sends LanguageChange to every widget; each re-reads its texts
+        self.retranslate()
+
+    # -- queue ------------------------------------------------------------------------------------------------
+    def show_queue(self) -> None:
+        self.tabs.setCurrentIndex(QUEUE_TAB)
+
+    def _find(self) -> None:
+        self.show_queue()
+        self.queue_view.focus_search()
+
+    def refresh_queue(self) -> None:
+        current = self.queue_view.table.currentIndex()
+        keep = self.queue_model.row_at(current.row()).pk if current.isValid() else None
+        self.queue_model.refresh()
+        self._queue_stale = False
+        if keep is not None:
+            row = self.queue_model.row_for_case_pk(keep)
+            if row >= 0:
+                self.queue_view.table.setCurrentIndex(self.queue_model.index(row, 0))
+
+    def _mark_queue_stale(self, *_args) -> None:
+        self._queue_stale = True
+        if self.tabs.currentIndex() == QUEUE_TAB:
+            self.refresh_queue()
+
+    def _on_tab_changed(self, index: int) -> None:
+        workspace = self.tabs.widget(index)
+        is_case = index != QUEUE_TAB
+        self.act_close_case.setEnabled(is_case)
+        self.act_export.setEnabled(isinstance(workspace, CaseWorkspace) and workspace.can_export_notice())
+        if index == QUEUE_TAB and self._queue_stale:
+            self.refresh_queue()
+
+    def _step_tab(self, step: int) -> None:
+        count = self.tabs.count()
+        if count:
+            self.tabs.setCurrentIndex((self.tabs.currentIndex() + step) % count)
+
+    # -- cases ------------------------------------------------------------------------------------------------
+    def workspace_for(self, case_pk: int) -> QWidget | None:
+        for i in range(1, self.tabs.count()):
+            widget = self.tabs.widget(i)
+            if widget.property("case_pk") == case_pk:
+                return widget
+        return None
+
+    def open_case(self, case_pk: int) -> QWidget | None:
+        """Open (or bring forward) the tab of a case. A case that cannot be loaded is explained, not opened."""
+        existing = self.workspace_for(case_pk)
+        if existing is not None:
+            self.tabs.setCurrentWidget(existing)
+            return existing
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            widget = self._build_workspace(case_pk)
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        if widget is None:
+            return None
+        widget.setProperty("case_pk", case_pk)
+        title = widget.title if isinstance(widget, CaseWorkspace) else widget.property("title")
+        index = self.tabs.addTab(widget, title)
+        self.tabs.setTabToolTip(index, title)
+        self.tabs.setCurrentIndex(index)
+        self.caseOpened.emit(case_pk)
+        return widget
+
+    def _build_workspace(self, case_pk: int) -> QWidget | None:
+        try:
+            from arbiter.ui.session import ReviewSession
+        except ImportError as exc:
+            log.info("review session not available: %s", exc)
+            row = self.queue_model.row_for_case_pk(case_pk)
+            label = placeholder(self.tr("The review panels are not available in this build."), self)
+            label.setProperty("title", self.queue_model.row_at(row).case_id if row >= 0 else str(case_pk))
+            return label
+        try:
+            session = ReviewSession(self.repo, case_pk, settings.reviewer_name())
+        except Exception as exc:  # noqa: BLE001 - e.g. a stored case that no longer parses
+            log.exception("opening case %s failed", case_pk)
+            show_error(self, self.tr("Cannot open the case"),
+                       self.tr("This case could not be opened: %1").replace("%1", plain_error(exc)))
+            return None
+        workspace = CaseWorkspace(session, self)
+        session.setParent(workspace)
+        for signal_name in ("signed", "saved"):
+            signal = getattr(session, signal_name, None)
+            if signal is not None:
+                signal.connect(self._mark_queue_stale)
+        return workspace
+
+    def close_tab(self, index: int) -> None:
+        if index == QUEUE_TAB:
+            return
+        widget = self.tabs.widget(index)
+        if isinstance(widget, CaseWorkspace):
+            widget.close_session()
+        self.tabs.removeTab(index)
+        widget.deleteLater()
+
+    def close_current_case(self) -> None:
+        self.close_tab(self.tabs.currentIndex())
+
+    def export_notice(self) -> None:
+        workspace = self.tabs.currentWidget()
+        if isinstance(workspace, CaseWorkspace) and workspace.can_export_notice():
+            workspace.export_notice()
+
+    # -- import -----------------------------------------------------------------------------------------------
+    def choose_bundles(self) -> None:
+        start = settings.get(settings.LAST_IMPORT_DIR) or str(Path.home())
+        files, _ = QFileDialog.getOpenFileNames(self, self.tr("Import case bundles"), start,
+                                                self.tr("Case bundles (*.arbcase);;All files (*)"))
+        if files:
+            settings.put(settings.LAST_IMPORT_DIR, str(Path(files[0]).parent))
+            self.import_paths(files)
+
+    def choose_folder(self) -> None:
+        start = settings.get(settings.LAST_IMPORT_DIR) or str(Path.home())
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Import a folder of case bundles"), start)
+        if folder:
+            settings.put(settings.LAST_IMPORT_DIR, folder)
+            self.import_paths([folder])
+
+    def import_paths(self, paths: list[str]) -> ImportDialog | None:
+        """Import bundles (files or folders) with the progress dialog; the queue refreshes when it is done."""
+        if not paths:
+            return None
+        if self.import_dialog is not None and self.import_dialog.running:
+            self.statusBar().showMessage(self.tr("An import is already running."), 5000)
+            self.import_dialog.raise_()
+            return self.import_dialog
+        dialog = ImportDialog(self.db, paths, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.imported.connect(self._after_import)
+        dialog.destroyed.connect(lambda *_: setattr(self, "import_dialog", None))
+        self.import_dialog = dialog
+        dialog.start()
+        dialog.open()
+        return dialog
+
+    def _after_import(self, outcomes: list) -> None:
+        self.refresh_queue()
+        done = sum(1 for o in outcomes if o.status in ("imported", "new_revision"))
+        refused = sum(1 for o in outcomes if o.status == "refused")
+        self.statusBar().showMessage(self.tr("Import finished: %1 stored, %2 refused.")
+                                     .replace("%1", str(done)).replace("%2", str(refused)), 10000)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if dropped_paths(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event) -> None:
+        if dropped_paths(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = dropped_paths(event.mimeData())
+        if not paths:
+            event.ignore()
+            self.statusBar().showMessage(self.tr("Only .arbcase files and bundle folders can be imported."), 5000)
+            return
+        event.acceptProposedAction()
+        self.import_paths(paths)
+
+    # -- reviewer, about --------------------------------------------------------------------------------------
+    def ask_reviewer(self) -> None:
+        name, ok = QInputDialog.getText(self, self.tr("Reviewer name"),
+                                        self.tr("Your name as it appears in drafts and signed verdicts:"),
+                                        text=settings.reviewer_name())
+        if ok and name.strip():
+            settings.put(settings.REVIEWER, name.strip())
+            self.statusBar().showMessage(self.tr("Reviewer: %1").replace("%1", name.strip()), 5000)
+
+    def about_text(self) -> str:
+        return self.tr(
+            "<h3>Arbiter %1</h3>"
+            "<p>An offline workstation for deciding TikTok Shop and Douyin after-sale disputes.</p>"
+            "<p><b>Licences of the parts it is built on</b><br>"
+            "Qt for Python (PySide6 %2) and Qt: LGPL-3.0<br>"
+            "SQLAlchemy, Alembic, platformdirs: MIT<br>"
+            "ReportLab: BSD<br>"
+            "Pillow: MIT-CMU (HPND)<br>"
+            "tzdata: Apache-2.0<br>"
+            "WenQuanYi Micro Hei font: Apache-2.0 or GPL-3.0 with font exception</p>"
+        ).replace("%1", arbiter.__version__).replace("%2", pyside_version)
+
+    def show_about(self) -> None:
+        QMessageBox.about(self, self.tr("About Arbiter"), self.about_text())
+
+    def _toggle_fullscreen(self, checked: bool) -> None:
+        self.showFullScreen() if checked else self.showNormal()
+
+    # -- geometry ---------------------------------------------------------------------------------------------
+    def _restore_geometry(self) -> None:
+        geometry = settings.get_bytes(settings.MAIN_GEOMETRY)
+        if geometry is not None and self.restoreGeometry(geometry):
+            state = settings.get_bytes(settings.MAIN_STATE)
+            if state is not None:
+                self.restoreState(state)
+            return
+        screen = QGuiApplication.primaryScreen()
+        available = screen.availableGeometry() if screen else None
+        if available is None:
+            self.resize(1280, 760)
+            return
+        size = QSize(min(1360, available.width() - 40), min(860, available.height() - 40))
+        self.resize(size)
+        self.move(available.center() - self.rect().center())
+
+    def save_state(self) -> None:
+        settings.put(settings.MAIN_GEOMETRY, self.saveGeometry())
+        settings.put(settings.MAIN_STATE, self.saveState())
+        self.queue_view.save_state()
+        current = self.tabs.currentWidget()
+        if isinstance(current, CaseWorkspace):
+            current.save_state()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.import_dialog is not None and self.import_dialog.running:
+            answer = QMessageBox.question(self, self.tr("Import running"),
+                                          self.tr("An import is still running. Stop it after the current bundle "
+                                                  "and quit?"))
+            if answer != QMessageBox.StandardButton.Yes:
+                event.ignore()
+                return
+            self.import_dialog.task.cancel()
+        for i in range(1, self.tabs.count()):
+            widget = self.tabs.widget(i)
+            if isinstance(widget, CaseWorkspace):
+                widget.close_session()
+        self.save_state()
+        tasks.runner().wait(10_000)
+        super().closeEvent(event)
+
+
+def app_icon() -> QIcon:
+    from arbiter.resources import resource_path
+
+    icon = QIcon()
+    for name in ("arbiter.svg", "arbiter-256.png", "arbiter-64.png"):
+        try:
+            path = resource_path("icons", name)
+        except FileNotFoundError:
+            continue
+        if path.exists():
+            icon.addFile(str(path))
+    return icon

@@ -1,0 +1,103 @@
+"""One open case: a splitter with the case (facts, evidence, chats, timeline) on the left and the checklist on the
+right. Both panels are imported lazily; one that is missing or fails to build becomes a plain-words placeholder,
+so one broken panel never takes the window down."""
+from __future__ import annotations
+
+import importlib
+import logging
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
+
+from arbiter.ui import settings
+from arbiter.ui.widgets.common import plain_error
+
+log = logging.getLogger(__name__)
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("CaseWorkspace", text)
+
+
+def placeholder(text: str, parent: QWidget | None = None) -> QLabel:
+    label = QLabel(text, parent)
+    label.setObjectName("panelPlaceholder")
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    label.setWordWrap(True)
+    label.setMargin(24)
+    label.setStyleSheet("color: palette(placeholder-text);")
+    return label
+
+
+def build_panel(module: str, class_name: str, session: Any, parent: QWidget | None) -> QWidget:
+    """``arbiter.ui.<module>.<class_name>(session, parent)``, or a placeholder saying why it is not there."""
+    try:
+        cls = getattr(importlib.import_module(f"arbiter.ui.{module}"), class_name)
+    except (ImportError, AttributeError) as exc:
+        log.info("panel %s.%s not available: %s", module, class_name, exc)
+        return placeholder(_t("This panel is not available in this build."), parent)
+    try:
+        return cls(session, parent)
+    except Exception as exc:  # noqa: BLE001 - a broken panel shows its reason, the app carries on
+        log.exception("building %s.%s failed", module, class_name)
+        return placeholder(_t("This panel could not be shown: %1").replace("%1", plain_error(exc)), parent)
+
+
+class CaseWorkspace(QWidget):
+    """``CaseWorkspace(session)``: [CaseView | ChecklistPanel] in a splitter whose sizes are remembered."""
+
+    def __init__(self, session: Any, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("caseWorkspace")
+        self.session = session
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("workspaceSplitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setHandleWidth(6)
+        self.case_view = build_panel("case_view", "CaseView", session, self.splitter)
+        self.checklist = build_panel("checklist_panel", "ChecklistPanel", session, self.splitter)
+        self.splitter.addWidget(self.case_view)
+        self.splitter.addWidget(self.checklist)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.case_view.setMinimumWidth(360)
+        self.checklist.setMinimumWidth(320)
+        state = settings.get_bytes(settings.WORKSPACE_SPLITTER)
+        if state is None or not self.splitter.restoreState(state):
+            self.splitter.setSizes([780, 520])
+        self.splitter.splitterMoved.connect(lambda *_: self.save_state())
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.splitter)
+
+    @property
+    def case_pk(self) -> int | None:
+        return getattr(self.session, "case_pk", None)
+
+    @property
+    def title(self) -> str:
+        case = getattr(self.session, "case", None)
+        return getattr(case, "case_id", None) or _t("Case")
+
+    def save_state(self) -> None:
+        settings.put(settings.WORKSPACE_SPLITTER, self.splitter.saveState())
+
+    def can_export_notice(self) -> bool:
+        return callable(getattr(self.checklist, "export_notice", None))
+
+    def export_notice(self) -> None:
+        """File ▸ Export notice: the checklist panel does it (it knows whether a verdict is signed)."""
+        action = getattr(self.checklist, "export_notice", None)
+        if callable(action):
+            action()
+
+    def close_session(self) -> None:
+        """Save what is pending before the tab goes away."""
+        self.save_state()
+        flush = getattr(self.session, "flush", None)
+        if callable(flush):
+            try:
+                flush()
+            except Exception:  # noqa: BLE001 - reported by the session itself; closing must go on
+                log.exception("saving the draft on close failed")

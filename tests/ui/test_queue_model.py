@@ -1,0 +1,118 @@
+"""The queue model on its own: lazy pages, SQL sort and filter, time left, roles."""
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+import pytest
+from PySide6.QtCore import QModelIndex, Qt
+
+from arbiter.ui.queue_model import (
+    CASE_PK_ROLE,
+    COL_AMOUNT,
+    COL_CASE_ID,
+    COL_PLATFORM,
+    COL_STATUS,
+    COL_TIME_LEFT,
+    ROW_ROLE,
+    TONE_ROLE,
+    QueueFilter,
+    QueueModel,
+    time_left,
+)
+
+NOW = datetime(2025, 3, 4, 12, 0, tzinfo=timezone.utc)
+
+
+def ids(model: QueueModel) -> list[str]:
+    return [model.index(r, COL_CASE_ID).data() for r in range(model.rowCount())]
+
+
+def test_fetches_lazily_in_pages(filled_repo, qtmodeltester):
+    model = QueueModel(filled_repo, page_size=5)
+    assert model.total == 12
+    assert model.rowCount() == 5 < model.total
+    assert model.canFetchMore(QModelIndex())
+    model.fetchMore(QModelIndex())
+    assert model.rowCount() == 10
+    model.fetchMore(QModelIndex())
+    assert model.rowCount() == 12
+    assert not model.canFetchMore(QModelIndex())
+    qtmodeltester.check(model, force_py=True)
+
+
+def test_sort_is_done_by_the_database(filled_repo):
+    model = QueueModel(filled_repo, page_size=5)
+    model.sort(COL_CASE_ID, Qt.SortOrder.AscendingOrder)
+    assert ids(model) == ["DY-0001", "DY-0003", "DY-0005", "DY-0007", "DY-0009"]
+    model.sort(COL_CASE_ID, Qt.SortOrder.DescendingOrder)
+    # the first page of the descending order: rows never loaded before, so the order came from SQL
+    assert ids(model) == ["TTS-0010", "TTS-0008", "TTS-0006", "TTS-0004", "TTS-0002"]
+    model.sort(COL_AMOUNT, Qt.SortOrder.DescendingOrder)
+    assert model.index(0, COL_AMOUNT).data() == "21.00 CNY"
+
+
+def test_filters_and_search_requery(filled_repo):
+    model = QueueModel(filled_repo, page_size=5)
+    model.update_filter(platform="douyin")
+    assert model.total == 6
+    assert {model.index(r, COL_PLATFORM).data() for r in range(model.rowCount())} == {"Douyin"}
+    model.set_filter(QueueFilter(search="ORD700007"))
+    assert model.total == 1 and ids(model) == ["DY-0007"]
+    model.set_filter(QueueFilter(search="tts-001"))
+    assert ids(model) == ["TTS-0010"]
+    model.set_filter(QueueFilter(status="signed"))
+    assert model.total == 0 and model.rowCount() == 0
+
+
+def test_roles_hand_back_the_row(filled_repo):
+    model = QueueModel(filled_repo)
+    index = model.index(0, COL_STATUS)
+    row = index.data(ROW_ROLE)
+    assert row.case_id == model.index(0, COL_CASE_ID).data()
+    assert index.data(CASE_PK_ROLE) == row.pk
+    assert index.data() == "New"
+    assert index.data(TONE_ROLE) == "info"
+
+
+@pytest.mark.parametrize(("delta", "text", "tone"), [
+    (timedelta(days=2, hours=4, minutes=10), "2 d 4 h", None),
+    (timedelta(hours=5, minutes=30), "5 h 30 min", "warning"),
+    (timedelta(minutes=12), "12 min", "warning"),
+    (-timedelta(hours=3, minutes=5), "overdue 3 h 5 min", "danger"),
+    (-timedelta(days=1, hours=2), "overdue 1 d 2 h", "danger"),
+])
+def test_time_left_words(qapp, delta, text, tone):
+    assert time_left(NOW + delta, NOW) == (text, tone)
+    assert time_left(None, NOW) == ("—", None)
+
+
+def test_time_left_column_is_coloured_when_overdue(filled_repo):
+    far_future = QueueModel(filled_repo, now=lambda: NOW - timedelta(days=30))
+    assert far_future.index(0, COL_TIME_LEFT).data(TONE_ROLE) is None
+    late = QueueModel(filled_repo, now=lambda: NOW + timedelta(days=60))
+    cell = late.index(0, COL_TIME_LEFT)
+    assert cell.data().startswith("overdue")
+    assert cell.data(TONE_ROLE) == "danger"
+    assert cell.data(Qt.ItemDataRole.ForegroundRole) is not None
+
+
+def test_a_failing_repository_is_reported_not_raised(filled_repo, qtbot):
+    class Flaky:
+        broken = False
+
+        def count_cases(self, query):
+            if self.broken:
+                raise OSError("disk I/O error")
+            return filled_repo.count_cases(query)
+
+        def list_cases(self, query, offset, limit):
+            return filled_repo.list_cases(query, offset, limit)
+
+    repo = Flaky()
+    model = QueueModel(repo)
+    assert model.rowCount() == 12
+    repo.broken = True
+    with qtbot.waitSignal(model.loadFailed, timeout=1000) as blocker:
+        model.refresh()
+    assert "disk I/O error" in blocker.args[0]
+    assert model.rowCount() == 0
