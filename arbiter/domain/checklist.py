@@ -387,6 +387,7 @@ def _evaluate(case: Case, policy: Policy, answers: Any, tampered: frozenset[str]
     # ---- override (checklist.md neutrality 4)
     override_raw = answers.get("override")
     override: dict[str, str] | None = None
+    intended: str | None = None  # the override's outcome, even while its justification is still missing
     if override_raw is not None:
         if not isinstance(override_raw, Mapping):
             problems.error("override", "must be null or an object with outcome and justification")
@@ -404,6 +405,8 @@ def _evaluate(case: Case, policy: Policy, answers: Any, tampered: frozenset[str]
                 problems.error("override.outcome", f"{ov_outcome} is already the outcome the rules derive; "
                                                    "no override needed")
                 ok = False
+            else:
+                intended = ov_outcome
             if justification is None or (isinstance(justification, str) and not justification.strip()):
                 problems.missing("override.justification")
                 ok = False
@@ -412,7 +415,7 @@ def _evaluate(case: Case, policy: Policy, answers: Any, tampered: frozenset[str]
                 ok = False
             if ok:
                 override = {"outcome": ov_outcome, "justification": justification.strip()}
-    outcome = override["outcome"] if override is not None else derived
+    outcome = intended if intended is not None else derived
 
     # which side the final outcome is on; while it is still open, what the finding points to
     if outcome in BUYER_OUTCOMES:
