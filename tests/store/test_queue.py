@@ -1,0 +1,160 @@
+"""The queue: filtering, text search, sorting and paging happen in SQL, on 1000 generated cases."""
+from __future__ import annotations
+
+import random
+from datetime import datetime, timedelta, timezone
+from decimal import Decimal
+
+import pytest
+from sqlalchemy import event
+
+from arbiter.store import SORT_KEYS, QueueQuery, Repository, import_bundle
+from arbiter.store.models import CASE_STATUSES, CaseModel
+from tests.factories import case_dict
+from tests.store.helpers import make_loaded
+
+N = 1000
+PLATFORMS = ("tiktok_shop", "douyin")
+REGIONS = ("UK", "US", "MY", "TH", "CN")
+CLAIMS = ("not_received", "damaged", "quality_issue", "wrong_item")
+
+
+@pytest.fixture(scope="module")
+def queue_db(tmp_path_factory):
+    from arbiter.store import open_database
+
+    db = open_database(f"sqlite:///{tmp_path_factory.mktemp('queue') / 'queue.db'}")
+    rng = random.Random(20250304)
+    base = datetime(2025, 1, 1, tzinfo=timezone.utc)
+    rows = []
+    for i in range(N):
+        opened = base + timedelta(minutes=rng.randrange(0, 60 * 24 * 90))
+        rows.append(CaseModel(
+            case_id=f"{rng.choice(['TTS', 'DY'])}-{i:05d}", latest_revision=1,
+            platform=rng.choice(PLATFORMS), region=rng.choice(REGIONS), language="en",
+            claim_type=rng.choice(CLAIMS), amount=Decimal(rng.randrange(1, 100000)) / 100, currency="GBP",
+            order_id=f"ORD{rng.randrange(10**9):09d}", opened_at=opened, status=rng.choice(CASE_STATUSES),
+            next_deadline_at=None if rng.random() < 0.1 else opened + timedelta(days=rng.randrange(1, 9)),
+            imported_at=base, updated_at=base,
+        ))
+    rows[7].case_id = "SPECIAL_100%-x"
+    rows[8].order_id = "ord-special_100"
+    with db.session() as session:
+        session.add_all(rows)
+    yield db
+    db.close()
+
+
+@pytest.fixture(scope="module")
+def everything(queue_db):
+    rows = Repository(queue_db).list_cases(QueueQuery(sort="case_id"), 0, N + 10)
+    assert len(rows) == N
+    return rows
+
+
+def _expected(rows, query: QueueQuery):
+    def keep(r):
+        if query.text and query.text.lower() not in r.case_id.lower() and query.text.lower() not in r.order_id.lower():
+            return False
+        for name in ("platform", "region", "status", "claim_type"):
+            values = getattr(query, name)
+            if values and getattr(r, name) not in values:
+                return False
+        return True
+
+    kept = [r for r in rows if keep(r)]
+    kept.sort(key=lambda r: r.pk)
+    with_value = [r for r in kept if getattr(r, query.sort) is not None]
+    without = [r for r in kept if getattr(r, query.sort) is None]
+    with_value.sort(key=lambda r: getattr(r, query.sort), reverse=query.descending)
+    if query.descending:  # stable tie-break by pk ascending within equal values
+        groups: dict = {}
+        for r in with_value:
+            groups.setdefault(getattr(r, query.sort), []).append(r)
+        with_value = [r for key in sorted(groups, reverse=True) for r in sorted(groups[key], key=lambda r: r.pk)]
+    return with_value + without
+
+
+@pytest.mark.parametrize("sort", SORT_KEYS)
+@pytest.mark.parametrize("descending", [False, True])
+def test_sorting_matches_python_and_pages_are_consistent(queue_db, everything, sort, descending):
+    repo = Repository(queue_db)
+    query = QueueQuery(sort=sort, descending=descending)
+    expected = _expected(everything, query)
+    pages = []
+    for offset in range(0, N, 137):
+        pages.extend(repo.list_cases(query, offset, 137))
+    assert [r.pk for r in pages] == [r.pk for r in expected]
+    assert repo.count_cases(query) == N
+
+
+@pytest.mark.parametrize("query", [
+    QueueQuery(platform="douyin"),
+    QueueQuery(region=("UK", "MY"), sort="amount", descending=True),
+    QueueQuery(status="flagged", claim_type="damaged", sort="opened_at"),
+    QueueQuery(platform="tiktok_shop", region="CN", status=("new", "in_review"), sort="next_deadline_at"),
+    QueueQuery(text="dy-0001"),
+    QueueQuery(text="ORD1", sort="amount"),
+    QueueQuery(text="100%"),
+    QueueQuery(text="special_100"),
+    QueueQuery(text="_"),
+    QueueQuery(text="nothing-matches-this"),
+])
+def test_filters_and_search(queue_db, everything, query):
+    repo = Repository(queue_db)
+    expected = _expected(everything, query)
+    assert repo.count_cases(query) == len(expected)
+    assert [r.pk for r in repo.list_cases(query, 0, 50)] == [r.pk for r in expected[:50]]
+    assert [r.pk for r in repo.list_cases(query, 25, 10)] == [r.pk for r in expected[25:35]]
+
+
+def test_search_escapes_like_wildcards(queue_db):
+    repo = Repository(queue_db)
+    assert [r.case_id for r in repo.list_cases(QueueQuery(text="100%"), 0, 10)] == ["SPECIAL_100%-x"]
+    found = repo.list_cases(QueueQuery(text="special_1"), 0, 10)  # case_id of one, order_id of the other
+    assert sorted((r.case_id == "SPECIAL_100%-x", r.order_id == "ord-special_100") for r in found) == [
+        (False, True), (True, False)]
+    assert repo.count_cases(QueueQuery(text="specialX100")) == 0
+    assert repo.count_cases(QueueQuery(text="_")) == 2
+
+
+def test_only_one_page_is_fetched(queue_db):
+    statements = []
+
+    def capture(conn, cursor, statement, parameters, context, executemany):
+        statements.append((statement, parameters))
+
+    event.listen(queue_db.engine, "before_cursor_execute", capture)
+    try:
+        rows = Repository(queue_db).list_cases(QueueQuery(sort="amount", region="UK"), 40, 20)
+    finally:
+        event.remove(queue_db.engine, "before_cursor_execute", capture)
+    assert len(rows) == 20
+    [(sql, params)] = [(s, p) for s, p in statements if "FROM cases" in s]
+    assert "ORDER BY" in sql and "LIMIT" in sql and "OFFSET" in sql and "WHERE" in sql
+    assert 20 in params and 40 in params
+
+
+def test_queue_rows_are_typed(everything):
+    row = everything[0]
+    assert isinstance(row.amount, Decimal)
+    assert row.opened_at.tzinfo is not None
+    with pytest.raises(AttributeError):
+        row.status = "new"  # frozen
+
+
+def test_bad_sort_key_and_paging_arguments_are_refused(queue_db):
+    with pytest.raises(ValueError, match="sort"):
+        QueueQuery(sort="buyer_name")
+    with pytest.raises(ValueError):
+        Repository(queue_db).list_cases(QueueQuery(), -1, 10)
+
+
+def test_imported_cases_show_up_in_the_queue(db):
+    repo = Repository(db)
+    for i in range(3):
+        import_bundle(db, make_loaded(case_dict(case_id=f"TTS-UK-Q{i}")))
+    rows = repo.list_cases(QueueQuery(text="tts-uk-q", sort="case_id", descending=True), 0, 10)
+    assert [r.case_id for r in rows] == ["TTS-UK-Q2", "TTS-UK-Q1", "TTS-UK-Q0"]
+    assert {r.status for r in rows} == {"new"}
+    assert all(r.amount == Decimal("19.99") and r.currency == "GBP" for r in rows)
