@@ -250,9 +250,11 @@ class _Sections:
         self.ctx = ctx
         self.n = 0
 
-    def heading(self, key: str) -> Paragraph:
+    def heading(self, key: str) -> list:
+        """A section heading that never ends a page: it starts a new page unless about 35 mm are left."""
         self.n += 1
-        return Paragraph(escape(T.numbered_heading(self.ctx.lang, self.n, self.ctx.t(key))), self.ctx.styles.h1)
+        text = T.numbered_heading(self.ctx.lang, self.n, self.ctx.t(key))
+        return [CondPageBreak(35 * mm), Paragraph(escape(text), self.ctx.styles.h1)]
 
 
 def _header(ctx: _Context) -> list:
@@ -322,7 +324,7 @@ def _claim(ctx: _Context, sec: _Sections) -> list:
         reason=ctx.scrub(claim.reason_text.strip()),
     )
     key = "claim" if values["reason"] else "claim_no_reason"
-    return [sec.heading("h_claim"), _p(ctx.t(key, **values), ctx.styles.body)]
+    return [*sec.heading("h_claim"), _p(ctx.t(key, **values), ctx.styles.body)]
 
 
 def _gate_fact(ctx: _Context, gate: Mapping[str, Any]) -> str:
@@ -341,7 +343,7 @@ def _jurisdiction(ctx: _Context, sec: _Sections) -> list:
     for gate_id in record.get("decline_reasons") or []:
         if gate_id not in failed:
             failed.append(gate_id)
-    out: list = [sec.heading("h_jurisdiction")]
+    out: list = [*sec.heading("h_jurisdiction")]
     if record.get("outcome") == "declined" or failed:
         appeals = record.get("appeals") or {}
         lead = ctx.t("declined_lead_many" if len(failed) > 1 else "declined_lead")
@@ -352,7 +354,7 @@ def _jurisdiction(ctx: _Context, sec: _Sections) -> list:
                 platform=ctx.platform, buyer_max=appeals.get("buyer_max", 2))
             fact = _gate_fact(ctx, by_id.get(gate_id, {}))
             if fact:
-                sentence += f" ({fact})" if ctx.lang == "en" else f"({fact})"
+                sentence = sentence.rstrip(".。") + f" ({fact})."
             inner.append(Paragraph(escape(sentence), s.bullet, bulletText="•"))
         inner.append(Spacer(1, 3))
         inner.append(_p(ctx.t("declined_merits"), s.body))
@@ -408,7 +410,7 @@ def _evidence(ctx: _Context, sec: _Sections) -> list:
     if record.get("outcome") == "declined" and not considered and not excluded:
         return []
     zone = T.zone_description(ctx.lang, ctx.tz, ctx.decided_at)
-    out: list = [sec.heading("h_evidence"), _p(ctx.t("evidence_note", zone=zone), s.small)]
+    out: list = [*sec.heading("h_evidence"), _p(ctx.t("evidence_note", zone=zone), s.small)]
     head = [_p(ctx.t(k), s.cell_head) for k in ("col_id", "col_party", "col_submitted", "col_kind",
                                                 "col_description", "col_sha")]
     out.append(Paragraph(escape(ctx.t("h_considered")), s.h2))
@@ -437,14 +439,14 @@ def _finding(ctx: _Context, sec: _Sections) -> list:
     if record.get("problem") and record.get("finding") == "supported":
         rows.append([_p(ctx.t("f_problem"), s.cell_label), _p(ctx.lk("problem", record["problem"]), s.cell)])
     rows.append([_p(ctx.t("f_outcome"), s.cell_label), _p(ctx.lk("outcome", record.get("outcome")), s.cell)])
-    return [sec.heading("h_finding"), _table(rows, [40 * mm, BODY_W - 40 * mm], header=False, label_col=True)]
+    return [*sec.heading("h_finding"), _table(rows, [40 * mm, BODY_W - 40 * mm], header=False, label_col=True)]
 
 
 def _remedy(ctx: _Context, sec: _Sections) -> list:
     s, record = ctx.styles, ctx.record
     remedy = record.get("remedy") or {}
     rtype = remedy.get("type") or "none"
-    out: list = [sec.heading("h_remedy")]
+    out: list = [*sec.heading("h_remedy")]
     if rtype == "none":
         out.append(_p(ctx.t("no_remedy"), s.body))
         return out
@@ -493,7 +495,7 @@ def _deadlines(ctx: _Context, sec: _Sections) -> list:
     s = ctx.styles
     deadlines = list(ctx.record.get("deadlines") or [])
     if not deadlines:
-        return [] if ctx.record.get("outcome") == "declined" else [sec.heading("h_deadlines"),
+        return [] if ctx.record.get("outcome") == "declined" else [*sec.heading("h_deadlines"),
                                                                     _p(ctx.t("no_deadlines"), s.body)]
     zone = T.zone_description(ctx.lang, ctx.tz, ctx.decided_at)
     head = [_p(ctx.t(k), s.cell_head) for k in ("col_obligation", "col_who", "col_due", "col_on_miss")]
@@ -506,7 +508,7 @@ def _deadlines(ctx: _Context, sec: _Sections) -> list:
             _p(ctx.lk("on_miss", d.get("on_miss")), s.cell),
         ])
     widths = [48 * mm, 16 * mm, 54 * mm, BODY_W - 118 * mm]
-    return [sec.heading("h_deadlines"), _p(ctx.t("deadlines_note", zone=zone), s.small), _table(rows, widths)]
+    return [*sec.heading("h_deadlines"), _p(ctx.t("deadlines_note", zone=zone), s.small), _table(rows, widths)]
 
 
 def _appeals(ctx: _Context, sec: _Sections) -> list:
@@ -515,7 +517,7 @@ def _appeals(ctx: _Context, sec: _Sections) -> list:
     buyer_max = appeals.get("buyer_max", 2)
     remaining = appeals.get("buyer_remaining", buyer_max)
     window = next((d for d in record.get("deadlines") or [] if d.get("id") == "appeal_window"), None)
-    out: list = [sec.heading("h_appeals")]
+    out: list = [*sec.heading("h_appeals")]
     if remaining == 0:
         buyer = ctx.t("appeal_buyer_none", buyer_max=buyer_max)
     elif window and window.get("due"):
@@ -532,7 +534,7 @@ def _appeals(ctx: _Context, sec: _Sections) -> list:
     out.append(Paragraph(escape(buyer), s.bullet, bulletText="•"))
     out.append(Paragraph(escape(ctx.lk("appeal_seller", appeals.get("seller"))), s.bullet, bulletText="•"))
     out.append(Paragraph(escape(ctx.t("appeal_legal")), s.bullet, bulletText="•"))
-    return out
+    return [KeepTogether(out)]
 
 
 def _message_index(case: Case) -> dict[str, tuple[str, datetime]]:
@@ -545,7 +547,7 @@ def _message_index(case: Case) -> dict[str, tuple[str, datetime]]:
 
 def _rationale(ctx: _Context, sec: _Sections) -> list:
     s, record = ctx.styles, ctx.record
-    out: list = [sec.heading("h_rationale")]
+    out: list = [*sec.heading("h_rationale")]
     text = ctx.scrub((record.get("rationale") or "").strip())
     if text:
         for block in re.split(r"\n\s*\n", text):
@@ -579,7 +581,7 @@ def _rationale(ctx: _Context, sec: _Sections) -> list:
 def _seller_conduct(ctx: _Context, sec: _Sections) -> list:
     s = ctx.styles
     conduct = ctx.record.get("seller_conduct")
-    out: list = [CondPageBreak(50 * mm), sec.heading("h_conduct"), _p(ctx.t("conduct_intro"), s.body)]
+    out: list = [CondPageBreak(50 * mm), *sec.heading("h_conduct"), _p(ctx.t("conduct_intro"), s.body)]
     if not conduct:
         out.append(_p(ctx.t("conduct_none"), s.body))
     else:
@@ -604,7 +606,7 @@ def _issued(ctx: _Context, sec: _Sections) -> list:
                              s.cell)],
         [lab("i_fingerprint"), _p(ctx.fp, s.cell_mono)],
     ]
-    block = [sec.heading("h_issued"), _table(rows, [40 * mm, BODY_W - 40 * mm], header=False, label_col=True),
+    block = [*sec.heading("h_issued"), _table(rows, [40 * mm, BODY_W - 40 * mm], header=False, label_col=True),
              Spacer(1, 3), _p(ctx.t("fingerprint_note"), s.small)]
     return [KeepTogether(block)]
 

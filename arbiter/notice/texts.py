@@ -117,8 +117,8 @@ EN: dict[str, object] = {
         "J6_unresolved": "The after-sale issue has already been resolved.",
         "J7_no_legal_action": ("Legal proceedings have been started; once they start, the platform stops "
                                "its intervention."),
-        "J8_appeal_allowed": ("No further appeal is allowed on this item: the buyer may appeal at most "
-                              "{buyer_max} times on the same item, and only once shortly after a decision."),
+        "J8_appeal_allowed": ("No further appeal is allowed on this item: at most {buyer_max} appeals are "
+                              "allowed on the same item, and only one shortly after a decision."),
     },
     # evidence
     "evidence_note": ("Each file is identified by the first 12 hexadecimal digits of its SHA-256 hash, so that "
@@ -236,17 +236,17 @@ EN: dict[str, object] = {
     },
     "later_event_unknown": "Counted from the buyer's upload of the return tracking number",
     "extension": " (the seller may extend this once, by {n})",
-    "no_date_yet": "no date yet",
+    "no_date_yet": "the date follows from that upload",
     "duration": {"day": ("{n} day", "{n} days"), "hour": ("{n} hour", "{n} hours")},
     # appeals
-    "appeal_buyer": ("The buyer may appeal this decision. The buyer may appeal at most {buyer_max} times on the "
-                     "same item ({buyer_remaining} remaining), and only one appeal may be lodged within "
-                     "{window} of the decision{by}."),
-    "appeal_buyer_nowindow": ("The buyer may appeal this decision. The buyer may appeal at most {buyer_max} "
-                              "times on the same item ({buyer_remaining} remaining), and only one appeal may be "
-                              "lodged shortly after the decision."),
-    "appeal_buyer_none": ("The buyer has no appeal left on this item: the buyer may appeal at most {buyer_max} "
-                          "times on the same item."),
+    "appeal_buyer": ("The buyer may appeal this decision: at most {buyer_max} appeals are allowed on the same "
+                     "item ({buyer_remaining} remaining), and only one of them may be lodged within {window} of "
+                     "the decision{by}."),
+    "appeal_buyer_nowindow": ("The buyer may appeal this decision: at most {buyer_max} appeals are allowed on the "
+                              "same item ({buyer_remaining} remaining), and only one of them may be lodged "
+                              "shortly after the decision."),
+    "appeal_buyer_none": ("The buyer has no appeal left on this item: at most {buyer_max} appeals are allowed on "
+                          "the same item."),
     "appeal_by": ", that is, by {due}",
     "appeal_seller": {
         "ticket": "The seller may appeal by submitting a ticket in Seller Center.",
@@ -492,14 +492,14 @@ ZH: dict[str, object] = {
     },
     "later_event_unknown": "自买家上传退货物流单号之日起计算",
     "extension": "(卖家可申请延长一次,延长{n})",
-    "no_date_yet": "暂无具体日期",
+    "no_date_yet": "具体日期以买家上传单号的时间为准",
     "duration": {"day": ("{n}天", "{n}天"), "hour": ("{n}小时", "{n}小时")},
     "appeal_buyer": ("买家如对本决定有异议,可以提出申诉。同一商品买家最多可申诉{buyer_max}次(尚余{buyer_remaining}次),"
                      "且判罚后{window}内只能提出一次申诉{by}。"),
     "appeal_buyer_nowindow": ("买家如对本决定有异议,可以提出申诉。同一商品买家最多可申诉{buyer_max}次"
                               "(尚余{buyer_remaining}次),且判罚后短期内只能提出一次申诉。"),
     "appeal_buyer_none": "同一商品买家最多可申诉{buyer_max}次,买家对该商品已无申诉机会。",
-    "appeal_by": "(截止时间为{due})",
+    "appeal_by": ",截止时间为{due}",
     "appeal_seller": {
         "ticket": "卖家如对本决定有异议,可以通过卖家中心提交工单申诉。",
         "_default": "卖家如对本决定有异议,可以按照平台规则提出申诉。",
