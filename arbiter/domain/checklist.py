@@ -554,7 +554,8 @@ def _evaluate(case: Case, policy: Policy, answers: Any, tampered: frozenset[str]
         rationale = rationale.strip()
         cites = rationale_citations(rationale, known_ids)
         if needs_review and not cites and known_ids:
-            examples = ", ".join(sorted(known_ids)[:4])
+            firsts = [case.evidence_in_review_order()[:1], [m for log in case.chat_logs for m in log.messages][:1]]
+            examples = ", ".join(item.id for group in firsts for item in group)
             problems.error("rationale", f"cite at least one evidence id or chat message id of this case "
                                         f"(e.g. {examples})")
     reviewer = answers.get("reviewer")
