@@ -24,6 +24,8 @@ import arbiter
 from arbiter.resources import resource_path
 from arbiter.ui import i18n, tasks
 
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
+
 log = logging.getLogger("arbiter.ui")
 
 ORGANIZATION = "arbiter"
@@ -31,15 +33,12 @@ APPLICATION = "arbiter"
 DISPLAY_NAME = "Arbiter"
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("App", text)
-
-
 def create_application(argv: list[str] | None = None) -> QApplication:
     """The QApplication, created once (tests get pytest-qt's)."""
     app = QApplication.instance()
     if app is None:
-        # Qt 6 scales for high-DPI screens by itself; pass fractional factors through (125 %, 150 %) so text stays sharp.
+        # Qt 6 scales for high-DPI screens by itself; pass fractional factors (125 %, 150 %) through so text
+        # stays sharp.
         QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
         app = QApplication(argv if argv is not None else sys.argv[:1])
     app.setOrganizationName(ORGANIZATION)
@@ -98,9 +97,11 @@ class ExceptionHook:
 
             box = QMessageBox(QApplication.activeWindow())
             box.setIcon(QMessageBox.Icon.Warning)
-            box.setWindowTitle(_t("Something went wrong"))
-            box.setText(_t("Arbiter ran into a problem it did not expect: %1").replace("%1", plain_error(exc)))
-            box.setInformativeText(_t("Your saved work is safe. You can carry on; if it happens again, send the "
+            box.setWindowTitle(translate("App", "Something went wrong"))
+            box.setText(translate("App", "Arbiter ran into a problem it did not expect: %1")
+                        .replace("%1", plain_error(exc)))
+            box.setInformativeText(translate("App", "Your saved work is safe. You can carry on; if it happens "
+                                                    "again, send the "
                                       "details below and the log file to support."))
             box.setDetailedText(details)
             box.exec()
@@ -197,7 +198,9 @@ def start(db_url: str | None, demo: bool = False) -> Workstation:
         raise
     repo = Repository(db)
     location = describe_db(db_url)
-    window = MainWindow(db, repo, _t("temporary demo database (%1)").replace("%1", location) if demo else location)
+    if demo:
+        location = translate("App", "temporary demo database (%1)").replace("%1", location)
+    window = MainWindow(db, repo, location)
     station = Workstation(window, db, repo, db_url, demo_dir)
     window.show()
     if demo:
@@ -211,25 +214,25 @@ def load_samples(window, db) -> tasks.Task | None:
 
     bundles = sample_bundles()
     if not bundles:
-        window.statusBar().showMessage(_t("No sample cases are installed."), 10000)
+        window.statusBar().showMessage(translate("App", "No sample cases are installed."), 10000)
         return None
-    window.statusBar().showMessage(_t("Loading %1 sample cases…").replace("%1", str(len(bundles))))
+    window.statusBar().showMessage(translate("App", "Loading %1 sample cases…").replace("%1", str(len(bundles))))
     task = tasks.run(import_paths, db, [str(p) for p in bundles], writes=True, context=True, name="demo-import")
     task.partial.connect(lambda outcome: window.refresh_queue())
 
     def done(outcomes: list) -> None:
         refused = [o for o in outcomes if o.status == "refused"]
         stored = len(outcomes) - len(refused)
-        text = _t("Demo: %1 sample cases loaded.").replace("%1", str(stored))
+        text = translate("App", "Demo: %1 sample cases loaded.").replace("%1", str(stored))
         if refused:
-            text += " " + _t("%1 could not be loaded (%2).").replace("%1", str(len(refused))).replace(
+            text += " " + translate("App", "%1 could not be loaded (%2).").replace("%1", str(len(refused))).replace(
                 "%2", "; ".join(f"{o.name}: {o.reason}" for o in refused))
         window.statusBar().showMessage(text, 15000)
         window.refresh_queue()
 
     task.finished.connect(done)
     task.failed.connect(lambda exc: window.statusBar().showMessage(
-        _t("The sample cases could not be loaded: %1").replace("%1", str(exc)), 15000))
+        translate("App", "The sample cases could not be loaded: %1").replace("%1", str(exc)), 15000))
     return task
 
 
@@ -246,8 +249,9 @@ def run(db_url: str | None, demo: bool = False) -> int:
             log.exception("start-up failed")
             from arbiter.ui.widgets.common import plain_error
 
-            QMessageBox.critical(None, _t("Arbiter cannot start"),
-                                 _t("The database could not be opened: %1").replace("%1", plain_error(exc)))
+            QMessageBox.critical(None, translate("App", "Arbiter cannot start"),
+                                 translate("App", "The database could not be opened: %1")
+                                 .replace("%1", plain_error(exc)))
             return 1
         code = app.exec()
         station.close()

@@ -28,6 +28,8 @@ from PySide6.QtWidgets import (
 from arbiter.ui import tasks
 from arbiter.ui.widgets.common import plain_error, tone_colors
 
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
+
 log = logging.getLogger(__name__)
 
 BUNDLE_SUFFIX = ".arbcase"
@@ -94,14 +96,16 @@ def import_one(db: Any, path: Path) -> BundleOutcome:
         return BundleOutcome(source, REFUSED, reason=plain_error(exc))
     except Exception as exc:  # noqa: BLE001 - an unreadable file is a refusal, not a crash
         log.exception("reading bundle %s failed", source)
-        return BundleOutcome(source, REFUSED, reason=_t("the bundle could not be read: %1").replace(
+        return BundleOutcome(source, REFUSED, reason=translate(
+            "ImportDialog", "the bundle could not be read: %1").replace(
             "%1", plain_error(exc)))
     try:
         result = import_bundle(db, loaded)
     except Exception as exc:  # noqa: BLE001
         log.exception("importing bundle %s failed", source)
         return BundleOutcome(source, REFUSED, case_id=loaded.case.case_id,
-                             reason=_t("the case could not be stored: %1").replace("%1", plain_error(exc)))
+                             reason=translate("ImportDialog", "the case could not be stored: %1")
+                             .replace("%1", plain_error(exc)))
     return BundleOutcome(source, str(result.status), case_id=result.case_id, revision=result.revision,
                          case_pk=result.case_pk, ignored=tuple(loaded.ignored))
 
@@ -113,7 +117,8 @@ def import_paths(ctx: tasks.TaskContext | None, db: Any, paths: Iterable[str | o
     for number, path in enumerate(bundles):
         if ctx is not None:
             if ctx.cancelled:
-                outcome = BundleOutcome(str(path), SKIPPED, reason=_t("import cancelled before this bundle"))
+                reason = translate("ImportDialog", "import cancelled before this bundle")
+                outcome = BundleOutcome(str(path), SKIPPED, reason=reason)
                 outcomes.append(outcome)
                 ctx.report(outcome)
                 continue
@@ -127,13 +132,12 @@ def import_paths(ctx: tasks.TaskContext | None, db: Any, paths: Iterable[str | o
     return outcomes
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("ImportDialog", text)
-
-
 def result_label(status: str) -> str:
-    names = {IMPORTED: _t("Imported"), UNCHANGED: _t("Unchanged"), NEW_REVISION: _t("New revision"),
-             REFUSED: _t("Refused"), SKIPPED: _t("Skipped")}
+    names = {IMPORTED: translate("ImportDialog", "Imported"),
+             UNCHANGED: translate("ImportDialog", "Unchanged"),
+             NEW_REVISION: translate("ImportDialog", "New revision"),
+             REFUSED: translate("ImportDialog", "Refused"),
+             SKIPPED: translate("ImportDialog", "Skipped")}
     return names.get(status, status)
 
 
@@ -142,12 +146,13 @@ def outcome_detail(outcome: BundleOutcome) -> str:
         return outcome.reason
     parts = []
     if outcome.status == NEW_REVISION and outcome.revision is not None:
-        parts.append(_t("stored as revision %1").replace("%1", str(outcome.revision)))
+        parts.append(translate("ImportDialog", "stored as revision %1").replace("%1", str(outcome.revision)))
     elif outcome.status == UNCHANGED:
-        parts.append(_t("already imported with the same content"))
+        parts.append(translate("ImportDialog", "already imported with the same content"))
     if outcome.ignored:
         count = len(outcome.ignored)
-        parts.append(QCoreApplication.translate("ImportDialog", "%n extra file(s) ignored", "", count))
+        parts.append(translate("ImportDialog", "1 extra file ignored") if count == 1
+                     else translate("ImportDialog", "%1 extra files ignored").replace("%1", str(count)))
     return "; ".join(parts)
 
 
@@ -182,7 +187,8 @@ class ImportResultsModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (_t("Bundle"), _t("Result"), _t("Case"), _t("Details"))[section]
+            return (translate("ImportDialog", "Bundle"), translate("ImportDialog", "Result"),
+                    translate("ImportDialog", "Case"), translate("ImportDialog", "Details"))[section]
         return None
 
     def data(self, index, role: int = Qt.ItemDataRole.DisplayRole):
@@ -280,7 +286,7 @@ class ImportDialog(QDialog):
     def _on_progress(self, done: int, total: int, text: str) -> None:
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
-        self.current.setText(_t("Reading %1…").replace("%1", text) if text else "")
+        self.current.setText(translate("ImportDialog", "Reading %1…").replace("%1", text) if text else "")
 
     def _on_outcome(self, outcome: BundleOutcome) -> None:
         self.results.add(outcome)
@@ -292,7 +298,7 @@ class ImportDialog(QDialog):
         self._finish()
 
     def _on_failed(self, exc: BaseException) -> None:
-        self.summary.setText(_t("The import stopped: %1").replace("%1", plain_error(exc)))
+        self.summary.setText(translate("ImportDialog", "The import stopped: %1").replace("%1", plain_error(exc)))
         self._finish(failed=True)
 
     def _finish(self, failed: bool = False) -> None:
@@ -312,7 +318,7 @@ class ImportDialog(QDialog):
         if self.running:
             self.task.cancel()
             self.cancel_button.setEnabled(False)
-            self.current.setText(_t("Stopping after the current bundle…"))
+            self.current.setText(translate("ImportDialog", "Stopping after the current bundle…"))
         else:
             self.reject()
 
@@ -332,14 +338,15 @@ class ImportDialog(QDialog):
         self.summary.setText("   ·   ".join(parts))
 
     def retranslate(self) -> None:
-        self.setWindowTitle(_t("Import case bundles"))
+        self.setWindowTitle(translate("ImportDialog", "Import case bundles"))
         n = len(self._paths)
         if self.running or self.task is None:
-            self.heading.setText(QCoreApplication.translate("ImportDialog", "Importing %n item(s)…", "", n))
+            self.heading.setText(translate("ImportDialog", "Importing 1 item…") if n == 1
+                                 else translate("ImportDialog", "Importing %1 items…").replace("%1", str(n)))
         else:
-            self.heading.setText(_t("Import finished."))
-        self.cancel_button.setText(_t("Cancel"))
-        self.close_button.setText(_t("Close"))
+            self.heading.setText(translate("ImportDialog", "Import finished."))
+        self.cancel_button.setText(translate("ImportDialog", "Cancel"))
+        self.close_button.setText(translate("ImportDialog", "Close"))
         self.results.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 3)
 
     def changeEvent(self, event: QEvent) -> None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
+
 STATUSES = ("new", "in_review", "decided", "signed", "amended", "flagged")
 PLATFORMS = ("tiktok_shop", "douyin")
 CLAIM_TYPES = ("not_received", "wrong_item", "damaged", "quality_issue", "not_as_described", "counterfeit",
@@ -11,43 +13,48 @@ CLAIM_TYPES = ("not_received", "wrong_item", "damaged", "quality_issue", "not_as
 REGIONS = ("CN", "UK", "US", "DE", "MY", "TH", "VN", "PH", "SG", "ID")
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Labels", text)
-
-
 def status(code: str) -> str:
     names = {
-        "new": _t("New"),
-        "in_review": _t("In review"),
-        "decided": _t("Decided"),
-        "signed": _t("Signed"),
-        "amended": _t("Amended"),
-        "flagged": _t("Flagged for supervisor"),
+        "new": translate("Labels", "New"),
+        "in_review": translate("Labels", "In review"),
+        "decided": translate("Labels", "Decided"),
+        "signed": translate("Labels", "Signed"),
+        "amended": translate("Labels", "Amended"),
+        "flagged": translate("Labels", "Flagged for supervisor"),
     }
     return names.get(code, code)
 
 
 def platform(code: str) -> str:
-    names = {"tiktok_shop": _t("TikTok Shop"), "douyin": _t("Douyin")}
+    names = {"tiktok_shop": translate("Labels", "TikTok Shop"), "douyin": translate("Labels", "Douyin")}
     return names.get(code, code)
 
 
 def claim_type(code: str) -> str:
     names = {
-        "not_received": _t("Not received"),
-        "wrong_item": _t("Wrong item"),
-        "damaged": _t("Damaged"),
-        "quality_issue": _t("Quality issue"),
-        "not_as_described": _t("Not as described"),
-        "counterfeit": _t("Counterfeit"),
-        "missing_parts": _t("Missing parts"),
-        "no_reason_return": _t("No-reason return"),
+        "not_received": translate("Labels", "Not received"),
+        "wrong_item": translate("Labels", "Wrong item"),
+        "damaged": translate("Labels", "Damaged"),
+        "quality_issue": translate("Labels", "Quality issue"),
+        "not_as_described": translate("Labels", "Not as described"),
+        "counterfeit": translate("Labels", "Counterfeit"),
+        "missing_parts": translate("Labels", "Missing parts"),
+        "no_reason_return": translate("Labels", "No-reason return"),
     }
     return names.get(code, code)
 
 
 def region(code: str) -> str:
-    names = {"CN": _t("China"), "UK": _t("United Kingdom"), "US": _t("United States"), "DE": _t("Germany"),
-             "MY": _t("Malaysia"), "TH": _t("Thailand"), "VN": _t("Vietnam"), "PH": _t("Philippines"),
-             "SG": _t("Singapore"), "ID": _t("Indonesia")}
+    names = {
+        "CN": translate("Labels", "China"),
+        "UK": translate("Labels", "United Kingdom"),
+        "US": translate("Labels", "United States"),
+        "DE": translate("Labels", "Germany"),
+        "MY": translate("Labels", "Malaysia"),
+        "TH": translate("Labels", "Thailand"),
+        "VN": translate("Labels", "Vietnam"),
+        "PH": translate("Labels", "Philippines"),
+        "SG": translate("Labels", "Singapore"),
+        "ID": translate("Labels", "Indonesia"),
+    }
     return names.get(code, code)

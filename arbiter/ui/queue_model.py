@@ -12,11 +12,21 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QLocale, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QColor, QFont
 
 from arbiter.ui import labels
 from arbiter.ui.widgets.common import STATUS_TONES, plain_error
+
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
 
 log = logging.getLogger(__name__)
 
@@ -60,10 +70,6 @@ def to_store_query(flt: QueueFilter):
                       status=flt.status, claim_type=flt.claim_type, sort=flt.sort, descending=flt.descending)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("QueueModel", text)
-
-
 def time_left(deadline: datetime | None, now: datetime) -> tuple[str, str | None]:
     """(text, tone) for the nearest deadline: ``"2 d 4 h"``, ``"5 h 10 min"``, ``"overdue 3 h"``; tone
     ``"danger"`` when overdue, ``"warning"`` within 24 hours, else ``None``."""
@@ -76,14 +82,18 @@ def time_left(deadline: datetime | None, now: datetime) -> tuple[str, str | None
     hours, rest = divmod(rest, 3600)
     minutes = rest // 60
     if days:
-        span = _tr("%1 d %2 h").replace("%1", str(days)).replace("%2", str(hours))
+        span = translate("QueueModel", "%1 d %2 h").replace("%1", str(days)).replace("%2", str(hours))
     elif hours:
-        span = _tr("%1 h %2 min").replace("%1", str(hours)).replace("%2", str(minutes))
+        span = translate("QueueModel", "%1 h %2 min").replace("%1", str(hours)).replace("%2", str(minutes))
     else:
-        span = _tr("%1 min").replace("%1", str(minutes))
+        span = translate("QueueModel", "%1 min").replace("%1", str(minutes))
     if overdue:
-        return _tr("overdue %1").replace("%1", span), "danger"
+        return translate("QueueModel", "overdue %1").replace("%1", span), "danger"
     return span, ("warning" if seconds < 86400 else None)
+
+
+def _read_failed(exc: BaseException) -> str:
+    return translate("QueueModel", "The case queue could not be read: %1").replace("%1", plain_error(exc))
 
 
 def _format_amount(amount: Any, currency: str) -> str:
@@ -158,7 +168,7 @@ class QueueModel(QAbstractTableModel):
         self.endResetModel()
         self.totalChanged.emit(self._total)
         if error is not None:
-            self.loadFailed.emit(_tr("The case queue could not be read: %1").replace("%1", plain_error(error)))
+            self.loadFailed.emit(_read_failed(error))
 
     # -- lazy fetching -----------------------------------------------------------------------------------------
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:
@@ -172,7 +182,7 @@ class QueueModel(QAbstractTableModel):
         except Exception as exc:  # noqa: BLE001
             log.exception("fetching more queue rows failed")
             self._total = len(self._rows)
-            self.loadFailed.emit(_tr("The case queue could not be read: %1").replace("%1", plain_error(exc)))
+            self.loadFailed.emit(_read_failed(exc))
             return
         if not page:  # the queue shrank under us: stop asking
             self._total = len(self._rows)
@@ -203,8 +213,10 @@ class QueueModel(QAbstractTableModel):
 
     @staticmethod
     def column_title(section: int) -> str:
-        titles = (_tr("Case"), _tr("Platform"), _tr("Region"), _tr("Claim"), _tr("Amount"), _tr("Opened"),
-                  _tr("Time left"), _tr("Status"))
+        titles = (translate("QueueModel", "Case"), translate("QueueModel", "Platform"),
+                  translate("QueueModel", "Region"), translate("QueueModel", "Claim"),
+                  translate("QueueModel", "Amount"), translate("QueueModel", "Opened"),
+                  translate("QueueModel", "Time left"), translate("QueueModel", "Status"))
         return titles[section] if 0 <= section < len(titles) else ""
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -255,9 +267,10 @@ class QueueModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == COL_CASE_ID:
-                return _tr("Order %1").replace("%1", str(getattr(row, "order_id", "")))
+                return translate("QueueModel", "Order %1").replace("%1", str(getattr(row, "order_id", "")))
             if col == COL_TIME_LEFT and row.next_deadline_at is not None:
-                return _tr("Nearest deadline: %1").replace("%1", self._format_time(row.next_deadline_at))
+                return translate("QueueModel", "Nearest deadline: %1").replace(
+                    "%1", self._format_time(row.next_deadline_at))
             if col == COL_REGION:
                 return labels.region(row.region)
         return None

@@ -243,7 +243,7 @@ class QueueView(QWidget):
         total, shown = self.model.total, self.model.rowCount()
         locale = self.locale()
         if total == shown:
-            text = self.tr("%n case(s)", "", total)
+            text = self.tr("1 case") if total == 1 else self.tr("%1 cases").replace("%1", locale.toString(total))
         else:
             text = self.tr("%1 of %2 cases loaded").replace("%1", locale.toString(shown)).replace(
                 "%2", locale.toString(total))

@@ -10,7 +10,8 @@ Reads (hashing, rendering, loading) run on a shared pool. Anything that writes t
 were submitted, and never race.
 
 A callable that wants to report progress or honour a cancel request takes ``context=True``; it then receives a
-:class:`TaskContext` as its first argument: ``ctx.progress(done, total, text)``, ``ctx.report(item)`` (a partial result, delivered as ``Task.partial``)
+:class:`TaskContext` as its first argument: ``ctx.progress(done, total, text)``, ``ctx.report(item)`` (a
+partial result, delivered as ``Task.partial``)
 and ``ctx.cancelled``.
 """
 from __future__ import annotations

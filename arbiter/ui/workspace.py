@@ -13,11 +13,9 @@ from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 from arbiter.ui import settings
 from arbiter.ui.widgets.common import plain_error
 
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
+
 log = logging.getLogger(__name__)
-
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("CaseWorkspace", text)
 
 
 def placeholder(text: str, parent: QWidget | None = None) -> QLabel:
@@ -36,12 +34,13 @@ def build_panel(module: str, class_name: str, session: Any, parent: QWidget | No
         cls = getattr(importlib.import_module(f"arbiter.ui.{module}"), class_name)
     except (ImportError, AttributeError) as exc:
         log.info("panel %s.%s not available: %s", module, class_name, exc)
-        return placeholder(_t("This panel is not available in this build."), parent)
+        return placeholder(translate("CaseWorkspace", "This panel is not available in this build."), parent)
     try:
         return cls(session, parent)
     except Exception as exc:  # noqa: BLE001 - a broken panel shows its reason, the app carries on
         log.exception("building %s.%s failed", module, class_name)
-        return placeholder(_t("This panel could not be shown: %1").replace("%1", plain_error(exc)), parent)
+        text = translate("CaseWorkspace", "This panel could not be shown: %1").replace("%1", plain_error(exc))
+        return placeholder(text, parent)
 
 
 class CaseWorkspace(QWidget):
@@ -78,7 +77,7 @@ class CaseWorkspace(QWidget):
     @property
     def title(self) -> str:
         case = getattr(self.session, "case", None)
-        return getattr(case, "case_id", None) or _t("Case")
+        return getattr(case, "case_id", None) or translate("CaseWorkspace", "Case")
 
     def save_state(self) -> None:
         settings.put(settings.WORKSPACE_SPLITTER, self.splitter.saveState())

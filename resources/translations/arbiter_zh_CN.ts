@@ -1,0 +1,2144 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name></name>
+    <message>
+        <source>The verdict is signed. Amend it to change it.</source>
+        <extracomment>question ids of the reviewer that the session fills itself when the reviewer has not typed them how the evidence id / message id tokens of a rationale look (E1, M4, EV-12, msg_3 ...) emitted after a verdict or an amendment has been stored (argument: the VerdictRow) emitted after each draft write (argument: True on success, False when the write failed) the reason of the amendment being drafted, or None when not amending</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jurisdiction {gate}: confirm the computed fact.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{question}: {problem}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The amendment needs a reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evidence {id} ({party}) has not been opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The {party}&apos;s chat log ({channel}) has not been read to the end.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jurisdiction {gate}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evidence {id}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seller conduct</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remedy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation type="unfinished">金额</translation>
+    </message>
+    <message>
+        <source>Rationale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decision time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Override</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Override outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Override justification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{question}: not answered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{question}: admissibility not decided.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Override: a written justification is required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rationale: write it and cite at least one evidence item or chat message by id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AmendDialog</name>
+    <message>
+        <source>Amend the signed verdict</source>
+        <extracomment>a reason shorter than this (after trimming) is not a reason</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A signed verdict is never changed in place. An amendment is a new verdict that replaces it, with its own reason; the original stays on record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason for the amendment (required):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What changed, and why the verdict must change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start amendment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write at least {n} characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>App</name>
+    <message>
+        <source>Something went wrong</source>
+        <translation>出现了问题</translation>
+    </message>
+    <message>
+        <source>Arbiter ran into a problem it did not expect: %1</source>
+        <translation>Arbiter 遇到了意外问题：%1</translation>
+    </message>
+    <message>
+        <source>Your saved work is safe. You can carry on; if it happens again, send the details below and the log file to support.</source>
+        <translation>已保存的工作不受影响，可以继续操作。如果再次出现，请将下方详情和日志文件发送给技术支持。</translation>
+    </message>
+    <message>
+        <source>temporary demo database (%1)</source>
+        <translation>临时演示数据库（%1）</translation>
+    </message>
+    <message>
+        <source>No sample cases are installed.</source>
+        <translation>未安装示例案件。</translation>
+    </message>
+    <message>
+        <source>Loading %1 sample cases…</source>
+        <translation>正在载入 %1 个示例案件…</translation>
+    </message>
+    <message>
+        <source>Demo: %1 sample cases loaded.</source>
+        <translation>演示：已载入 %1 个示例案件。</translation>
+    </message>
+    <message>
+        <source>%1 could not be loaded (%2).</source>
+        <translation>%1 个未能载入（%2）。</translation>
+    </message>
+    <message>
+        <source>The sample cases could not be loaded: %1</source>
+        <translation>示例案件未能载入：%1</translation>
+    </message>
+    <message>
+        <source>Arbiter cannot start</source>
+        <translation>Arbiter 无法启动</translation>
+    </message>
+    <message>
+        <source>The database could not be opened: %1</source>
+        <translation>无法打开数据库：%1</translation>
+    </message>
+</context>
+<context>
+    <name>CaseView</name>
+    <message>
+        <source>Double-click an evidence or message row to open it.</source>
+        <extracomment>an id was followed (a citation, an attachment link, a timeline row): the id, and whether it was found</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Facts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evidence (%1/%2 opened)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chats (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CaseWorkspace</name>
+    <message>
+        <source>This panel is not available in this build.</source>
+        <translation>此版本暂不提供该面板。</translation>
+    </message>
+    <message>
+        <source>This panel could not be shown: %1</source>
+        <translation>该面板无法显示：%1</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+</context>
+<context>
+    <name>ChatPanel</name>
+    <message>
+        <source>▲ Previous difference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>▼ Next difference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conversation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buyer ↔ seller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buyer ↔ support</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seller ↔ support</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows aligned in time: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>missing from the buyer&apos;s copy: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>missing from the seller&apos;s copy: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>differ between the copies: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only one copy of this conversation was submitted: %1 (messages: %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✓ read to the end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scroll to the end to mark as read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attachments:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ChatTableModel</name>
+    <message>
+        <source>Buyer&apos;s copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seller&apos;s copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Platform&apos;s log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (messages: %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buyer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation type="unfinished">平台</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⊘ Not in the buyer&apos;s copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⊘ Not in the seller&apos;s copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sender</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>attachments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>≠ Differs: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only in this copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ChatsPanel</name>
+    <message>
+        <source>This case has no chat logs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistPanel</name>
+    <message>
+        <source>Declined: the platform does not intervene</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In the buyer&apos;s favour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In the seller&apos;s favour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partly in the buyer&apos;s favour (partial refund)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not yet derived</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refund only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Return and refund</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replacement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reship</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partial refund</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No remedy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong item (does not match the order)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serious quality problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minor quality problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Damaged in transit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lost in transit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counterfeit</source>
+        <translation type="unfinished">假冒商品</translation>
+    </message>
+    <message>
+        <source>Not as described</source>
+        <translation type="unfinished">与描述不符</translation>
+    </message>
+    <message>
+        <source>Missing parts</source>
+        <translation type="unfinished">缺件少件</translation>
+    </message>
+    <message>
+        <source>No-reason return</source>
+        <translation type="unfinished">七天无理由退货</translation>
+    </message>
+    <message>
+        <source>seller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>shared between buyer and seller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>carrier (logistics provider)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>buyer (nobody at fault)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seller carries out the decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buyer ships the return</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seller confirms receipt of the return</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Appeal window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seller refunds cash on delivery</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Were the goods bought on this platform?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Did the buyer apply for intervention within the deadline?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Is the issue still unsettled between the parties?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Is the buyer the actual consumer?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Is the transaction valid?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Is the after-sale issue still unresolved?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Is the dispute free of legal proceedings?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Is a review allowed (not an appeal, or within the appeal limits)?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jurisdiction: does the platform intervene?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any gate answered No ends the checklist: the case is declined and the parties may pursue their rights through legal channels.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evidence admissibility</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The buyer&apos;s first submission is the primary evidence and comes first. A supplementary item counts only if the platform requested it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The case has no evidence items.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What does the admissible evidence show about the claim?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It supports the claim</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It contradicts the claim</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It does not establish the claimed problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When it supports the claim: what is the problem?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seller conduct (optional; printed only in the seller&apos;s notice)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Did the seller reply within 72 hours?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Did the seller use professional language?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Did the seller avoid advertising and third-party links?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Override the derived outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An override needs a written justification and flags this verdict for supervisor review.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Justification (required):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remedy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>of {paid} {currency} paid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deadlines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rationale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Explain the decision and cite at least one evidence item or chat message by its id (for example E1, M4). Click a cited id to open it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign-off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reviewer:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign verdict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign and lock the verdict ({key})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard amendment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amend…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export notice…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>submission {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>primary evidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show {id} in the case view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excluded by rule: a supplementary item the platform did not request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not authentic: the stored file no longer matches the hash recorded at import.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excluded by rule: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Admissible</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not authentic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not relevant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>computed: passes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>computed: fails</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>computed: cannot be determined</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The case facts decide this gate ({facts}); it cannot be answered against them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirm the computed fact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>opened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not opened yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>need not be opened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Derived outcome: {outcome}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed gates: {gates}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is the derived outcome; an override must differ from it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer the jurisdiction gates and the findings first: the remedy depends on the outcome.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The outcome is {outcome}: no remedy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the remedy. The refund never exceeds what was paid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no refund for this remedy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign amendment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Still missing before signing ({n}):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing is missing: the verdict can be signed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open {id}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{id} is not an evidence item or a chat message of this case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown ids (not in this case): {ids}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cited: {ids}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No evidence item or chat message cited yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not chosen yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Liability</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>derived once the answers are complete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The deadlines are derived once every question is answered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>overridden (derived: {derived}); flagged for supervisor review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>return required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no return required ({why})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>refund route: {route}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>shipping borne by {party}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No deadlines apply to this outcome.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>South-East Asia</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>qualifies for automatic refund without return</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed verdict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview (not signed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counted from the decision, in the parties&apos; time zone ({zone}):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed: this verdict is locked. Changing it needs an amendment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amending the signed verdict. Reason: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draft: answers are saved as you go.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Override in use: the verdict will be flagged for supervisor review.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} still missing. {key}: next unanswered question.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ready to sign ({key}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed by {reviewer} at {at}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Policy {id} version {version}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decision fingerprint: {fp}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amendment; reason: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flagged for supervisor review (outcome overridden).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Currently signed verdict (being amended):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign this amendment?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign this verdict?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing locks the verdict under policy {policy} {version}; a later change is an amendment with its own reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not signed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The verdict was not signed: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard the amendment? The signed verdict stays as it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing the notices…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notices written:
+buyer: {buyer}
+seller: {seller}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The notices could not be written: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ErrorBanner</name>
+    <message>
+        <source>Dismiss</source>
+        <translation>关闭提示</translation>
+    </message>
+</context>
+<context>
+    <name>EvidenceListModel</name>
+    <message>
+        <source>Buyer&apos;s first submission — primary evidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seller&apos;s first submission</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supplementary submissions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buyer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>photo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>video</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>screenshot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tracking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PRIMARY</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>requested</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not requested · excluded by rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hash mismatch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✓ opened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not opened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>submission %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EvidencePanel</name>
+    <message>
+        <source>Evidence list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>◀ Previous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next ▶</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1:1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rotate ⟲</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rotate ⟳</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save a copy…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This file is not shown inside arbiter, and arbiter never opens or runs it. Its bytes were verified against the recorded sha256. To inspect it, save a copy (toolbar: Save a copy…) and open the copy with a program you trust.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select an evidence item on the left to open it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Items: %1, in review order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no caption)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Primary evidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not requested · excluded by rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supplementary · requested</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First submission</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>submitted %1 · submission %2 · %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✗ hash mismatch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The stored file no longer matches the sha256 recorded when the case was imported (%1…). It is treated as not authentic and is not shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✗ unreadable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The stored file could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✓ sha256 verified %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This image cannot be shown: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>captured %1 (EXIF)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>camera %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no EXIF capture data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Media type: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size: %1 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sha256: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File in the bundle: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save a copy of the evidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save a copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The copy could not be written: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FactsPanel</name>
+    <message>
+        <source>Jurisdiction gates — the facts behind each</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation type="unfinished">平台</translation>
+    </message>
+    <message>
+        <source>Placed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total paid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shipping fee</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wallet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bank transfer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cash on delivery</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment method</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cross-border</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>custom-made</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no-reason return eligible</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>never delivered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Carrier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tracking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parties</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buyer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Claim and after-sale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>refund only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>return and refund</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>replacement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reship</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>partial refund</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>agreed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no response</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>partial offer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Claim</source>
+        <translation type="unfinished">诉求类型</translation>
+    </message>
+    <message>
+        <source>Applied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In the buyer&apos;s words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seller&apos;s response</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Intervention asked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dispute opened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settled between parties</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Legal proceedings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Appeals so far</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Times in %1 (the parties&apos; time zone).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No gate facts available.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✓ passed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✗ fails</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>? to confirm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>computed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reviewer</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>the bundle could not be read: %1</source>
+        <translation>无法读取案件包：%1</translation>
+    </message>
+    <message>
+        <source>the case could not be stored: %1</source>
+        <translation>无法保存案件：%1</translation>
+    </message>
+    <message>
+        <source>import cancelled before this bundle</source>
+        <translation>导入在处理此案件包前已取消</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>已导入</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>未变化</translation>
+    </message>
+    <message>
+        <source>New revision</source>
+        <translation>新版本</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>已跳过</translation>
+    </message>
+    <message>
+        <source>stored as revision %1</source>
+        <translation>保存为第 %1 版</translation>
+    </message>
+    <message>
+        <source>already imported with the same content</source>
+        <translation>已导入过相同内容</translation>
+    </message>
+    <message>
+        <source>1 extra file ignored</source>
+        <translation>忽略了 1 个多余文件</translation>
+    </message>
+    <message>
+        <source>%1 extra files ignored</source>
+        <translation>忽略了 %1 个多余文件</translation>
+    </message>
+    <message>
+        <source>Bundle</source>
+        <translation>案件包</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>正在读取 %1…</translation>
+    </message>
+    <message>
+        <source>The import stopped: %1</source>
+        <translation>导入已中止：%1</translation>
+    </message>
+    <message>
+        <source>Stopping after the current bundle…</source>
+        <translation>处理完当前案件包后停止…</translation>
+    </message>
+    <message>
+        <source>Import case bundles</source>
+        <translation>导入案件包</translation>
+    </message>
+    <message>
+        <source>Importing 1 item…</source>
+        <translation>正在导入 1 项…</translation>
+    </message>
+    <message>
+        <source>Importing %1 items…</source>
+        <translation>正在导入 %1 项…</translation>
+    </message>
+    <message>
+        <source>Import finished.</source>
+        <translation>导入完成。</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <source>New</source>
+        <translation>新案件</translation>
+    </message>
+    <message>
+        <source>In review</source>
+        <translation>审核中</translation>
+    </message>
+    <message>
+        <source>Decided</source>
+        <translation>已裁决</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation>已签署</translation>
+    </message>
+    <message>
+        <source>Amended</source>
+        <translation>已修订</translation>
+    </message>
+    <message>
+        <source>Flagged for supervisor</source>
+        <translation>待主管复核</translation>
+    </message>
+    <message>
+        <source>TikTok Shop</source>
+        <translation>TikTok Shop</translation>
+    </message>
+    <message>
+        <source>Douyin</source>
+        <translation>抖音</translation>
+    </message>
+    <message>
+        <source>Not received</source>
+        <translation>未收到货</translation>
+    </message>
+    <message>
+        <source>Wrong item</source>
+        <translation>发错货</translation>
+    </message>
+    <message>
+        <source>Damaged</source>
+        <translation>商品破损</translation>
+    </message>
+    <message>
+        <source>Quality issue</source>
+        <translation>质量问题</translation>
+    </message>
+    <message>
+        <source>Not as described</source>
+        <translation>与描述不符</translation>
+    </message>
+    <message>
+        <source>Counterfeit</source>
+        <translation>假冒商品</translation>
+    </message>
+    <message>
+        <source>Missing parts</source>
+        <translation>缺件少件</translation>
+    </message>
+    <message>
+        <source>No-reason return</source>
+        <translation>七天无理由退货</translation>
+    </message>
+    <message>
+        <source>China</source>
+        <translation>中国</translation>
+    </message>
+    <message>
+        <source>United Kingdom</source>
+        <translation>英国</translation>
+    </message>
+    <message>
+        <source>United States</source>
+        <translation>美国</translation>
+    </message>
+    <message>
+        <source>Germany</source>
+        <translation>德国</translation>
+    </message>
+    <message>
+        <source>Malaysia</source>
+        <translation>马来西亚</translation>
+    </message>
+    <message>
+        <source>Thailand</source>
+        <translation>泰国</translation>
+    </message>
+    <message>
+        <source>Vietnam</source>
+        <translation>越南</translation>
+    </message>
+    <message>
+        <source>Philippines</source>
+        <translation>菲律宾</translation>
+    </message>
+    <message>
+        <source>Singapore</source>
+        <translation>新加坡</translation>
+    </message>
+    <message>
+        <source>Indonesia</source>
+        <translation>印度尼西亚</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Arbiter — after-sale dispute review</source>
+        <translation>Arbiter — 售后争议审核</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Import bundles…</source>
+        <translation>导入案件包(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Import .arbcase case bundles into the queue</source>
+        <translation>将 .arbcase 案件包导入队列</translation>
+    </message>
+    <message>
+        <source>Import a &amp;folder…</source>
+        <translation>导入文件夹(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Import every bundle in a folder</source>
+        <translation>导入文件夹中的全部案件包</translation>
+    </message>
+    <message>
+        <source>&amp;Export notice…</source>
+        <translation>导出通知书(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Write the decision notice of the signed verdict as PDF</source>
+        <translation>将已签署裁决的决定通知书导出为 PDF</translation>
+    </message>
+    <message>
+        <source>&amp;Close case</source>
+        <translation>关闭案件(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Reviewer name…</source>
+        <translation>审核员姓名(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Case &amp;queue</source>
+        <translation>案件队列(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Search the queue</source>
+        <translation>搜索队列(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh the queue</source>
+        <translation>刷新队列(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Next tab</source>
+        <translation>下一个标签页(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Previous tab</source>
+        <translation>上一个标签页(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Full screen</source>
+        <translation>全屏(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;About Arbiter</source>
+        <translation>关于 Arbiter(&amp;A)</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>关于 &amp;Qt</translation>
+    </message>
+    <message>
+        <source>Case queue</source>
+        <translation>案件队列</translation>
+    </message>
+    <message>
+        <source>Database: %1</source>
+        <translation>数据库：%1</translation>
+    </message>
+    <message>
+        <source>The review panels are not available in this build.</source>
+        <translation>此版本暂不提供审核面板。</translation>
+    </message>
+    <message>
+        <source>Cannot open the case</source>
+        <translation>无法打开案件</translation>
+    </message>
+    <message>
+        <source>This case could not be opened: %1</source>
+        <translation>此案件无法打开：%1</translation>
+    </message>
+    <message>
+        <source>Import case bundles</source>
+        <translation>导入案件包</translation>
+    </message>
+    <message>
+        <source>Case bundles (*.arbcase);;All files (*)</source>
+        <translation>案件包 (*.arbcase);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Import a folder of case bundles</source>
+        <translation>导入案件包文件夹</translation>
+    </message>
+    <message>
+        <source>An import is already running.</source>
+        <translation>已有导入正在进行。</translation>
+    </message>
+    <message>
+        <source>Import finished: %1 stored, %2 refused.</source>
+        <translation>导入完成：保存 %1 个，拒绝 %2 个。</translation>
+    </message>
+    <message>
+        <source>Only .arbcase files and bundle folders can be imported.</source>
+        <translation>只能导入 .arbcase 文件和案件包文件夹。</translation>
+    </message>
+    <message>
+        <source>Reviewer name</source>
+        <translation>审核员姓名</translation>
+    </message>
+    <message>
+        <source>Your name as it appears in drafts and signed verdicts:</source>
+        <translation>您在草稿和已签署裁决中显示的姓名：</translation>
+    </message>
+    <message>
+        <source>Reviewer: %1</source>
+        <translation>审核员：%1</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Arbiter %1&lt;/h3&gt;&lt;p&gt;An offline workstation for deciding TikTok Shop and Douyin after-sale disputes.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Licences of the parts it is built on&lt;/b&gt;&lt;br&gt;Qt for Python (PySide6 %2) and Qt: LGPL-3.0&lt;br&gt;SQLAlchemy, Alembic, platformdirs: MIT&lt;br&gt;ReportLab: BSD&lt;br&gt;Pillow: MIT-CMU (HPND)&lt;br&gt;tzdata: Apache-2.0&lt;br&gt;WenQuanYi Micro Hei font: Apache-2.0 or GPL-3.0 with font exception&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Arbiter %1&lt;/h3&gt;&lt;p&gt;用于裁决 TikTok Shop 与抖音售后争议的离线工作台。&lt;/p&gt;&lt;p&gt;&lt;b&gt;所用组件的许可证&lt;/b&gt;&lt;br&gt;Qt for Python（PySide6 %2）及 Qt：LGPL-3.0&lt;br&gt;SQLAlchemy、Alembic、platformdirs：MIT&lt;br&gt;ReportLab：BSD&lt;br&gt;Pillow：MIT-CMU（HPND）&lt;br&gt;tzdata：Apache-2.0&lt;br&gt;文泉驿微米黑字体：Apache-2.0 或附字体例外条款的 GPL-3.0&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>About Arbiter</source>
+        <translation>关于 Arbiter</translation>
+    </message>
+    <message>
+        <source>Import running</source>
+        <translation>导入进行中</translation>
+    </message>
+    <message>
+        <source>An import is still running. Stop it after the current bundle and quit?</source>
+        <translation>导入仍在进行。处理完当前案件包后停止并退出吗？</translation>
+    </message>
+</context>
+<context>
+    <name>QueueModel</name>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1 天 %2 小时</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <source>overdue %1</source>
+        <translation>已超时 %1</translation>
+    </message>
+    <message>
+        <source>The case queue could not be read: %1</source>
+        <translation>无法读取案件队列：%1</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>案件编号</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <source>Claim</source>
+        <translation>诉求类型</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>立案时间</translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation>剩余时间</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Order %1</source>
+        <translation>订单 %1</translation>
+    </message>
+    <message>
+        <source>Nearest deadline: %1</source>
+        <translation>最近期限：%1</translation>
+    </message>
+</context>
+<context>
+    <name>QueueView</name>
+    <message>
+        <source>All platforms</source>
+        <translation>全部平台</translation>
+    </message>
+    <message>
+        <source>All regions</source>
+        <translation>全部地区</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>All claims</source>
+        <translation>全部诉求</translation>
+    </message>
+    <message>
+        <source>1 case</source>
+        <translation>1 个案件</translation>
+    </message>
+    <message>
+        <source>%1 cases</source>
+        <translation>%1 个案件</translation>
+    </message>
+    <message>
+        <source>%1 of %2 cases loaded</source>
+        <translation>已载入 %1 / %2 个案件</translation>
+    </message>
+    <message>
+        <source>No case matches the search or the filters.</source>
+        <translation>没有符合搜索或筛选条件的案件。</translation>
+    </message>
+    <message>
+        <source>The queue is empty.
+
+Import case bundles with File ▸ Import bundles… (Ctrl+I), or drop .arbcase files on this window.</source>
+        <translation>队列为空。
+
+请通过“文件 ▸ 导入案件包…”（Ctrl+I）导入，或将 .arbcase 文件拖放到此窗口。</translation>
+    </message>
+    <message>
+        <source>Search case id or order id…  (Ctrl+F)</source>
+        <translation>搜索案件编号或订单号…  (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Type part of a case id or an order id; Enter opens a single match</source>
+        <translation>输入案件编号或订单号的一部分；只有一个结果时按回车直接打开</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Claim type</source>
+        <translation>诉求类型</translation>
+    </message>
+    <message>
+        <source>Case queue</source>
+        <translation>案件队列</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewSession</name>
+    <message>
+        <source>Amount: {raw} is not an amount of money.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount: cannot be negative.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount: {value} is more than the {paid} {currency} paid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>buyer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>seller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>platform</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>buyer and seller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>buyer and support</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>seller and support</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TimelineModel</name>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logistics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After-sale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buyer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation type="unfinished">平台</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Carrier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>picked up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in transit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>out for delivery</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>delivered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>delivery failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>returned to sender</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parcel %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order %1 placed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paid %1 %2 by %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>refund only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>return and refund</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>replacement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reship</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>partial refund</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After-sale application: %1, asks %2 %3 (%4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>agreed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no response</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>partial offer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seller responded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buyer asked the platform to intervene</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Platform opened dispute %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous decision (appeal)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evidence %1 submitted (%2, submission %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>primary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>requested</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not requested</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not in the buyer&apos;s copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not in the seller&apos;s copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>copies differ</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <source>Export decision notice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>
