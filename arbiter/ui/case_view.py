@@ -68,7 +68,7 @@ class CaseView(QTabWidget):
         self.setTabText(self.FACTS, self.tr("Facts"))
         self.setTabText(self.EVIDENCE, self.tr("Evidence (%1/%2 opened)").replace("%1", str(opened))
                         .replace("%2", str(len(ids))))
-        self.setTabText(self.CHATS, self.tr("Chats (%n conversation(s))", "", len(self.chats.panels)))
+        self.setTabText(self.CHATS, self.tr("Chats (%1)").replace("%1", str(len(self.chats.panels))))
         self.setTabText(self.TIMELINE, self.tr("Timeline"))
 
     def changeEvent(self, event):

@@ -87,7 +87,8 @@ class ChatTableModel(QAbstractTableModel):
             log = self.pair.buyer if section == 1 else self.pair.seller
         else:
             log = self.pair.solo
-        return self.tr("%1 — %n message(s)", "", len(log.messages)).replace("%1", self.owner_label(log.owner))
+        return self.tr("%1 (messages: %2)").replace("%1", self.owner_label(log.owner)).replace(
+            "%2", str(len(log.messages)))
 
     # ---------------------------------------------------------------- cells
     def sender_label(self, sender) -> str:
@@ -189,14 +190,14 @@ class ChatDelegate(QStyledItemDelegate):
     @staticmethod
     def row_height(font: QFont) -> int:
         fm = QFontMetrics(font)
-        return fm.height() * 3 + 14
+        return fm.height() * 3 + 20
 
     def sizeHint(self, option, index):
         return QSize(120, self.row_height(option.font))
 
     def _layout(self, option, index) -> tuple[list[tuple[str, QRect]], QRect, QRect, QRect]:
         """Attachment chips, the meta rect, the marker rect and the text rect of a cell."""
-        rect = option.rect.adjusted(8, 5, -6, -5)
+        rect = option.rect.adjusted(8, 6, -6, -6)
         fm = QFontMetrics(option.font)
         meta = QRect(rect.left(), rect.top(), rect.width(), fm.height())
         text = QRect(rect.left(), meta.bottom() + 3, rect.width(), rect.bottom() - meta.bottom() - 3)
@@ -207,7 +208,7 @@ class ChatDelegate(QStyledItemDelegate):
             head = f"{message.id} · {index.model().sender_label(message.sender)}"
             x += fm.horizontalAdvance(head) + 10
             for att in message.attachments:
-                w = fm.horizontalAdvance("📎 " + att) + 10
+                w = fm.horizontalAdvance(att) + 14
                 if x + w > meta.right():
                     break
                 chips.append((att, QRect(x, meta.top(), w, meta.height())))
@@ -264,7 +265,7 @@ class ChatDelegate(QStyledItemDelegate):
             link_font = QFont(option.font)
             link_font.setUnderline(True)
             painter.setFont(link_font)
-            painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, "📎 " + att)
+            painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, att)
             painter.setFont(option.font)
         if marker and marker_rect.width() > 20:
             painter.setPen(text_color if selected else (EDITED_BAR if mark == EDITED else muted))

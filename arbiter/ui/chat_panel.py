@@ -174,15 +174,15 @@ class ChatPanel(QWidget):
     def _update_summary(self) -> None:
         if self.model.is_pair:
             counts = count_marks(self.model.rows)
-            parts = [self.tr("%n row(s) aligned in time", "", len(self.model.rows)),
-                     self.tr("%n message(s) missing from the buyer's copy", "", counts[MISSING_IN_BUYER]),
-                     self.tr("%n message(s) missing from the seller's copy", "", counts[MISSING_IN_SELLER]),
-                     self.tr("%n message(s) that differ", "", counts[EDITED])]
+            parts = [self.tr("Rows aligned in time: %1").replace("%1", str(len(self.model.rows))),
+                     self.tr("missing from the buyer's copy: %1").replace("%1", str(counts[MISSING_IN_BUYER])),
+                     self.tr("missing from the seller's copy: %1").replace("%1", str(counts[MISSING_IN_SELLER])),
+                     self.tr("differ between the copies: %1").replace("%1", str(counts[EDITED]))]
             self.summary.setText(" · ".join(parts))
         else:
-            self.summary.setText(self.tr("Only one copy of this conversation was submitted: %1 — %n message(s)",
-                                         "", self.model.rowCount()).replace(
-                "%1", self.model.owner_label(self.pair.solo.owner)))
+            self.summary.setText(self.tr("Only one copy of this conversation was submitted: %1 (messages: %2)")
+                                 .replace("%1", self.model.owner_label(self.pair.solo.owner))
+                                 .replace("%2", str(self.model.rowCount())))
 
     def _update_read_badge(self) -> None:
         if self._read:

@@ -219,7 +219,7 @@ class EvidencePanel(QWidget):
         self.hash_badge.hide()
         self.role_badge.hide()
         self.description.setText("")
-        self.meta.setText(self.tr("%n item(s), in review order", "", len(self.model.evidence_ids())))
+        self.meta.setText(self.tr("Items: %1, in review order").replace("%1", str(len(self.model.evidence_ids()))))
         self.stack.setCurrentWidget(self.empty_page)
         self._set_image_actions(False)
         self.actions_by_name["save"].setEnabled(False)

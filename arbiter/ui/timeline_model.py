@@ -10,6 +10,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from arbiter.domain.timeline import TimelineEvent, build_timeline
+from arbiter.ui import labels
 
 EventRole = Qt.ItemDataRole.UserRole + 1
 RefRole = Qt.ItemDataRole.UserRole + 2
@@ -83,11 +84,16 @@ class TimelineModel(QAbstractTableModel):
         elif key == "order.delivered":
             text = self.tr("Delivered")
         elif key == "claim.submitted":
+            remedies = {"refund_only": self.tr("refund only"), "return_and_refund": self.tr("return and refund"),
+                        "replacement": self.tr("replacement"), "reship": self.tr("reship"),
+                        "partial_refund": self.tr("partial refund")}
             text = self.tr("After-sale application: %1, asks %2 %3 (%4)").replace(
-                "%1", p.get("type", "")).replace("%2", p.get("amount", "")).replace(
-                "%3", p.get("currency", "")).replace("%4", p.get("remedy", ""))
+                "%1", labels.claim_type(p.get("type", ""))).replace("%2", p.get("amount", "")).replace(
+                "%3", p.get("currency", "")).replace("%4", remedies.get(p.get("remedy"), p.get("remedy", "")))
         elif key == "seller.responded":
-            text = self.tr("Seller responded: %1").replace("%1", p.get("response", ""))
+            responses = {"agreed": self.tr("agreed"), "rejected": self.tr("rejected"),
+                         "no_response": self.tr("no response"), "partial_offer": self.tr("partial offer")}
+            text = self.tr("Seller responded: %1").replace("%1", responses.get(p.get("response"), p.get("response", "")))
         elif key == "intervention.requested":
             text = self.tr("Buyer asked the platform to intervene")
         elif key == "dispute.opened":
