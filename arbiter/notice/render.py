@@ -103,7 +103,7 @@ def _styles(lang: str, font: str) -> Styles:
         h1=ParagraphStyle("h1", fontSize=12.5, leading=17, textColor=ACCENT, fontName=font, spaceBefore=12,
                           spaceAfter=5, keepWithNext=1, wordWrap=wrap),
         h2=ParagraphStyle("h2", fontSize=10.5, leading=14, textColor=ACCENT, fontName=font, spaceBefore=6,
-                          spaceAfter=4, keepWithNext=1, wordWrap=wrap),
+                          spaceAfter=4, wordWrap=wrap),
         cell=ParagraphStyle("cell", fontSize=8.5, leading=12 if zh else 11.5, fontName=font, textColor=INK,
                             wordWrap=wrap),
         cell_head=ParagraphStyle("cell_head", fontSize=8.5, leading=12 if zh else 11.5, fontName=font,
@@ -134,8 +134,9 @@ def _lines(text: str, style: ParagraphStyle) -> Paragraph:
 
 def _table(rows: list[list[Any]], widths: list[float], *, header: bool = True, label_col: bool = False,
            zebra: bool = False) -> Table:
-    table = Table(rows, colWidths=widths, repeatRows=1 if header else 0, splitByRow=1, splitInRow=1,
-                  hAlign="LEFT")
+    # Rows are never split inside (ReportLab's in-row splitting leaves stray repeated headers); long cell
+    # text is cut into continuation rows beforehand instead (see _chunks).
+    table = Table(rows, colWidths=widths, repeatRows=1 if header else 0, splitByRow=1, hAlign="LEFT")
     style = [
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 4),
@@ -155,6 +156,20 @@ def _table(rows: list[list[Any]], widths: list[float], *, header: bool = True, l
             style.append(("BACKGROUND", (0, i), (-1, i), colors.HexColor("#fafbfc")))
     table.setStyle(_ts(style))
     return table
+
+
+def _chunks(text: str, limit: int) -> list[str]:
+    """Cut long free text into pieces of at most ``limit`` characters, at a space where there is one, so that
+    no table row grows taller than a page. Nothing is dropped."""
+    pieces = []
+    while len(text) > limit:
+        cut = text.rfind(" ", 0, limit)
+        if cut < limit // 2:
+            cut = limit
+        pieces.append(text[:cut].rstrip())
+        text = text[cut:].lstrip()
+    pieces.append(text)
+    return pieces
 
 
 def _box(flowables: list, background=NOTE_BG, border=RULE) -> Table:
@@ -250,11 +265,17 @@ class _Sections:
         self.ctx = ctx
         self.n = 0
 
-    def heading(self, key: str) -> list:
-        """A section heading that never ends a page: it starts a new page unless about 35 mm are left."""
+    def heading(self, key: str, room: float = 35 * mm) -> list:
+        """A section heading that never ends a page: it starts a new page unless ``room`` is left."""
         self.n += 1
         text = T.numbered_heading(self.ctx.lang, self.n, self.ctx.t(key))
-        return [CondPageBreak(35 * mm), Paragraph(escape(text), self.ctx.styles.h1)]
+        return [CondPageBreak(room), Paragraph(escape(text), self.ctx.styles.h1)]
+
+
+def _subheading(ctx: _Context, key: str) -> list:
+    """A sub-heading above a table: a new page unless there is room for it and a few rows (a heading kept
+    with a long table would move the whole table and leave half a page blank)."""
+    return [CondPageBreak(30 * mm), Paragraph(escape(ctx.t(key)), ctx.styles.h2)]
 
 
 def _header(ctx: _Context) -> list:
@@ -382,6 +403,7 @@ def _jurisdiction(ctx: _Context, sec: _Sections) -> list:
 def _evidence_rows(ctx: _Context, ids: Iterable[str], reasons: Mapping[str, str] | None) -> list[list]:
     s = ctx.styles
     rows = []
+    limit = 320 if ctx.lang == "zh" else 700
     for eid in ids:
         ev = ctx.case.evidence_by_id(eid)
         if ev is None:
@@ -393,13 +415,16 @@ def _evidence_rows(ctx: _Context, ids: Iterable[str], reasons: Mapping[str, str]
             desc = ctx.scrub(ev.description) or ctx.t("none")
             sha = ev.sha256[:12]
             submitted = ctx.short(ev.submitted_at)
-        if reasons is None:
-            rows.append([_p(eid, s.cell), _lines(party, s.cell), _p(submitted, s.cell), _p(kind, s.cell),
-                         _lines(desc, s.cell), _p(sha, s.cell_mono)])
-        else:
-            reason = ctx.lk("excluded_reason", reasons.get(eid))
-            rows.append([_p(eid, s.cell), _lines(party, s.cell), _p(submitted, s.cell), _p(kind, s.cell),
-                         _lines(desc, s.cell), _p(sha, s.cell_mono), _p(reason, s.cell)])
+        pieces = _chunks(desc, limit)
+        row = [_p(eid, s.cell), _lines(party, s.cell), _p(submitted, s.cell), _p(kind, s.cell),
+               _lines(pieces[0], s.cell), _p(sha, s.cell_mono)]
+        if reasons is not None:
+            row.append(_p(ctx.lk("excluded_reason", reasons.get(eid)), s.cell))
+        rows.append(row)
+        for piece in pieces[1:]:
+            cont = _p(ctx.t("continued", id=eid), s.cell_label)
+            more = [cont, "", "", "", _lines(piece, s.cell), ""] + ([""] if reasons is not None else [])
+            rows.append(more)
     return rows
 
 
@@ -410,19 +435,19 @@ def _evidence(ctx: _Context, sec: _Sections) -> list:
     if record.get("outcome") == "declined" and not considered and not excluded:
         return []
     zone = T.zone_description(ctx.lang, ctx.tz, ctx.decided_at)
-    out: list = [*sec.heading("h_evidence"), _p(ctx.t("evidence_note", zone=zone), s.small)]
+    out: list = [*sec.heading("h_evidence", 70 * mm), _p(ctx.t("evidence_note", zone=zone), s.small)]
     head = [_p(ctx.t(k), s.cell_head) for k in ("col_id", "col_party", "col_submitted", "col_kind",
                                                 "col_description", "col_sha")]
-    out.append(Paragraph(escape(ctx.t("h_considered")), s.h2))
+    out += _subheading(ctx, "h_considered")
     if considered:
-        widths = [14 * mm, 22 * mm, 26 * mm, 20 * mm, BODY_W - 113 * mm, 31 * mm]
+        widths = [12 * mm, 22 * mm, 21 * mm, 20 * mm, BODY_W - 100 * mm, 25 * mm]
         out.append(_table([head] + _evidence_rows(ctx, considered, None), widths, zebra=True))
     else:
         out.append(_p(ctx.t("no_evidence_considered"), s.body))
-    out.append(Paragraph(escape(ctx.t("h_excluded")), s.h2))
+    out += _subheading(ctx, "h_excluded")
     if excluded:
         reasons = {e.get("id"): e.get("reason") for e in excluded}
-        widths = [14 * mm, 22 * mm, 26 * mm, 18 * mm, BODY_W - 145 * mm, 31 * mm, 34 * mm]
+        widths = [12 * mm, 22 * mm, 21 * mm, 20 * mm, BODY_W - 130 * mm, 25 * mm, 30 * mm]
         head_x = head + [_p(ctx.t("col_reason"), s.cell_head)]
         out.append(_table([head_x] + _evidence_rows(ctx, [e.get("id") for e in excluded], reasons), widths,
                           zebra=True))
@@ -574,7 +599,7 @@ def _rationale(ctx: _Context, sec: _Sections) -> list:
                 rows.append([_p(ref, s.cell), _p(ctx.t("cited_unknown"), s.cell), _p(ctx.t("none"), s.cell),
                              _p(ctx.t("none"), s.cell), _p(ctx.t("none"), s.cell)])
         widths = [20 * mm, BODY_W - 109 * mm, 25 * mm, 30 * mm, 34 * mm]
-        out += [Paragraph(escape(ctx.t("h_cited")), s.h2), _table(rows, widths, zebra=True)]
+        out += _subheading(ctx, "h_cited") + [_table(rows, widths, zebra=True)]
     return out
 
 
