@@ -61,3 +61,13 @@ def qpdf_check(pdf: Path) -> subprocess.CompletedProcess:
 def render_png(pdf: Path, out_prefix: Path, resolution: int = 60) -> list[Path]:
     subprocess.run([need("pdftoppm"), "-r", str(resolution), "-png", str(pdf), str(out_prefix)], check=True)
     return sorted(out_prefix.parent.glob(out_prefix.name + "-*.png"))
+
+
+_FURNITURE = re.compile(r"· Case |· 纠纷编号|Page \d+ of \d+|第 \d+ 页|\(cont\.\)|(续)|^\s*\f?\s*(Buyer's copy|Seller's copy|买家联|卖家联)\s*$")
+
+
+def body(pdf: Path) -> str:
+    """The flattened text without the running head, the footer and continuation labels: what remains reads
+    as one continuous text even where a paragraph or a table row crosses a page."""
+    lines = [line for line in text(pdf).splitlines() if not _FURNITURE.search(line)]
+    return re.sub(r"\s+", " ", "\n".join(lines))
