@@ -23,7 +23,7 @@ from arbiter.domain.policy import PROBLEMS, REMEDIES, Duration, Policy
 
 __all__ = [
     "AnswerError", "Assessment", "EvidenceStatus", "GateResult", "assess", "decide", "sea_qualifies", "review_due",
-    "rationale_citations", "GATE_IDS", "COMPUTED_GATES", "REVIEWER_GATES", "EVIDENCE_ANSWERS", "FINDINGS",
+    "rationale_citations", "REFUNDING_REMEDIES", "GATE_IDS", "COMPUTED_GATES", "REVIEWER_GATES", "EVIDENCE_ANSWERS", "FINDINGS",
     "OUTCOMES", "PROBLEMS", "REMEDY_TYPES",
 ]
 
