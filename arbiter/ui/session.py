@@ -26,7 +26,8 @@ AUTOSAVE_MS = 400
 _IMPLICIT = ("decided_at",)
 
 #: how the evidence id / message id tokens of a rationale look (E1, M4, EV-12, msg_3 ...)
-CITATION_RE = re.compile(r"(?<![A-Za-z0-9_])([A-Za-z][A-Za-z_-]{0,15}\d[A-Za-z0-9_.:-]{0,47})(?![A-Za-z0-9_])")
+_TOKEN_RE = re.compile(r"[A-Za-z0-9._:-]+")   # the same tokens the rules read (checklist.rationale_citations)
+_ID_SHAPE = re.compile(r"^([A-Za-z]{1,4}[-_]?)\d+$")
 
 
 def local_now() -> datetime:
@@ -254,19 +255,38 @@ class ReviewSession(QObject):
             return None
 
     def citations(self, text: str | None = None) -> list[tuple[str, bool]]:
-        """The ids cited by the rationale, in order of first appearance, each with whether the case knows it."""
+        """The ids the rationale cites, in order of first mention, each with whether the case knows it.
+
+        Known ids are found exactly as the rules find them (``checklist.rationale_citations``); a token that
+        looks like one of the case's ids (same letters, then digits: ``E9``, ``M12``) but names nothing in the
+        case is returned with ``False`` so the panel can flag it."""
         if text is None:
             text = self.answers.get("rationale") or ""
         known = self.case.evidence_ids | self.case.message_ids
-        seen: dict[str, bool] = {}
-        for match in CITATION_RE.finditer(text):
-            token = match.group(1).rstrip(".:-")
-            if token not in seen:
-                seen[token] = token in known
-        # a token the case does not know is only a problem when it looks like the case's ids (E12, M9)
-        prefixes = {re.match(r"[A-Za-z_-]*", i).group(0) for i in known}
-        return [(t, ok) for t, ok in seen.items()
-                if ok or re.match(r"[A-Za-z_-]*", t).group(0) in prefixes]
+        prefixes = {m.group(1) for i in known if (m := _ID_SHAPE.match(i))}
+        out: list[tuple[str, bool]] = []
+        seen: set[str] = set()
+        for match in _TOKEN_RE.finditer(text):
+            token = match.group(0)
+            for candidate in (token, token.rstrip(".:-_")):
+                if candidate in seen:
+                    break
+                if candidate in known:
+                    seen.add(candidate)
+                    out.append((candidate, True))
+                    break
+                shape = _ID_SHAPE.match(candidate)
+                if candidate == token.rstrip(".:-_") and shape and shape.group(1) in prefixes:
+                    seen.add(candidate)
+                    out.append((candidate, False))
+                    break
+        return out
+
+    def unconfirmed_gates(self, assessment=None) -> list[str]:
+        """Computed gates the reviewer has not yet confirmed (checklist.md: "computed ..., reviewer confirms")."""
+        assessment = assessment or self.assessment()
+        return [g.id for g in assessment.gates
+                if g.computed and g.passed is not None and self.answer(f"jurisdiction.{g.id}") is None]
 
     def must_open(self, assessment=None) -> list:
         """Evidence statuses (review order) the reviewer must have opened before signing."""
@@ -287,8 +307,16 @@ class ReviewSession(QObject):
             return [tr("The verdict is signed. Amend it to change it.")]
         assessment = assessment or self.assessment()
         blockers: list[str] = []
+        unconfirmed = set(self.unconfirmed_gates(assessment))
+        missing = set(assessment.missing)
+        for gate in assessment.gates:   # the gates in their order, computed or not
+            if gate.id in unconfirmed:
+                blockers.append(tr("Jurisdiction {gate}: confirm the computed fact.").format(
+                    gate=gate.id.split("_", 1)[0]))
+            elif f"jurisdiction.{gate.id}" in missing:
+                blockers.append(self.describe_missing(f"jurisdiction.{gate.id}"))
         for qid in assessment.missing:
-            if qid in _IMPLICIT:
+            if qid in _IMPLICIT or qid.startswith("jurisdiction."):
                 continue
             blockers.append(self.describe_missing(qid))
         error_fields = set()

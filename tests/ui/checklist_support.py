@@ -1,0 +1,106 @@
+"""Shared setup for the checklist, session and review-flow tests: a real temporary SQLite database with a case
+imported from a real bundle, a ReviewSession on it, and helpers that answer the checklist through the widgets."""
+from __future__ import annotations
+
+import ctypes
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractButton
+
+from arbiter.bundle import read_bundle
+from arbiter.store import Repository, import_bundle, open_database
+from arbiter.ui import checklist_panel as cp
+from tests import factories
+
+
+def keep_none_alive() -> None:
+    """Work around the PySide6 6.12 abi3 wheel on CPython 3.11: a Qt method returning void or bool hands back
+    ``None``/``True``/``False`` without taking a reference (harmless on 3.12+, where they are immortal), so after
+    a few thousand calls the interpreter aborts ("none_dealloc: deallocating None", "bool_dealloc"). Give them
+    references they can never run out of. The application needs the same guard at start-up."""
+    if sys.version_info < (3, 12):
+        for singleton in (None, True, False):
+            ctypes.c_ssize_t.from_address(id(singleton)).value += 1 << 40
+
+
+keep_none_alive()
+
+
+class Env:
+    """A database with one imported case. ``session()`` opens a new ReviewSession on it."""
+
+    def __init__(self, tmp_path: Path, data: dict | None = None, files: dict | None = None):
+        self.tmp_path = tmp_path
+        self.db_url = f"sqlite:///{tmp_path / 'data' / 'arbiter.db'}"
+        self.db = open_database(self.db_url)
+        self.repo = Repository(self.db)
+        bundle = factories.write_bundle(tmp_path / "case.arbcase", data, files)
+        self.result = import_bundle(self.db, read_bundle(bundle))
+        self.case_pk = self.result.case_pk
+        self.sessions: list = []
+
+    def session(self, reviewer: str = "r.chen"):
+        from arbiter.ui.session import ReviewSession
+        s = ReviewSession(self.repo, self.case_pk, reviewer)
+        self.sessions.append(s)
+        return s
+
+    def reopen_repo(self):
+        """A fresh Database and Repository on the same file, as after restarting the app."""
+        self.db = open_database(self.db_url)
+        self.repo = Repository(self.db)
+        return self.repo
+
+    def close(self):
+        for s in self.sessions:
+            s._timer.stop()
+        self.db.close()
+
+
+def click(qtbot, button: QAbstractButton) -> None:
+    assert button.isEnabled(), f"{button.objectName()} is disabled"
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def choice(panel, key: str, value) -> QAbstractButton:
+    return panel.choices[key].buttons[value]
+
+
+def open_everything(session) -> None:
+    """What the case view does when the reviewer opens every item and scrolls both chats to the end."""
+    for item in session.case.evidence:
+        session.mark_evidence_opened(item.id)
+    for key in session.required_chat_keys():
+        session.mark_chat_read(key)
+
+
+def answer_supported_case(qtbot, panel, *, amount: str = "19.99", rationale: str | None = None) -> None:
+    """Answer the default factory case (E1, E2 of both parties, E3 not requested) through the widgets."""
+    s = panel.session
+    for gid in ("J1_platform_order", "J4_actual_consumer", "J5_valid_transaction", "J6_unresolved"):
+        click(qtbot, choice(panel, f"jurisdiction.{gid}", True))
+    for gid in panel.gate_facts:   # confirm the computed gates
+        gate = next(g for g in s.assessment().gates if g.id == gid)
+        click(qtbot, choice(panel, f"jurisdiction.{gid}", gate.passed))
+    click(qtbot, choice(panel, "evidence.E1", "admissible"))
+    click(qtbot, choice(panel, "evidence.E2", "admissible"))
+    click(qtbot, choice(panel, "finding", "supported"))
+    click(qtbot, choice(panel, "problem", "serious_quality"))
+    click(qtbot, choice(panel, "remedy", "return_and_refund"))
+    panel.amount_edit.clear()
+    qtbot.keyClicks(panel.amount_edit, amount)
+    panel.rationale_edit.setFocus()
+    qtbot.keyClicks(panel.rationale_edit, rationale or "E1 shows the crack; M3 does not address it.")
+
+
+def auto_confirm(monkeypatch, answer: bool = True) -> list:
+    asked: list = []
+
+    def fake(parent, title, text):
+        asked.append((title, text))
+        return answer
+
+    monkeypatch.setattr(cp, "ask_confirmation", fake)
+    return asked
