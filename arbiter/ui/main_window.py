@@ -182,7 +182,8 @@ class MainWindow(QMainWindow):
         self.act_about.setText(self.tr("&About Arbiter"))
         self.act_about_qt.setText(self.tr("About &Qt"))
         self.tabs.setTabText(QUEUE_TAB, self.tr("Case queue"))
-        self.db_label.setText(self.tr("Database: %1").replace("%1", self.db_location))
+        location = self.db_label.fontMetrics().elidedText(self.db_location, Qt.TextElideMode.ElideMiddle, 420)
+        self.db_label.setText(self.tr("Database: %1").replace("%1", location))
         self.db_label.setToolTip(self.db_location)
         for code, action in self.language_actions.items():
             action.setChecked(code == i18n.current_language())

@@ -70,7 +70,8 @@ class _FilterCombo(QComboBox):
                  parent: QWidget | None = None):
         super().__init__(parent)
         self._codes, self._namer, self._all_text = codes, namer, all_text
-        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(9)
         self.addItem(all_text(), None)
         for code in codes:
             self.addItem(namer(code), code)
@@ -101,7 +102,7 @@ class QueueView(QWidget):
         self.search = QLineEdit(self)
         self.search.setObjectName("queueSearch")
         self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(260)
+        self.search.setMinimumWidth(200)
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(SEARCH_DEBOUNCE_MS)
