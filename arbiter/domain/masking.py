@@ -94,7 +94,9 @@ def mask_address(address: str | None) -> str | None:
     last_is_postcode = bool(re.fullmatch(r"[A-Z0-9]{2,4}\s*[A-Z0-9]{0,4}", parts[-1], re.IGNORECASE)) \
         and bool(re.search(r"\d", parts[-1]))
     last_is_country = not re.search(r"\d", parts[-1])
-    if len(parts) >= 3 and (last_is_postcode or last_is_country) \
+    # "OR 97205", "NY 10001-1234", "75008": codes only (a region abbreviation and/or a postcode)
+    last_is_codes = all(re.fullmatch(r"[\d\-]+|[A-Za-z]{1,3}", token) for token in parts[-1].split())
+    if len(parts) >= 2 and (last_is_postcode or last_is_country or last_is_codes) \
             and not re.match(r"^\d{1,4}[A-Za-z]?\s", parts[-2]):
         locality.insert(0, parts[-2])
     shown = ", ".join(locality)

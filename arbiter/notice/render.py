@@ -559,7 +559,7 @@ def _appeals(ctx: _Context, sec: _Sections) -> list:
     out.append(Paragraph(escape(buyer), s.bullet, bulletText="•"))
     out.append(Paragraph(escape(ctx.lk("appeal_seller", appeals.get("seller"))), s.bullet, bulletText="•"))
     out.append(Paragraph(escape(ctx.t("appeal_legal")), s.bullet, bulletText="•"))
-    return [KeepTogether(out)]
+    return [out[0], KeepTogether(out[1:])]
 
 
 def _message_index(case: Case) -> dict[str, tuple[str, datetime]]:
@@ -633,7 +633,7 @@ def _issued(ctx: _Context, sec: _Sections) -> list:
     ]
     block = [*sec.heading("h_issued"), _table(rows, [40 * mm, BODY_W - 40 * mm], header=False, label_col=True),
              Spacer(1, 3), _p(ctx.t("fingerprint_note"), s.small)]
-    return [KeepTogether(block)]
+    return [block[0], KeepTogether(block[1:])]
 
 
 def _story(ctx: _Context) -> list:

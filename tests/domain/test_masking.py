@@ -45,6 +45,7 @@ def test_mask_email(email, masked):
     ("12 Example Road, London N1 2AB", "**** London N1 ****"),
     ("Flat 3, 12 Road, Manchester, M1 1AA", "**** Manchester, M1 ****"),
     ("12 Example Road, London, UK", "**** London, UK"),
+    ("1200 Example Ave, Portland, OR 97205", "**** Portland, OR 97****"),
     ("广东省深圳市南山区科技园路1号3栋502室", "广东省****"),
     ("北京市朝阳区建国路88号", "北京市****"),
     ("上海市浦东新区世纪大道100号", "上海市****"),
