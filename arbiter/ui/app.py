@@ -198,9 +198,7 @@ def start(db_url: str | None, demo: bool = False) -> Workstation:
         raise
     repo = Repository(db)
     location = describe_db(db_url)
-    if demo:
-        location = translate("App", "temporary demo database (%1)").replace("%1", location)
-    window = MainWindow(db, repo, location)
+    window = MainWindow(db, repo, location, demo=demo)
     station = Workstation(window, db, repo, db_url, demo_dir)
     window.show()
     if demo:

@@ -59,12 +59,13 @@ class MainWindow(QMainWindow):
 
     caseOpened = Signal(int)
 
-    def __init__(self, db: Any, repo: Any, db_location: str, parent: QWidget | None = None):
+    def __init__(self, db: Any, repo: Any, db_location: str, parent: QWidget | None = None, *, demo: bool = False):
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.db = db
         self.repo = repo
         self.db_location = db_location
+        self.demo = demo
         self._queue_stale = False
         self.import_dialog: ImportDialog | None = None
 
@@ -183,7 +184,10 @@ class MainWindow(QMainWindow):
         self.act_about_qt.setText(self.tr("About &Qt"))
         self.tabs.setTabText(QUEUE_TAB, self.tr("Case queue"))
         location = self.db_label.fontMetrics().elidedText(self.db_location, Qt.TextElideMode.ElideMiddle, 420)
-        self.db_label.setText(self.tr("Database: %1").replace("%1", location))
+        if self.demo:
+            self.db_label.setText(self.tr("Temporary demo database: %1").replace("%1", location))
+        else:
+            self.db_label.setText(self.tr("Database: %1").replace("%1", location))
         self.db_label.setToolTip(self.db_location)
         for code, action in self.language_actions.items():
             action.setChecked(code == i18n.current_language())

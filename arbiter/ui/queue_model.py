@@ -81,7 +81,9 @@ def time_left(deadline: datetime | None, now: datetime) -> tuple[str, str | None
     days, rest = divmod(seconds, 86400)
     hours, rest = divmod(rest, 3600)
     minutes = rest // 60
-    if days:
+    if days >= 10:
+        span = translate("QueueModel", "%1 d").replace("%1", str(days))
+    elif days:
         span = translate("QueueModel", "%1 d %2 h").replace("%1", str(days)).replace("%2", str(hours))
     elif hours:
         span = translate("QueueModel", "%1 h %2 min").replace("%1", str(hours)).replace("%2", str(minutes))

@@ -26,7 +26,7 @@ from arbiter.ui.queue_model import CASE_PK_ROLE, COL_STATUS, TONE_ROLE, QueueMod
 from arbiter.ui.widgets.common import ErrorBanner, tone_colors
 
 SEARCH_DEBOUNCE_MS = 250
-COLUMN_WIDTHS = (190, 110, 70, 150, 110, 130, 120, 170)
+COLUMN_WIDTHS = (190, 110, 70, 150, 120, 130, 150, 170)
 
 
 class StatusDelegate(QStyledItemDelegate):
@@ -45,7 +45,7 @@ class StatusDelegate(QStyledItemDelegate):
         fg, bg = tone_colors(index.data(TONE_ROLE) or "neutral")
         metrics = QFontMetrics(opt.font)
         pad_x, height = 8, min(opt.rect.height() - 6, metrics.height() + 4)
-        width = min(metrics.horizontalAdvance(text) + 2 * pad_x, opt.rect.width() - 8)
+        width = min(metrics.horizontalAdvance(text) + 2 * pad_x + 4, opt.rect.width() - 8)
         rect = QRectF(opt.rect.x() + 4, opt.rect.center().y() - height / 2 + 0.5, width, height)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -55,7 +55,7 @@ class StatusDelegate(QStyledItemDelegate):
         painter.setPen(fg)
         painter.setFont(opt.font)
         painter.drawText(rect.adjusted(pad_x, 0, -pad_x, 0), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
-                         metrics.elidedText(text, Qt.TextElideMode.ElideRight, int(rect.width()) - 2 * pad_x))
+                         metrics.elidedText(text, Qt.TextElideMode.ElideRight, int(rect.width()) - 2 * pad_x + 2))
         painter.restore()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
@@ -140,8 +140,8 @@ class QueueView(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
         self.table.setShowGrid(False)
+        self.table.setStyleSheet("QTableView::item { padding: 0 6px; } QHeaderView::section { padding: 3px 6px; }")
         self.table.setWordWrap(False)
-        self.table.setSortingEnabled(True)
         self.table.setTabKeyNavigation(False)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 12)
@@ -152,7 +152,9 @@ class QueueView(QWidget):
         header.setSectionsMovable(False)
         for col, width in enumerate(COLUMN_WIDTHS):
             self.table.setColumnWidth(col, width)
-        header.setSortIndicator(self._sort_column(), Qt.SortOrder.AscendingOrder)
+        order = Qt.SortOrder.DescendingOrder if self.model.queue_filter.descending else Qt.SortOrder.AscendingOrder
+        header.setSortIndicator(self._sort_column(), order)
+        self.table.setSortingEnabled(True)   # after the indicator: enabling sorts by the indicated column
         self.table.setItemDelegateForColumn(COL_STATUS, StatusDelegate(self.table))
         self.table.doubleClicked.connect(self._open_index)
         self.table.installEventFilter(self)

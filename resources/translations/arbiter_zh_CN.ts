@@ -141,7 +141,7 @@
     </message>
     <message>
         <source>temporary demo database (%1)</source>
-        <translation>临时演示数据库（%1）</translation>
+        <translation type="vanished">临时演示数据库（%1）</translation>
     </message>
     <message>
         <source>No sample cases are installed.</source>
@@ -1694,6 +1694,10 @@ seller: {seller}</source>
         <translation>案件队列</translation>
     </message>
     <message>
+        <source>Temporary demo database: %1</source>
+        <translation>临时演示数据库：%1</translation>
+    </message>
+    <message>
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
@@ -1764,6 +1768,10 @@ seller: {seller}</source>
 </context>
 <context>
     <name>QueueModel</name>
+    <message>
+        <source>%1 d</source>
+        <translation>%1 天</translation>
+    </message>
     <message>
         <source>%1 d %2 h</source>
         <translation>%1 天 %2 小时</translation>

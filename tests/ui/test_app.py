@@ -59,7 +59,7 @@ def test_demo_loads_every_sample_in_the_background(qtbot, station):
     assert refused == []
     qtbot.waitUntil(lambda: st.window.queue_model.total == len(samples), timeout=5000)
     assert st.repo.count_cases(QueueQuery()) == len(samples)
-    assert "demo" in st.window.db_label.text()
+    assert st.window.db_label.text().startswith("Temporary demo database")
     demo_dir = st.demo_dir
     st.window.close()
     st.close()

@@ -80,6 +80,7 @@ def test_roles_hand_back_the_row(filled_repo):
     (timedelta(minutes=12), "12 min", "warning"),
     (-timedelta(hours=3, minutes=5), "overdue 3 h 5 min", "danger"),
     (-timedelta(days=1, hours=2), "overdue 1 d 2 h", "danger"),
+    (-timedelta(days=676, hours=5), "overdue 676 d", "danger"),
 ])
 def test_time_left_words(qapp, delta, text, tone):
     assert time_left(NOW + delta, NOW) == (text, tone)
