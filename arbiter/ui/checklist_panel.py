@@ -592,7 +592,7 @@ class ChecklistPanel(QWidget):
         buttons.addWidget(self.amend_button)
         self.export_button = QPushButton(self.tr("Export notice…"))
         self.export_button.setObjectName("exportButton")
-        self.export_button.clicked.connect(self.export_notice)
+        self.export_button.clicked.connect(lambda: self.export_notice())
         buttons.addWidget(self.export_button)
         buttons.addStretch(1)
         inner.addLayout(buttons)
@@ -827,10 +827,12 @@ class ChecklistPanel(QWidget):
         if self.override_check.isChecked() != overriding:
             self.override_check.setChecked(overriding)
         self.override_box.setVisible(overriding)
+        # a supported finding derives buyer_favoured or partial (by the remedy): overriding to either is no override
+        same_side = {"buyer_favoured", "partial"} if derived in ("buyer_favoured", "partial") else {derived}
         for value, button in self.choices["override.outcome"].buttons.items():
-            same = value == derived
+            same = value in same_side
             button.setEnabled(not locked and not same)
-            button.setToolTip(self.tr("This is the derived outcome; an override must differ from it.")
+            button.setToolTip(self.tr("The rules already derive this; choose the remedy instead of overriding.")
                               if same else "")
         just = (override or {}).get("justification") or "" if overriding else ""
         if self.justification_edit.toPlainText() != just:
@@ -918,7 +920,7 @@ class ChecklistPanel(QWidget):
             self.missing_label.setText("")
             self.missing_label.setVisible(False)
         elif blockers:
-            items = "".join(f"<li>{html.escape(b)}</li>" for b in blockers)
+            items = "".join(f"<li>{html.escape(b, quote=False)}</li>" for b in blockers)
             self.missing_label.setText(
                 f"<b style='color:{_WARN}'>" + html.escape(self.tr("Still missing before signing ({n}):").format(
                     n=len(blockers))) + f"</b><ul style='margin-top:2px'>{items}</ul>")

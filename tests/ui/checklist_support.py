@@ -6,8 +6,8 @@ import ctypes
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QAbstractButton, QCheckBox, QRadioButton
 
 from arbiter.bundle import read_bundle
 from arbiter.store import Repository, import_bundle, open_database
@@ -60,8 +60,13 @@ class Env:
 
 
 def click(qtbot, button: QAbstractButton) -> None:
+    """A real mouse click. Radio buttons and check boxes only take clicks on their indicator and text, so the
+    click lands on the indicator rather than the middle of a stretched widget."""
     assert button.isEnabled(), f"{button.objectName()} is disabled"
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    if isinstance(button, (QRadioButton, QCheckBox)):
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton, pos=QPoint(6, button.height() // 2))
+    else:
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
 def choice(panel, key: str, value) -> QAbstractButton:
