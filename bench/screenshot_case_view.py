@@ -38,6 +38,8 @@ def main() -> int:
     from arbiter.ui.session import ReviewSession
 
     app = QApplication(sys.argv)
+    from arbiter.ui.modelutil import pin_none_refcount
+    pin_none_refcount()
     font_id = QFontDatabase.addApplicationFont(str(resource_path("fonts", "wqy-microhei.ttc")))
     if font_id >= 0:
         app.setFont(QFont(QFontDatabase.applicationFontFamilies(font_id)[0], 10))

@@ -13,6 +13,7 @@ from arbiter.ui.chat_panel import ChatsPanel
 from arbiter.ui.evidence_panel import EvidencePanel
 from arbiter.ui.facts_panel import FactsPanel
 from arbiter.ui.timeline_model import RefRole, TimelineModel, display_zone
+from arbiter.ui.modelutil import index_data
 
 
 class CaseView(QTabWidget):
@@ -101,6 +102,6 @@ class CaseView(QTabWidget):
         return False
 
     def _timeline_activated(self, index) -> None:
-        ref = index.data(RefRole)
+        ref = index_data(index, RefRole)
         if ref:
             self.jump_to(ref)

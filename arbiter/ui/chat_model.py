@@ -18,6 +18,7 @@ from arbiter.domain.chatalign import (
     EDITED, MISSING_IN_BUYER, MISSING_IN_SELLER, SAME, AlignedRow, LogPair, align, log_key,
 )
 from arbiter.domain.model import ChatMessage, ChatOwner
+from arbiter.ui.modelutil import index_data
 
 RowRole = Qt.ItemDataRole.UserRole + 1       # the AlignedRow (pair) / None (solo)
 MessageRole = Qt.ItemDataRole.UserRole + 2   # the ChatMessage in this cell, or None
@@ -186,6 +187,16 @@ class ChatDelegate(QStyledItemDelegate):
 
     def __init__(self, parent=None):
         super().__init__(parent)
+        self._wrapped: dict[tuple, str] = {}   # (text, width, lines, font) -> wrapped text; cleared when large
+
+    def _wrap(self, text: str, fm: QFontMetrics, width: int, lines: int, font: QFont) -> str:
+        key = (text, width, lines, font.key())
+        cached = self._wrapped.get(key)
+        if cached is None:
+            if len(self._wrapped) > 4000:
+                self._wrapped.clear()
+            cached = self._wrapped[key] = self._elide_lines(text, fm, width, lines)
+        return cached
 
     @staticmethod
     def row_height(font: QFont) -> int:
@@ -201,7 +212,7 @@ class ChatDelegate(QStyledItemDelegate):
         fm = QFontMetrics(option.font)
         meta = QRect(rect.left(), rect.top(), rect.width(), fm.height())
         text = QRect(rect.left(), meta.bottom() + 3, rect.width(), rect.bottom() - meta.bottom() - 3)
-        message: ChatMessage | None = index.data(MessageRole)
+        message: ChatMessage | None = index_data(index, MessageRole)
         chips: list[tuple[str, QRect]] = []
         x = meta.left()
         if message is not None:
@@ -221,15 +232,15 @@ class ChatDelegate(QStyledItemDelegate):
             return super().paint(painter, option, index)
         painter.save()
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        background = index.data(Qt.ItemDataRole.BackgroundRole)
+        background = index_data(index, Qt.ItemDataRole.BackgroundRole)
         if selected:
             painter.fillRect(option.rect, option.palette.highlight())
         elif background is not None:
             painter.fillRect(option.rect, background)
-        mark = index.data(MarkRole)
+        mark = index_data(index, MarkRole)
         model = index.model()
-        message: ChatMessage | None = index.data(MessageRole)
-        marker = index.data(MarkerTextRole) or ""
+        message: ChatMessage | None = index_data(index, MessageRole)
+        marker = index_data(index, MarkerTextRole) or ""
         if mark == EDITED:
             painter.fillRect(option.rect.left(), option.rect.top(), 4, option.rect.height(), EDITED_BAR)
         text_color = option.palette.highlightedText().color() if selected else option.palette.text().color()
@@ -273,7 +284,8 @@ class ChatDelegate(QStyledItemDelegate):
                              fm.elidedText(marker, Qt.TextElideMode.ElideRight, marker_rect.width()))
         painter.setPen(text_color)
         painter.drawText(text_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
-                         self._elide_lines(message.text, fm, text_rect.width(), max(1, text_rect.height() // fm.height())))
+                         self._wrap(message.text, fm, text_rect.width(), max(1, text_rect.height() // fm.height()),
+                                    option.font))
         painter.restore()
 
     @staticmethod

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QSize, Qt
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from arbiter import media
 from arbiter.domain.model import Evidence, Party
 from arbiter.ui.widgets.common import TONES
+from arbiter.ui.modelutil import index_data
 
 THUMB = 64
 
@@ -203,13 +204,13 @@ class EvidenceDelegate(QStyledItemDelegate):
     HEADER_H = 30
 
     def sizeHint(self, option, index):
-        section_row = index.data(ItemRole) is None
+        section_row = index_data(index, ItemRole) is None
         return QSize(260, self.HEADER_H if section_row else self.ITEM_H)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index) -> None:
         painter.save()
         rect = option.rect
-        item: Evidence | None = index.data(ItemRole)
+        item: Evidence | None = index_data(index, ItemRole)
         palette = option.palette
         if item is None:
             painter.fillRect(rect, QColor("#eef1f4"))
@@ -219,7 +220,7 @@ class EvidenceDelegate(QStyledItemDelegate):
             painter.setPen(QColor("#263238"))
             painter.drawText(rect.adjusted(8, 0, -8, 0),
                              Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
-                             painter.fontMetrics().elidedText(index.data(), Qt.TextElideMode.ElideRight,
+                             painter.fontMetrics().elidedText(index_data(index) or "", Qt.TextElideMode.ElideRight,
                                                               rect.width() - 16))
             painter.restore()
             return
@@ -235,7 +236,7 @@ class EvidenceDelegate(QStyledItemDelegate):
 
         thumb_rect = rect.adjusted(10, 8, 0, 0)
         thumb_rect.setSize(QSize(THUMB, THUMB))
-        pixmap = index.data(Qt.ItemDataRole.DecorationRole)
+        pixmap = index_data(index, Qt.ItemDataRole.DecorationRole)
         painter.setPen(QPen(QColor("#cfd8dc")))
         painter.drawRect(thumb_rect.adjusted(0, 0, -1, -1))
         if pixmap is not None and not pixmap.isNull():
@@ -257,7 +258,7 @@ class EvidenceDelegate(QStyledItemDelegate):
         painter.setFont(font)
         painter.setPen(text_color)
         painter.drawText(left, y, width, line_h, Qt.AlignmentFlag.AlignLeft,
-                         painter.fontMetrics().elidedText(index.data(), Qt.TextElideMode.ElideRight, width))
+                         painter.fontMetrics().elidedText(index_data(index) or "", Qt.TextElideMode.ElideRight, width))
         painter.setFont(option.font)
         y += line_h + 2
         painter.setPen(muted)
@@ -270,7 +271,7 @@ class EvidenceDelegate(QStyledItemDelegate):
         painter.setFont(small)
         sfm = painter.fontMetrics()
         x = left
-        for text, tone in index.data(BadgesRole) or []:
+        for text, tone in index_data(index, BadgesRole) or []:
             fg, bg = TONES.get(tone, TONES["neutral"])
             w = sfm.horizontalAdvance(text) + 12
             if x + w > rect.right() - 4:
@@ -282,7 +283,3 @@ class EvidenceDelegate(QStyledItemDelegate):
             painter.drawText(x, y, w, sfm.height() + 2, Qt.AlignmentFlag.AlignCenter, text)
             x += w + 5
         painter.restore()
-
-
-def persistent(index: QModelIndex) -> QPersistentModelIndex:
-    return QPersistentModelIndex(index)

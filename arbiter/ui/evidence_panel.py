@@ -23,6 +23,7 @@ from arbiter.domain.model import Evidence, Party
 from arbiter.ui.evidence_model import EvidenceDelegate, EvidenceListModel, ItemRole, is_tampered
 from arbiter.ui.image_viewer import ImageViewer
 from arbiter.ui.widgets.common import Badge
+from arbiter.ui.modelutil import index_data
 
 log = logging.getLogger(__name__)
 
@@ -187,7 +188,7 @@ class EvidencePanel(QWidget):
         self.list.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
         self.list.scrollTo(index)
         if self._current is None or self._current.id != evidence_id:
-            self._show(index.data(ItemRole))
+            self._show(index_data(index, ItemRole))
         return True
 
     def show_next(self) -> None:
@@ -209,7 +210,7 @@ class EvidencePanel(QWidget):
             self.open_evidence(self.model.item_at(rows[pos]).id)
 
     def _current_changed(self, current, _previous) -> None:
-        item = current.data(ItemRole) if current.isValid() else None
+        item = index_data(current, ItemRole) if current.isValid() else None
         if item is not None and (self._current is None or self._current.id != item.id):
             self._show(item)
 
