@@ -180,7 +180,7 @@ class QueueModel(QAbstractTableModel):
         if parent.isValid() or len(self._rows) >= self._total:
             return
         try:
-            page = list(self._repo.list_cases(to_store_query(self._filter), len(self._rows), self._page_size))
+            page = list(self._repo.list_cases(to_store_query(self._filter), len(self._rows), self._next_page_size()))
         except Exception as exc:  # noqa: BLE001
             log.exception("fetching more queue rows failed")
             self._total = len(self._rows)
@@ -194,6 +194,11 @@ class QueueModel(QAbstractTableModel):
         self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
         self._rows.extend(page)
         self.endInsertRows()
+
+    def _next_page_size(self) -> int:
+        """The first pages are small; deep in a long queue they grow (to at most 2,000 rows), so scrolling far
+        costs fewer queries (each one sorts in the database)."""
+        return max(self._page_size, min(len(self._rows) // 4, 2000))
 
     # -- table -------------------------------------------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:
