@@ -83,7 +83,9 @@ def main() -> int:
     parser.add_argument("--keep", metavar="FOLDER", help="keep the generated database in FOLDER")
     args = parser.parse_args()
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    from arbiter.ui.app import create_application
+
+    app = create_application(sys.argv[:1])   # includes the PySide6 6.12 None-refcount workaround
     from arbiter.ui.queue_model import COLUMNS, QueueModel
     from arbiter.ui.queue_view import QueueView
 

@@ -35,6 +35,7 @@ DISPLAY_NAME = "Arbiter"
 
 def create_application(argv: list[str] | None = None) -> QApplication:
     """The QApplication, created once (tests get pytest-qt's)."""
+    _pin_none()
     app = QApplication.instance()
     if app is None:
         # Qt 6 scales for high-DPI screens by itself; pass fractional factors (125 %, 150 %) through so text
@@ -51,6 +52,16 @@ def create_application(argv: list[str] | None = None) -> QApplication:
 
     app.setWindowIcon(app_icon())
     return app
+
+
+def _pin_none() -> None:
+    """PySide6 6.12 on Python 3.11 over-releases None on void calls; a long painting session would abort with
+    "none_dealloc". The case-view team's workaround (arbiter/ui/modelutil.py) makes None immortal in practice."""
+    try:
+        from arbiter.ui.modelutil import pin_none_refcount
+    except ImportError:
+        return
+    pin_none_refcount()
 
 
 def _add_bundled_fonts() -> None:

@@ -42,7 +42,8 @@ class StatusDelegate(QStyledItemDelegate):
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
         if not text:
             return
-        fg, bg = tone_colors(index.data(TONE_ROLE) or "neutral")
+        # ask the model directly: QModelIndex.data() over-releases None in PySide6 6.12 on Python 3.11
+        fg, bg = tone_colors(index.model().data(index, TONE_ROLE) or "neutral")
         metrics = QFontMetrics(opt.font)
         pad_x, height = 8, min(opt.rect.height() - 6, metrics.height() + 4)
         width = min(metrics.horizontalAdvance(text) + 2 * pad_x + 4, opt.rect.width() - 8)
