@@ -658,7 +658,11 @@ def _record(case: Case, policy: Policy, tz: tzinfo, tz_name: str, gates: list[Ga
         text = rule.rule if extra is None else f"{rule.rule} {extra}"
         deadlines.append({"id": deadline_id, "party": rule.party,
                           "due": due(deadline_id) if with_date else None,
-                          "on_miss": rule.on_miss, "rule": text})
+                          "on_miss": rule.on_miss, "rule": text,
+                          # the same rule as data, for front ends that word it in another language
+                          "after": f"{rule.after.amount}{rule.after.unit}", "counts_from": rule.counts_from,
+                          "extension": (f"{rule.extension.amount}{rule.extension.unit}"
+                                        if rule.extension else None)})
 
     if remedy_type is not None:
         cod = remedy["refund_route"] == "cod_seller_refund"

@@ -504,13 +504,13 @@ def _due_text(ctx: _Context, deadline: Mapping[str, Any]) -> str:
     if deadline.get("due"):
         return ctx.when(deadline["due"])
     rule = deadline.get("rule")
-    period = T.rule_duration(rule)
+    period = T.span(deadline.get("after")) or T.rule_duration(rule)
     if period is None:
         if ctx.lang == "en" and rule:
             return str(rule)
         return ctx.t("later_event_unknown")
     text = ctx.lk("later_event", deadline.get("id")).format(n=T.duration_text(ctx.lang, *period))
-    extension = T.rule_extension(rule)
+    extension = T.span(deadline.get("extension")) or (None if deadline.get("after") else T.rule_extension(rule))
     if extension:
         text += ctx.t("extension", n=T.duration_text(ctx.lang, *extension))
     return text + ("; " if ctx.lang == "en" else ";") + ctx.t("no_date_yet") + ("." if ctx.lang == "en" else "。")

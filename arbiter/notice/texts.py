@@ -663,6 +663,17 @@ def _unit(word: str) -> str:
     return "day" if word.lower().startswith("day") else "hour"
 
 
+_SPAN = re.compile(r"^(\d+)([hd])$")
+
+
+def span(value: str | None) -> tuple[int, str] | None:
+    """A policy span from the decision record ("8d", "48h") -> (8, "day")."""
+    match = _SPAN.match(value or "")
+    if not match:
+        return None
+    return int(match.group(1)), "day" if match.group(2) == "d" else "hour"
+
+
 def rule_duration(rule: str | None) -> tuple[int, str] | None:
     """The period a rule text counts ("8 days after the buyer uploads ..." -> (8, "day"))."""
     if not rule:

@@ -16,7 +16,7 @@ def test_tiktok_deadlines_from_a_plus_0800_decision_in_london_seed_002_003():
                                                       "seller_confirm_receipt", "appeal_window"]
     assert deadline(record, "seller_execute") | {"rule": None} == {
         "id": "seller_execute", "party": "seller", "due": "2025-03-07T02:00:00+00:00",
-        "on_miss": "auto_deduction", "rule": None}
+        "on_miss": "auto_deduction", "rule": None, "after": "48h", "counts_from": "decision", "extension": None}
     assert deadline(record, "buyer_return_ship")["due"] == "2025-03-10T02:00:00+00:00"
     assert deadline(record, "buyer_return_ship")["party"] == "buyer"
     assert deadline(record, "buyer_return_ship")["on_miss"] == "return_closes"
@@ -29,6 +29,7 @@ def test_seller_confirm_receipt_has_no_date_only_the_rule_seed_003():
     8 days, deemed delivered, refund within 48 h, one 4-day extension."""
     item = deadline(run(), "seller_confirm_receipt")
     assert item["due"] is None and item["on_miss"] == "deemed_delivered" and item["party"] == "seller"
+    assert (item["after"], item["extension"]) == ("8d", "4d") and item["counts_from"] != "decision"
     for figure in ("8 days", "48 h", "4 days", "once"):
         assert figure in item["rule"]
 

@@ -27,7 +27,7 @@ def test_record_shape_is_exactly_the_architecture_json():
     for item in record["jurisdiction"]:
         assert list(item) == ["id", "passed", "computed", "fact"]
     for item in record["deadlines"]:
-        assert list(item) == ["id", "party", "due", "on_miss", "rule"]
+        assert list(item) == ["id", "party", "due", "on_miss", "rule", "after", "counts_from", "extension"]
     json.dumps(record)  # plain JSON types only
 
 

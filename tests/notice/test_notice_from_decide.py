@@ -95,3 +95,19 @@ def test_notice_for_each_sample(bundle, tmp_path):
     paths = write_notices(case, record, tmp_path / f"{bundle.stem}.pdf")
     lang = "zh" if case.language.lower().startswith("zh") else "en"
     _check_pair(paths, case, record, lang)
+
+
+def test_later_event_deadline_is_worded_from_the_structured_rule_not_the_english_text(tmp_path):
+    """seller_confirm_receipt counts from the buyer's tracking upload (003): no date, the rule instead. The
+    notice words it from the record's `after`/`extension` fields, so rewording the English `rule` text (or a
+    Chinese notice) cannot lose the 8 days or the 4-day extension."""
+    case = case_from_dict(case_dict())
+    policy = policies.load_policy(case.platform.value, case.region)
+    record = checklist.decide(case, policy, answers_dict())
+    confirm = next(d for d in record["deadlines"] if d["id"] == "seller_confirm_receipt")
+    assert confirm["due"] is None and confirm["after"] == "8d" and confirm["extension"] == "4d"
+    confirm["rule"] = "Reworded by the policy team."
+    paths = write_notices(case, record, tmp_path / "notice.pdf")
+    text = pdftools.flat(paths.buyer)
+    assert "Within 8 days of the buyer uploading the return tracking number" in text
+    assert "4 days" in text
