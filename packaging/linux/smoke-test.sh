@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
-# Install the .deb into a clean Debian root that has never seen the project's Python packages, then use it:
-# --version, import and decide a sample headless, open --demo under Xvfb and take a screenshot.
+# Install the .deb into a clean Debian root that has never seen the project's Python packages, then use it as a
+# reviewer would: --version, import every sample and decide one headless (record + notice PDFs), a refused
+# bundle, the database in the user's data folder, --demo under Xvfb with a screenshot, and an uninstall that
+# leaves the database behind.
 #   packaging/linux/smoke-test.sh [path/to/arbiter.deb]     (root; needs debootstrap, and network to Debian)
-# The minbase root is cached as packaging/out/minbase-bookworm.tar (about 30 s to make the first time).
+# The minbase root is cached as packaging/out/minbase-bookworm.tar (about 30-60 s to make the first time).
+# SMOKE_KEEP=1 keeps the root (packaging/out/smoke-root) for a look afterwards. Screenshot: packaging/out/smoke-demo.png
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 OUT=$ROOT/packaging/out
@@ -14,15 +17,22 @@ CACHE=$OUT/minbase-bookworm.tar
 CH=$OUT/smoke-root
 SHOT=${SMOKE_SCREENSHOT:-$OUT/smoke-demo.png}
 start=$(date +%s)
+PIDS=()
 
 cleanup() {
-  for m in "$CH/dev/pts" "$CH/dev" "$CH/proc" "$CH/sys"; do mountpoint -q "$m" 2>/dev/null && umount -l "$m" || true; done
+  for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
+  sleep 0.5
+  for m in "$CH/dev/pts" "$CH/dev" "$CH/proc" "$CH/sys"; do
+    mountpoint -q "$m" 2>/dev/null && umount -l "$m" || true
+  done
 }
 trap cleanup EXIT
+say() { echo "smoke-test: $*" >&2; }
+fail() { say "FAIL: $*"; exit 1; }
 
 command -v debootstrap >/dev/null || { apt-get update -qq; apt-get install -y -qq debootstrap >/dev/null; }
 if [ ! -f "$CACHE" ]; then
-  echo "smoke-test: debootstrap --variant=minbase bookworm" >&2
+  say "debootstrap --variant=minbase bookworm (cached afterwards in $CACHE)"
   rm -rf "$OUT/minbase-tmp"
   debootstrap --variant=minbase bookworm "$OUT/minbase-tmp" "$MIRROR" >/dev/null
   tar -C "$OUT/minbase-tmp" -cf "$CACHE" .
@@ -36,54 +46,105 @@ mount -t proc proc "$CH/proc"
 mount --bind /dev "$CH/dev"
 cp "$DEB" "$CH/tmp/arbiter.deb"
 
+# Run in the root with a clean environment: as root (ROOTCMD) or as the reviewer (USERCMD, a normal user).
 in_root() { chroot "$CH" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root LANG=C.UTF-8 "$@"; }
+as_user() {
+  chroot --userspec=reviewer:reviewer "$CH" /usr/bin/env -i PATH=/usr/bin:/bin HOME=/home/reviewer \
+    LANG=C.UTF-8 "$@"
+}
 
-echo "smoke-test: python in the clean root before install: $(in_root sh -c 'command -v python3 || echo none')" >&2
+in_root sh -c 'command -v python3' >/dev/null 2>&1 && fail "the clean root already has a python3"
+say "clean root: no python3 before install"
+in_root useradd -m -s /bin/sh reviewer
 in_root apt-get update -qq
-# The package itself, plus what the test needs to look at it: an X server and a screen grabber.
-in_root sh -c 'DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends /tmp/arbiter.deb xvfb x11-apps fonts-wqy-microhei >/dev/null'
-echo "smoke-test: installed size $(in_root du -sh /opt/arbiter | cut -f1)" >&2
-if in_root sh -c 'command -v python3 >/dev/null'; then
-  echo "smoke-test: note: python3 present in the root (pulled in by a dependency), arbiter does not use it" >&2
+# The package (with its Depends, no Recommends: the app must bring its own CJK font), plus what the test needs
+# to look at it: an X server and a screen grabber.
+in_root sh -c 'DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+  /tmp/arbiter.deb xvfb x11-apps >/dev/null' || fail "apt-get install"
+say "installed size of /opt/arbiter: $(in_root du -sh /opt/arbiter | cut -f1)"
+if in_root sh -c 'command -v python3' >/dev/null 2>&1; then
+  say "note: a dependency pulled in python3; arbiter does not use it"
+  in_root python3 -c 'import arbiter' 2>/dev/null && fail "arbiter is importable by the system python"
 fi
-in_root sh -c 'python3 -c "import arbiter" 2>/dev/null' && { echo "smoke-test: FAIL: arbiter importable by a system python" >&2; exit 1; }
 
-fail() { echo "smoke-test: FAIL: $*" >&2; exit 1; }
-version=$(in_root arbiter --version) || fail "arbiter --version"
-echo "smoke-test: $version" >&2
-expected=$(python3 -c 'import tomllib,sys;print(tomllib.load(open(sys.argv[1],"rb"))["project"]["version"])' "$ROOT/pyproject.toml")
+version=$(as_user arbiter --version) || fail "arbiter --version"
+expected=$(python3 -c 'import tomllib,sys;print(tomllib.load(open(sys.argv[1],"rb"))["project"]["version"])' \
+  "$ROOT/pyproject.toml")
 [ "$version" = "arbiter $expected" ] || fail "version '$version' is not 'arbiter $expected'"
+say "$version"
 
 SAMPLES=/opt/arbiter/_internal/resources/samples
 ANSWERS=/opt/arbiter/_internal/resources/sample-answers
-in_root sh -c "arbiter --db sqlite:////tmp/smoke.db import $SAMPLES/*.arbcase" || fail "import samples"
+n=$(in_root sh -c "ls $SAMPLES/*.arbcase | wc -l")
+[ "$n" -gt 0 ] || fail "no sample bundles in $SAMPLES"
+# No --db: the database goes to the reviewer's data folder.
+as_user sh -c "arbiter import $SAMPLES/*.arbcase" > "$OUT/smoke-import.txt" || fail "import samples"
+[ "$(wc -l < "$OUT/smoke-import.txt")" -ge "$n" ] || fail "import printed fewer than $n lines"
+DB=/home/reviewer/.local/share/arbiter/arbiter.db
+[ -s "$CH$DB" ] || fail "no database at $DB"
+say "imported $n samples into $DB"
+# Importing the same bundles again changes nothing (same revision).
+as_user sh -c "arbiter import $SAMPLES/*.arbcase" >/dev/null || fail "re-import samples"
+
 first=$(in_root sh -c "ls $SAMPLES/*.arbcase | head -n 1")
 name=$(basename "$first" .arbcase)
-in_root arbiter decide "$first" --answers "$ANSWERS/$name.answers.json" --json > "$OUT/smoke-decision.json" \
+as_user arbiter decide "$first" --answers "$ANSWERS/$name.answers.json" --json > "$OUT/smoke-decision.json" \
   || fail "decide $name"
-grep -q '"format": "arbiter.decision/1"' "$OUT/smoke-decision.json" || fail "decision record"
-in_root arbiter decide "$first" --answers "$ANSWERS/$name.answers.json" --notice /tmp/notice.pdf \
+grep -q '"format": *"arbiter.decision/1"' "$OUT/smoke-decision.json" || fail "decision record"
+as_user arbiter decide "$first" --answers "$ANSWERS/$name.answers.json" --notice /tmp/notice.pdf >/dev/null \
   || fail "notice"
-head -c 4 "$CH/tmp/notice.pdf" | grep -q '%PDF' || fail "notice is not a PDF"
-# A refused bundle: one line, non-zero exit.
-echo "not a zip" > "$CH/tmp/bad.arbcase"
-if in_root arbiter --db sqlite:////tmp/smoke.db import /tmp/bad.arbcase 2>"$OUT/smoke-refused.txt"; then
+for pdf in /tmp/notice.pdf /tmp/notice.seller.pdf; do
+  [ "$(head -c 5 "$CH$pdf")" = "%PDF-" ] || fail "$pdf is not a PDF"
+done
+cp "$CH/tmp/notice.pdf" "$OUT/smoke-notice.pdf"
+say "decided $name: outcome $(sed -n 's/.*"outcome": *"\([a-z_]*\)".*/\1/p' "$OUT/smoke-decision.json" | head -n 1); notices written"
+
+# A refused bundle: one line on stderr, non-zero exit, nothing imported.
+echo "not a zip" > "$CH/tmp/bad.arbcase"; chmod 644 "$CH/tmp/bad.arbcase"
+if as_user arbiter import /tmp/bad.arbcase 2>"$OUT/smoke-refused.txt"; then
   fail "a broken bundle was accepted"
 fi
 [ "$(wc -l < "$OUT/smoke-refused.txt")" -eq 1 ] || fail "refusal is not one line: $(cat "$OUT/smoke-refused.txt")"
+say "refused: $(cat "$OUT/smoke-refused.txt")"
 
-# The workstation on the demo cases, on a virtual screen.
-in_root sh -c 'Xvfb :77 -screen 0 1366x768x24 -nolisten tcp >/tmp/xvfb.log 2>&1 &'
-sleep 2
-in_root sh -c 'DISPLAY=:77 QT_QPA_PLATFORM=xcb HOME=/root arbiter --demo >/tmp/demo.log 2>&1 &'
-sleep "${SMOKE_WAIT:-8}"
-in_root sh -c 'pgrep -f "arbiter --demo" >/dev/null' || { cat "$CH/tmp/demo.log" >&2; fail "arbiter --demo exited"; }
-in_root sh -c 'xwd -root -display :77 -silent > /tmp/demo.xwd' || fail "screenshot"
-in_root sh -c 'pkill -f "arbiter --demo"; pkill Xvfb' || true
+# The workstation on the demo cases, on a virtual screen. Processes are started from here, so their ids are ours.
+rm -f "$CH/tmp/.X11-unix/X77"
+chroot "$CH" /usr/bin/env -i PATH=/usr/bin:/bin Xvfb :77 -screen 0 1366x768x24 -nolisten tcp \
+  >"$OUT/smoke-xvfb.log" 2>&1 &
+PIDS+=($!)
+for _ in $(seq 50); do [ -S "$CH/tmp/.X11-unix/X77" ] && break; sleep 0.2; done
+[ -S "$CH/tmp/.X11-unix/X77" ] || fail "Xvfb did not start: $(tail -n 3 "$OUT/smoke-xvfb.log")"
+demo_start=$(date +%s.%N)
+chroot --userspec=reviewer:reviewer "$CH" /usr/bin/env -i PATH=/usr/bin:/bin HOME=/home/reviewer LANG=C.UTF-8 \
+  DISPLAY=:77 QT_QPA_PLATFORM=xcb arbiter --demo >"$OUT/smoke-demo.log" 2>&1 &
+DEMO=$!
+PIDS+=("$DEMO")
+sleep "${SMOKE_WAIT:-10}"
+kill -0 "$DEMO" 2>/dev/null || { cat "$OUT/smoke-demo.log" >&2; fail "arbiter --demo exited"; }
+chroot "$CH" /usr/bin/env -i PATH=/usr/bin:/bin xwd -root -display :77 -silent > "$OUT/smoke-demo.xwd" \
+  || fail "screenshot"
+grep -q Traceback "$OUT/smoke-demo.log" && { cat "$OUT/smoke-demo.log" >&2; fail "a Python traceback in --demo"; }
+kill "$DEMO" 2>/dev/null || true
 if command -v convert >/dev/null && convert -version 2>/dev/null | grep -q ImageMagick; then
-  convert "$CH/tmp/demo.xwd" "$SHOT"
+  convert "$OUT/smoke-demo.xwd" "$SHOT"
+  colours=$(convert "$SHOT" -format %k info:)
+  [ "$colours" -ge 16 ] || fail "the screenshot is (nearly) blank: $colours colours"
+  say "screenshot $SHOT ($colours colours)"
 else
-  cp "$CH/tmp/demo.xwd" "${SHOT%.png}.xwd"; SHOT="${SHOT%.png}.xwd"
+  SHOT=$OUT/smoke-demo.xwd
+  say "screenshot $SHOT (no ImageMagick on the host to convert it)"
 fi
+for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
+wait 2>/dev/null || true
+PIDS=()
+
+# Uninstall: the program goes, the reviewer's database stays.
+in_root sh -c 'DEBIAN_FRONTEND=noninteractive apt-get purge -y -qq arbiter >/dev/null' || fail "apt-get purge"
+[ ! -e "$CH/opt/arbiter" ] && [ ! -e "$CH/usr/bin/arbiter" ] || fail "purge left the program behind"
+[ -s "$CH$DB" ] || fail "purge removed the reviewer's database"
+say "purged: /opt/arbiter gone, $DB kept"
+
+cleanup
+[ "${SMOKE_KEEP:-}" = 1 ] || rm -rf "$CH"
 end=$(date +%s)
-echo "smoke-test: PASS in $((end - start)) s; screenshot $SHOT" >&2
+say "PASS in $((end - start)) s; screenshot $SHOT"
