@@ -48,7 +48,6 @@ class CaseView(QTabWidget):
         header.resizeSection(2, fm.horizontalAdvance("Platform") + 28)
         header.setStretchLastSection(True)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        self.timeline.setToolTip(self.tr("Double-click an evidence or message row to open it."))
         self.timeline.doubleClicked.connect(self._timeline_activated)
         self.timeline.activated.connect(self._timeline_activated)
 
@@ -71,11 +70,13 @@ class CaseView(QTabWidget):
                         .replace("%2", str(len(ids))))
         self.setTabText(self.CHATS, self.tr("Chats (%1)").replace("%1", str(len(self.chats.panels))))
         self.setTabText(self.TIMELINE, self.tr("Timeline"))
+        self.timeline.setToolTip(self.tr("Double-click an evidence or message row to open it."))
 
     def changeEvent(self, event):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
             self.facts.rebuild()
+            self.timeline_model.retranslate()  # a model gets no LanguageChange: its views must be told
         super().changeEvent(event)
 
     # ---------------------------------------------------------------- jumps

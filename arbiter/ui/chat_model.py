@@ -79,6 +79,13 @@ class ChatTableModel(QAbstractTableModel):
         return {ChatOwner.BUYER: self.tr("Buyer's copy"), ChatOwner.SELLER: self.tr("Seller's copy"),
                 ChatOwner.PLATFORM: self.tr("Platform's log")}[owner]
 
+    def retranslate(self) -> None:
+        """The language changed: headers and markers are translated when asked for, so tell the views to ask."""
+        columns = self.columnCount()
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, columns - 1)
+        if self.rowCount():
+            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, columns - 1))
+
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None

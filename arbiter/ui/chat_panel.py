@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QFontMetrics, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPlainTextEdit, QSplitter, QTableView, QTabWidget,
@@ -163,6 +163,26 @@ class ChatPanel(QWidget):
         return action
 
     # ---------------------------------------------------------------- texts
+    def retranslate(self) -> None:
+        for button, text in ((self.prev_diff, self.tr("▲ Previous difference")),
+                             (self.next_diff, self.tr("▼ Next difference"))):
+            action = button.defaultAction()
+            action.setText(text)
+            action.setToolTip(f"{text} ({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})")
+        self.table.setAccessibleName(self.tr("Conversation"))
+        self.model.retranslate()
+        self._update_summary()
+        self._update_read_badge()
+        current = self.table.currentIndex()
+        if not current.isValid():
+            current = self.model.index(0, 0) if self.model.rowCount() else None
+        self._row_changed(current, None)
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "panes"):
+            self.retranslate()
+        super().changeEvent(event)
+
     def title(self) -> str:
         channel = {"buyer_seller": self.tr("Buyer ↔ seller"), "buyer_support": self.tr("Buyer ↔ support"),
                    "seller_support": self.tr("Seller ↔ support")}.get(self.pair.channel.value,
@@ -287,6 +307,12 @@ class ChatsPanel(QWidget):
         if not self.panels:
             self.tabs.hide()
         self._update_tab_titles()
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "empty"):
+            self.empty.setText(self.tr("This case has no chat logs."))
+            self._update_tab_titles()
+        super().changeEvent(event)
 
     def _update_tab_titles(self) -> None:
         for n, panel in enumerate(self.panels):

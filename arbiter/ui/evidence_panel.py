@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import logging
 
-from PySide6.QtCore import QItemSelectionModel, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QImage, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView, QFileDialog, QFormLayout, QFrame, QHBoxLayout, QLabel, QListView, QMessageBox, QSplitter,
@@ -69,7 +69,6 @@ class EvidencePanel(QWidget):
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.list.setMinimumWidth(280)
-        self.list.setAccessibleName(self.tr("Evidence list"))
         self.list.selectionModel().currentChanged.connect(self._current_changed)
 
         # --- viewer header
@@ -96,27 +95,26 @@ class EvidencePanel(QWidget):
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.actions_by_name: dict[str, QAction] = {}
         self.viewer = ImageViewer()
-        for name, text, slot in (
-            ("previous", self.tr("◀ Previous"), self.show_previous),
-            ("next", self.tr("Next ▶"), self.show_next),
-            (None, None, None),
-            ("zoom_out", self.tr("Zoom out"), self.viewer.zoom_out),
-            ("zoom_in", self.tr("Zoom in"), self.viewer.zoom_in),
-            ("fit", self.tr("Fit"), self.viewer.fit),
-            ("actual", self.tr("1:1"), self.viewer.actual_size),
-            ("rotate_left", self.tr("Rotate ⟲"), self.viewer.rotate_left),
-            ("rotate_right", self.tr("Rotate ⟳"), self.viewer.rotate_right),
-            (None, None, None),
-            ("save", self.tr("Save a copy…"), self.save_copy),
+        for name, slot in (
+            ("previous", self.show_previous),
+            ("next", self.show_next),
+            (None, None),
+            ("zoom_out", self.viewer.zoom_out),
+            ("zoom_in", self.viewer.zoom_in),
+            ("fit", self.viewer.fit),
+            ("actual", self.viewer.actual_size),
+            ("rotate_left", self.viewer.rotate_left),
+            ("rotate_right", self.viewer.rotate_right),
+            (None, None),
+            ("save", self.save_copy),
         ):
             if name is None:
                 self.toolbar.addSeparator()
                 continue
-            action = QAction(text, self)
+            action = QAction(self)
             if name in SHORTCUTS:
                 action.setShortcut(QKeySequence(SHORTCUTS[name]))
                 action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-                action.setToolTip(f"{text} ({QKeySequence(SHORTCUTS[name]).toString(QKeySequence.SequenceFormat.NativeText)})")
             action.triggered.connect(slot)
             self.toolbar.addAction(action)
             self.addAction(action)
@@ -130,10 +128,6 @@ class EvidencePanel(QWidget):
         self.file_page = QWidget()
         form = QFormLayout(self.file_page)
         self.file_note = _plain_label()
-        self.file_note.setText(self.tr(
-            "This file is not shown inside arbiter, and arbiter never opens or runs it. "
-            "Its bytes were verified against the recorded sha256. To inspect it, save a copy "
-            "(toolbar: Save a copy…) and open the copy with a program you trust."))
         self.file_facts = _plain_label()
         form.addRow(self.file_note)
         form.addRow(self.file_facts)
@@ -143,7 +137,7 @@ class EvidencePanel(QWidget):
         self.problem.setStyleSheet("color: #b71c1c; font-weight: 600;")
         problem_layout.addWidget(self.problem)
         problem_layout.addStretch(1)
-        self.empty_page = _plain_label(self.tr("Select an evidence item on the left to open it."))
+        self.empty_page = _plain_label()
         self.empty_page.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.stack = QStackedWidget()
         for page in (self.empty_page, self.viewer, self.file_page, self.problem_page):
@@ -172,10 +166,51 @@ class EvidencePanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
+        self._retranslate_fixed()
         self._show_nothing()
 
         if hasattr(session, "evidenceOpened"):
             session.evidenceOpened.connect(self.model.refresh)
+
+    # ---------------------------------------------------------------- texts
+    def _retranslate_fixed(self) -> None:
+        """The texts that do not depend on the item shown."""
+        self.list.setAccessibleName(self.tr("Evidence list"))
+        texts = {
+            "previous": self.tr("◀ Previous"),
+            "next": self.tr("Next ▶"),
+            "zoom_out": self.tr("Zoom out"),
+            "zoom_in": self.tr("Zoom in"),
+            "fit": self.tr("Fit"),
+            "actual": self.tr("1:1"),
+            "rotate_left": self.tr("Rotate ⟲"),
+            "rotate_right": self.tr("Rotate ⟳"),
+            "save": self.tr("Save a copy…"),
+        }
+        for name, text in texts.items():
+            action = self.actions_by_name[name]
+            action.setText(text)
+            if name in SHORTCUTS:
+                keys = QKeySequence(SHORTCUTS[name]).toString(QKeySequence.SequenceFormat.NativeText)
+                action.setToolTip(f"{text} ({keys})")
+        self.file_note.setText(self.tr(
+            "This file is not shown inside arbiter, and arbiter never opens or runs it. "
+            "Its bytes were verified against the recorded sha256. To inspect it, save a copy "
+            "(toolbar: Save a copy…) and open the copy with a program you trust."))
+        self.empty_page.setText(self.tr("Select an evidence item on the left to open it."))
+
+    def retranslate(self) -> None:
+        self._retranslate_fixed()
+        self.model.refresh()
+        if self._current is None:
+            self._show_nothing()
+        else:
+            self._show(self._current)  # re-reads (and re-verifies) the bytes; the view starts fitted again
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "stack"):
+            self.retranslate()
+        super().changeEvent(event)
 
     # ---------------------------------------------------------------- navigation
     def current_id(self) -> str | None:

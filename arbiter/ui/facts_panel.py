@@ -122,8 +122,12 @@ class FactsPanel(QScrollArea):
                                                  else self.tr("never delivered")))
         if order.logistics is not None:
             form.addRow(self.tr("Carrier"), _plain(f"{order.logistics.carrier} · {order.logistics.tracking_no}"))
-            lines = [f"{self._t(ev.at)}  {ev.status.value.replace('_', ' ')}" + (f" — {ev.detail}" if ev.detail else "")
-                     for ev in order.logistics.events]
+            statuses = {"picked_up": self.tr("picked up"), "in_transit": self.tr("in transit"),
+                        "out_for_delivery": self.tr("out for delivery"), "delivered": self.tr("delivered"),
+                        "delivery_failed": self.tr("delivery failed"),
+                        "returned_to_sender": self.tr("returned to sender"), "lost": self.tr("lost")}
+            lines = [f"{self._t(ev.at)}  {statuses.get(ev.status.value, ev.status.value.replace('_', ' '))}"
+                     + (f" — {ev.detail}" if ev.detail else "") for ev in order.logistics.events]
             form.addRow(self.tr("Tracking"), _plain("\n".join(lines) or "—"))
         left.addWidget(box)
         left.addStretch(1)

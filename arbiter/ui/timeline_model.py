@@ -52,6 +52,12 @@ class TimelineModel(QAbstractTableModel):
     def columnCount(self, parent=QModelIndex()):
         return 0 if parent.isValid() else self.COLUMNS
 
+    def retranslate(self) -> None:
+        """The language changed: headers and titles are translated when asked for, so tell the views to ask."""
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.COLUMNS - 1)
+        if self.events:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.events) - 1, self.COLUMNS - 1))
+
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None

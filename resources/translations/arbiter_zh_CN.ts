@@ -6,95 +6,95 @@
     <message>
         <source>The verdict is signed. Amend it to change it.</source>
         <extracomment>question ids of the reviewer that the session fills itself when the reviewer has not typed them how the evidence id / message id tokens of a rationale look (E1, M4, EV-12, msg_3 ...) emitted after a verdict or an amendment has been stored (argument: the VerdictRow) emitted after each draft write (argument: True on success, False when the write failed) the reason of the amendment being drafted, or None when not amending</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>裁决已签署。如需更改，请进行修订。</translation>
     </message>
     <message>
         <source>Jurisdiction {gate}: confirm the computed fact.</source>
-        <translation type="unfinished"></translation>
+        <translation>受理条件 {gate}：请确认系统判定结果。</translation>
     </message>
     <message>
         <source>{question}: {problem}</source>
-        <translation type="unfinished"></translation>
+        <translation>{question}：{problem}</translation>
     </message>
     <message>
         <source>The amendment needs a reason.</source>
-        <translation type="unfinished"></translation>
+        <translation>修订须填写理由。</translation>
     </message>
     <message>
         <source>Evidence {id} ({party}) has not been opened.</source>
-        <translation type="unfinished"></translation>
+        <translation>证据 {id}（{party}）尚未打开。</translation>
     </message>
     <message>
         <source>The {party}&apos;s chat log ({channel}) has not been read to the end.</source>
-        <translation type="unfinished"></translation>
+        <translation>{party}的聊天记录（{channel}）尚未阅读完毕。</translation>
     </message>
     <message>
         <source>Jurisdiction {gate}</source>
-        <translation type="unfinished"></translation>
+        <translation>受理条件 {gate}</translation>
     </message>
     <message>
         <source>Evidence {id}</source>
-        <translation type="unfinished"></translation>
+        <translation>证据 {id}</translation>
     </message>
     <message>
         <source>Seller conduct</source>
-        <translation type="unfinished"></translation>
+        <translation>卖家服务表现</translation>
     </message>
     <message>
         <source>Finding</source>
-        <translation type="unfinished"></translation>
+        <translation>事实认定</translation>
     </message>
     <message>
         <source>Problem</source>
-        <translation type="unfinished"></translation>
+        <translation>问题类型</translation>
     </message>
     <message>
         <source>Remedy</source>
-        <translation type="unfinished"></translation>
+        <translation>处理方式</translation>
     </message>
     <message>
         <source>Amount</source>
-        <translation type="unfinished">金额</translation>
+        <translation>金额</translation>
     </message>
     <message>
         <source>Rationale</source>
-        <translation type="unfinished"></translation>
+        <translation>裁决理由</translation>
     </message>
     <message>
         <source>Reviewer</source>
-        <translation type="unfinished"></translation>
+        <translation>审核员</translation>
     </message>
     <message>
         <source>Decision time</source>
-        <translation type="unfinished"></translation>
+        <translation>裁决时间</translation>
     </message>
     <message>
         <source>Override</source>
-        <translation type="unfinished"></translation>
+        <translation>人工改判</translation>
     </message>
     <message>
         <source>Override outcome</source>
-        <translation type="unfinished"></translation>
+        <translation>改判结果</translation>
     </message>
     <message>
         <source>Override justification</source>
-        <translation type="unfinished"></translation>
+        <translation>改判理由</translation>
     </message>
     <message>
         <source>{question}: not answered.</source>
-        <translation type="unfinished"></translation>
+        <translation>{question}：尚未回答。</translation>
     </message>
     <message>
         <source>{question}: admissibility not decided.</source>
-        <translation type="unfinished"></translation>
+        <translation>{question}：尚未认定是否采信。</translation>
     </message>
     <message>
         <source>Override: a written justification is required.</source>
-        <translation type="unfinished"></translation>
+        <translation>人工改判：须填写书面理由。</translation>
     </message>
     <message>
         <source>Rationale: write it and cite at least one evidence item or chat message by id.</source>
-        <translation type="unfinished"></translation>
+        <translation>裁决理由：请填写，并按编号引用至少一项证据或一条聊天消息。</translation>
     </message>
 </context>
 <context>
@@ -102,27 +102,27 @@
     <message>
         <source>Amend the signed verdict</source>
         <extracomment>a reason shorter than this (after trimming) is not a reason</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>修订已签署的裁决</translation>
     </message>
     <message>
         <source>A signed verdict is never changed in place. An amendment is a new verdict that replaces it, with its own reason; the original stays on record.</source>
-        <translation type="unfinished"></translation>
+        <translation>已签署的裁决不会被直接改动。修订是取代原裁决的一份新裁决，须单独说明理由；原裁决仍保留在记录中。</translation>
     </message>
     <message>
         <source>Reason for the amendment (required):</source>
-        <translation type="unfinished"></translation>
+        <translation>修订理由（必填）：</translation>
     </message>
     <message>
         <source>What changed, and why the verdict must change</source>
-        <translation type="unfinished"></translation>
+        <translation>情况有何变化，以及裁决为何必须更改</translation>
     </message>
     <message>
         <source>Start amendment</source>
-        <translation type="unfinished"></translation>
+        <translation>开始修订</translation>
     </message>
     <message>
         <source>Write at least {n} characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>请至少填写 {n} 个字。</translation>
     </message>
 </context>
 <context>
@@ -176,24 +176,24 @@
     <name>CaseView</name>
     <message>
         <source>Double-click an evidence or message row to open it.</source>
-        <extracomment>an id was followed (a citation, an attachment link, a timeline row): the id, and whether it was found</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>双击证据行或消息行即可打开。</translation>
     </message>
     <message>
         <source>Facts</source>
-        <translation type="unfinished"></translation>
+        <extracomment>an id was followed (a citation, an attachment link, a timeline row): the id, and whether it was found</extracomment>
+        <translation>案件事实</translation>
     </message>
     <message>
         <source>Evidence (%1/%2 opened)</source>
-        <translation type="unfinished"></translation>
+        <translation>证据（已打开 %1/%2）</translation>
     </message>
     <message>
         <source>Chats (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>聊天记录（%1）</translation>
     </message>
     <message>
         <source>Timeline</source>
-        <translation type="unfinished"></translation>
+        <translation>时间线</translation>
     </message>
 </context>
 <context>
@@ -215,714 +215,732 @@
     <name>ChatPanel</name>
     <message>
         <source>▲ Previous difference</source>
-        <translation type="unfinished"></translation>
+        <translation>▲ 上一处差异</translation>
     </message>
     <message>
         <source>▼ Next difference</source>
-        <translation type="unfinished"></translation>
+        <translation>▼ 下一处差异</translation>
     </message>
     <message>
         <source>Conversation</source>
-        <translation type="unfinished"></translation>
+        <translation>会话</translation>
     </message>
     <message>
         <source>Buyer ↔ seller</source>
-        <translation type="unfinished"></translation>
+        <translation>买家 ↔ 卖家</translation>
     </message>
     <message>
         <source>Buyer ↔ support</source>
-        <translation type="unfinished"></translation>
+        <translation>买家 ↔ 客服</translation>
     </message>
     <message>
         <source>Seller ↔ support</source>
-        <translation type="unfinished"></translation>
+        <translation>卖家 ↔ 客服</translation>
     </message>
     <message>
         <source>Rows aligned in time: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>按时间对齐：共 %1 行</translation>
     </message>
     <message>
         <source>missing from the buyer&apos;s copy: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>买家版本缺失：%1</translation>
     </message>
     <message>
         <source>missing from the seller&apos;s copy: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>卖家版本缺失：%1</translation>
     </message>
     <message>
         <source>differ between the copies: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>双方版本不一致：%1</translation>
     </message>
     <message>
         <source>Only one copy of this conversation was submitted: %1 (messages: %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>此会话仅提交了一个版本：%1（消息数：%2）</translation>
     </message>
     <message>
         <source>✓ read to the end</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ 已阅读完毕</translation>
     </message>
     <message>
         <source>scroll to the end to mark as read</source>
-        <translation type="unfinished"></translation>
+        <translation>滚动到末尾即标记为已读</translation>
     </message>
     <message>
         <source>Attachments:</source>
-        <translation type="unfinished"></translation>
+        <translation>附件：</translation>
     </message>
 </context>
 <context>
     <name>ChatTableModel</name>
     <message>
         <source>Buyer&apos;s copy</source>
-        <translation type="unfinished"></translation>
+        <translation>买家版本</translation>
     </message>
     <message>
         <source>Seller&apos;s copy</source>
-        <translation type="unfinished"></translation>
+        <translation>卖家版本</translation>
     </message>
     <message>
         <source>Platform&apos;s log</source>
-        <translation type="unfinished"></translation>
+        <translation>平台记录</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>时间</translation>
     </message>
     <message>
         <source>%1 (messages: %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（消息数：%2）</translation>
     </message>
     <message>
         <source>Buyer</source>
-        <translation type="unfinished"></translation>
+        <translation>买家</translation>
     </message>
     <message>
         <source>Seller</source>
-        <translation type="unfinished"></translation>
+        <translation>卖家</translation>
     </message>
     <message>
         <source>Platform</source>
-        <translation type="unfinished">平台</translation>
+        <translation>平台</translation>
     </message>
     <message>
         <source>System</source>
-        <translation type="unfinished"></translation>
+        <translation>系统</translation>
     </message>
     <message>
         <source>⊘ Not in the buyer&apos;s copy</source>
-        <translation type="unfinished"></translation>
+        <translation>⊘ 买家版本中没有</translation>
     </message>
     <message>
         <source>⊘ Not in the seller&apos;s copy</source>
-        <translation type="unfinished"></translation>
+        <translation>⊘ 卖家版本中没有</translation>
     </message>
     <message>
         <source>text</source>
-        <translation type="unfinished"></translation>
+        <translation>内容</translation>
     </message>
     <message>
         <source>sender</source>
-        <translation type="unfinished"></translation>
+        <translation>发送方</translation>
     </message>
     <message>
         <source>attachments</source>
-        <translation type="unfinished"></translation>
+        <translation>附件</translation>
     </message>
     <message>
         <source>time</source>
-        <translation type="unfinished"></translation>
+        <translation>时间</translation>
     </message>
     <message>
         <source>≠ Differs: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>≠ 不一致：%1</translation>
     </message>
     <message>
         <source>only in this copy</source>
-        <translation type="unfinished"></translation>
+        <translation>仅此版本中有</translation>
     </message>
 </context>
 <context>
     <name>ChatsPanel</name>
     <message>
         <source>This case has no chat logs.</source>
-        <translation type="unfinished"></translation>
+        <translation>本案没有聊天记录。</translation>
     </message>
 </context>
 <context>
     <name>ChecklistPanel</name>
     <message>
         <source>Declined: the platform does not intervene</source>
-        <translation type="unfinished"></translation>
+        <translation>不予受理：平台不介入</translation>
     </message>
     <message>
         <source>In the buyer&apos;s favour</source>
-        <translation type="unfinished"></translation>
+        <translation>支持买家</translation>
     </message>
     <message>
         <source>In the seller&apos;s favour</source>
-        <translation type="unfinished"></translation>
+        <translation>支持卖家</translation>
     </message>
     <message>
         <source>Partly in the buyer&apos;s favour (partial refund)</source>
-        <translation type="unfinished"></translation>
+        <translation>部分支持买家（部分退款）</translation>
     </message>
     <message>
         <source>not yet derived</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未得出</translation>
     </message>
     <message>
         <source>Refund only</source>
-        <translation type="unfinished"></translation>
+        <translation>仅退款</translation>
     </message>
     <message>
         <source>Return and refund</source>
-        <translation type="unfinished"></translation>
+        <translation>退货退款</translation>
     </message>
     <message>
         <source>Replacement</source>
-        <translation type="unfinished"></translation>
+        <translation>换货</translation>
     </message>
     <message>
         <source>Reship</source>
-        <translation type="unfinished"></translation>
+        <translation>补发</translation>
     </message>
     <message>
         <source>Partial refund</source>
-        <translation type="unfinished"></translation>
+        <translation>部分退款</translation>
     </message>
     <message>
         <source>No remedy</source>
-        <translation type="unfinished"></translation>
+        <translation>不作处理</translation>
     </message>
     <message>
         <source>Wrong item (does not match the order)</source>
-        <translation type="unfinished"></translation>
+        <translation>发错货（与订单不符）</translation>
     </message>
     <message>
         <source>Serious quality problem</source>
-        <translation type="unfinished"></translation>
+        <translation>严重质量问题</translation>
     </message>
     <message>
         <source>Minor quality problem</source>
-        <translation type="unfinished"></translation>
+        <translation>轻微质量问题</translation>
     </message>
     <message>
         <source>Damaged in transit</source>
-        <translation type="unfinished"></translation>
+        <translation>运输途中破损</translation>
     </message>
     <message>
         <source>Lost in transit</source>
-        <translation type="unfinished"></translation>
+        <translation>运输途中丢失</translation>
     </message>
     <message>
         <source>Counterfeit</source>
-        <translation type="unfinished">假冒商品</translation>
+        <translation>假冒商品</translation>
     </message>
     <message>
         <source>Not as described</source>
-        <translation type="unfinished">与描述不符</translation>
+        <translation>与描述不符</translation>
     </message>
     <message>
         <source>Missing parts</source>
-        <translation type="unfinished">缺件少件</translation>
+        <translation>缺件少件</translation>
     </message>
     <message>
         <source>No-reason return</source>
-        <translation type="unfinished">七天无理由退货</translation>
+        <translation>七天无理由退货</translation>
     </message>
     <message>
         <source>seller</source>
-        <translation type="unfinished"></translation>
+        <translation>卖家</translation>
     </message>
     <message>
         <source>shared between buyer and seller</source>
-        <translation type="unfinished"></translation>
+        <translation>买卖双方共同承担</translation>
     </message>
     <message>
         <source>carrier (logistics provider)</source>
-        <translation type="unfinished"></translation>
+        <translation>承运商（物流服务商）</translation>
     </message>
     <message>
         <source>buyer (nobody at fault)</source>
-        <translation type="unfinished"></translation>
+        <translation>买家（各方均无过错）</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>无</translation>
     </message>
     <message>
         <source>Seller carries out the decision</source>
-        <translation type="unfinished"></translation>
+        <translation>卖家执行处理结果</translation>
     </message>
     <message>
         <source>Buyer ships the return</source>
-        <translation type="unfinished"></translation>
+        <translation>买家寄回退货</translation>
     </message>
     <message>
         <source>Seller confirms receipt of the return</source>
-        <translation type="unfinished"></translation>
+        <translation>卖家确认收到退货</translation>
     </message>
     <message>
         <source>Appeal window</source>
-        <translation type="unfinished"></translation>
+        <translation>申诉期</translation>
     </message>
     <message>
         <source>Seller refunds cash on delivery</source>
-        <translation type="unfinished"></translation>
+        <translation>卖家退还货到付款款项</translation>
     </message>
     <message>
         <source>Were the goods bought on this platform?</source>
-        <translation type="unfinished"></translation>
+        <translation>商品是否在本平台购买？</translation>
     </message>
     <message>
         <source>Did the buyer apply for intervention within the deadline?</source>
-        <translation type="unfinished"></translation>
+        <translation>买家是否在期限内申请平台介入？</translation>
     </message>
     <message>
         <source>Is the issue still unsettled between the parties?</source>
-        <translation type="unfinished"></translation>
+        <translation>双方是否仍未就该问题达成一致？</translation>
     </message>
     <message>
         <source>Is the buyer the actual consumer?</source>
-        <translation type="unfinished"></translation>
+        <translation>买家是否为实际消费者？</translation>
     </message>
     <message>
         <source>Is the transaction valid?</source>
-        <translation type="unfinished"></translation>
+        <translation>交易是否有效？</translation>
     </message>
     <message>
         <source>Is the after-sale issue still unresolved?</source>
-        <translation type="unfinished"></translation>
+        <translation>售后问题是否仍未解决？</translation>
     </message>
     <message>
         <source>Is the dispute free of legal proceedings?</source>
-        <translation type="unfinished"></translation>
+        <translation>争议是否未进入法律程序？</translation>
     </message>
     <message>
         <source>Is a review allowed (not an appeal, or within the appeal limits)?</source>
-        <translation type="unfinished"></translation>
+        <translation>是否可以审核（非申诉案件，或申诉未超出限制）？</translation>
     </message>
     <message>
         <source>Jurisdiction: does the platform intervene?</source>
-        <translation type="unfinished"></translation>
+        <translation>受理审查：平台是否介入？</translation>
     </message>
     <message>
         <source>Any gate answered No ends the checklist: the case is declined and the parties may pursue their rights through legal channels.</source>
-        <translation type="unfinished"></translation>
+        <translation>任一受理条件答“否”即结束审核：案件不予受理，双方可通过法律途径维护自身权益。</translation>
     </message>
     <message>
         <source>Yes</source>
-        <translation type="unfinished"></translation>
+        <translation>是</translation>
     </message>
     <message>
         <source>No</source>
-        <translation type="unfinished"></translation>
+        <translation>否</translation>
     </message>
     <message>
         <source>Evidence admissibility</source>
-        <translation type="unfinished"></translation>
+        <translation>证据采信</translation>
     </message>
     <message>
         <source>The buyer&apos;s first submission is the primary evidence and comes first. A supplementary item counts only if the platform requested it.</source>
-        <translation type="unfinished"></translation>
+        <translation>买家首次提交的证据为主要证据，优先审查。补充证据仅在平台要求提交时方可采信。</translation>
     </message>
     <message>
         <source>The case has no evidence items.</source>
-        <translation type="unfinished"></translation>
+        <translation>本案没有证据。</translation>
     </message>
     <message>
         <source>Findings</source>
-        <translation type="unfinished"></translation>
+        <translation>事实认定</translation>
     </message>
     <message>
         <source>What does the admissible evidence show about the claim?</source>
-        <translation type="unfinished"></translation>
+        <translation>已采信的证据能否支持买家的诉求？</translation>
     </message>
     <message>
         <source>It supports the claim</source>
-        <translation type="unfinished"></translation>
+        <translation>支持诉求</translation>
     </message>
     <message>
         <source>It contradicts the claim</source>
-        <translation type="unfinished"></translation>
+        <translation>与诉求相矛盾</translation>
     </message>
     <message>
         <source>It does not establish the claimed problem</source>
-        <translation type="unfinished"></translation>
+        <translation>不足以证明所述问题</translation>
     </message>
     <message>
         <source>When it supports the claim: what is the problem?</source>
-        <translation type="unfinished"></translation>
+        <translation>如证据支持诉求：问题属于哪一类？</translation>
     </message>
     <message>
         <source>Seller conduct (optional; printed only in the seller&apos;s notice)</source>
-        <translation type="unfinished"></translation>
+        <translation>卖家服务表现（选填；仅出现在卖家通知书中）</translation>
     </message>
     <message>
         <source>Did the seller reply within 72 hours?</source>
-        <translation type="unfinished"></translation>
+        <translation>卖家是否在 72 小时内回复？</translation>
     </message>
     <message>
         <source>Did the seller use professional language?</source>
-        <translation type="unfinished"></translation>
+        <translation>卖家用语是否规范、专业？</translation>
     </message>
     <message>
         <source>Did the seller avoid advertising and third-party links?</source>
-        <translation type="unfinished"></translation>
+        <translation>卖家是否未发送广告或第三方链接？</translation>
     </message>
     <message>
         <source>Clear</source>
-        <translation type="unfinished"></translation>
+        <translation>清除</translation>
     </message>
     <message>
         <source>Outcome</source>
-        <translation type="unfinished"></translation>
+        <translation>处理结果</translation>
     </message>
     <message>
         <source>Override the derived outcome</source>
-        <translation type="unfinished"></translation>
+        <translation>人工改判（不采用规则推导结果）</translation>
     </message>
     <message>
         <source>An override needs a written justification and flags this verdict for supervisor review.</source>
-        <translation type="unfinished"></translation>
+        <translation>人工改判须填写书面理由，本裁决将被标记为待主管复核。</translation>
     </message>
     <message>
         <source>Justification (required):</source>
-        <translation type="unfinished"></translation>
+        <translation>改判理由（必填）：</translation>
     </message>
     <message>
         <source>Remedy</source>
-        <translation type="unfinished"></translation>
+        <translation>处理方式</translation>
     </message>
     <message>
         <source>Amount:</source>
-        <translation type="unfinished"></translation>
+        <translation>金额：</translation>
     </message>
     <message>
         <source>of {paid} {currency} paid</source>
-        <translation type="unfinished"></translation>
+        <translation>（实付 {paid} {currency}）</translation>
     </message>
     <message>
         <source>Deadlines</source>
-        <translation type="unfinished"></translation>
+        <translation>期限</translation>
     </message>
     <message>
         <source>Rationale</source>
-        <translation type="unfinished"></translation>
+        <translation>裁决理由</translation>
     </message>
     <message>
         <source>Explain the decision and cite at least one evidence item or chat message by its id (for example E1, M4). Click a cited id to open it.</source>
-        <translation type="unfinished"></translation>
+        <translation>说明裁决理由，并按编号引用至少一项证据或一条聊天消息（例如 E1、M4）。点击引用的编号即可打开对应内容。</translation>
     </message>
     <message>
         <source>Sign-off</source>
-        <translation type="unfinished"></translation>
+        <translation>签署</translation>
     </message>
     <message>
         <source>Reviewer:</source>
-        <translation type="unfinished"></translation>
+        <translation>审核员：</translation>
     </message>
     <message>
         <source>Sign verdict</source>
-        <translation type="unfinished"></translation>
+        <translation>签署裁决</translation>
     </message>
     <message>
         <source>Sign and lock the verdict ({key})</source>
-        <translation type="unfinished"></translation>
+        <translation>签署并锁定裁决（{key}）</translation>
     </message>
     <message>
         <source>Discard amendment</source>
-        <translation type="unfinished"></translation>
+        <translation>放弃修订</translation>
     </message>
     <message>
         <source>Amend…</source>
-        <translation type="unfinished"></translation>
+        <translation>修订…</translation>
     </message>
     <message>
         <source>Export notice…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出通知书…</translation>
     </message>
     <message>
         <source>submission {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {n} 次提交</translation>
     </message>
     <message>
         <source>primary evidence</source>
-        <translation type="unfinished"></translation>
+        <translation>主要证据</translation>
     </message>
     <message>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>打开</translation>
     </message>
     <message>
         <source>Show {id} in the case view</source>
-        <translation type="unfinished"></translation>
+        <translation>在案件视图中显示 {id}</translation>
     </message>
     <message>
         <source>Excluded by rule: a supplementary item the platform did not request.</source>
-        <translation type="unfinished"></translation>
+        <translation>按规则排除：未经平台要求提交的补充证据。</translation>
     </message>
     <message>
         <source>Not authentic: the stored file no longer matches the hash recorded at import.</source>
-        <translation type="unfinished"></translation>
+        <translation>不具真实性：存储的文件未通过哈希校验，与导入时记录的哈希值不一致。</translation>
     </message>
     <message>
         <source>Excluded by rule: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>按规则排除：{reason}</translation>
     </message>
     <message>
         <source>Admissible</source>
-        <translation type="unfinished"></translation>
+        <translation>采信</translation>
     </message>
     <message>
         <source>Not authentic</source>
-        <translation type="unfinished"></translation>
+        <translation>不具真实性</translation>
     </message>
     <message>
         <source>Not relevant</source>
-        <translation type="unfinished"></translation>
+        <translation>不具关联性</translation>
     </message>
     <message>
         <source>computed: passes</source>
-        <translation type="unfinished"></translation>
+        <translation>系统判定：符合</translation>
     </message>
     <message>
         <source>computed: fails</source>
-        <translation type="unfinished"></translation>
+        <translation>系统判定：不符合</translation>
     </message>
     <message>
         <source>computed: cannot be determined</source>
-        <translation type="unfinished"></translation>
+        <translation>系统判定：无法确定</translation>
     </message>
     <message>
         <source>The case facts decide this gate ({facts}); it cannot be answered against them.</source>
-        <translation type="unfinished"></translation>
+        <translation>此条件由案件事实决定（{facts}），不能作出与之相反的回答。</translation>
     </message>
     <message>
         <source>Confirm the computed fact</source>
-        <translation type="unfinished"></translation>
+        <translation>确认系统判定结果</translation>
     </message>
     <message>
         <source>opened</source>
-        <translation type="unfinished"></translation>
+        <translation>已打开</translation>
     </message>
     <message>
         <source>not opened yet</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未打开</translation>
     </message>
     <message>
         <source>need not be opened</source>
-        <translation type="unfinished"></translation>
+        <translation>无需打开</translation>
     </message>
     <message>
         <source>Derived outcome: {outcome}</source>
-        <translation type="unfinished"></translation>
+        <translation>规则推导结果：{outcome}</translation>
     </message>
     <message>
         <source>failed gates: {gates}</source>
-        <translation type="unfinished"></translation>
+        <translation>未满足的条件：{gates}</translation>
     </message>
     <message>
-        <source>This is the derived outcome; an override must differ from it.</source>
-        <translation type="unfinished"></translation>
+        <source>The rules already derive this; choose the remedy instead of overriding.</source>
+        <translation>规则已推导出该结果，请直接选择处理方式，无需改判。</translation>
+    </message>
+    <message>
+        <source>custom-made item</source>
+        <translation>定制商品</translation>
+    </message>
+    <message>
+        <source>refunded to the original payment method</source>
+        <translation>原路退回</translation>
+    </message>
+    <message>
+        <source>cash on delivery: the seller refunds and uploads proof</source>
+        <translation>货到付款：由卖家退款并上传凭证</translation>
     </message>
     <message>
         <source>Answer the jurisdiction gates and the findings first: the remedy depends on the outcome.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先完成受理条件和事实认定：处理方式取决于处理结果。</translation>
     </message>
     <message>
         <source>The outcome is {outcome}: no remedy.</source>
-        <translation type="unfinished"></translation>
+        <translation>处理结果为“{outcome}”，不作处理。</translation>
     </message>
     <message>
         <source>Choose the remedy. The refund never exceeds what was paid.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择处理方式。退款金额不得超过实付金额。</translation>
     </message>
     <message>
         <source>no refund for this remedy</source>
-        <translation type="unfinished"></translation>
+        <translation>此处理方式不涉及退款</translation>
     </message>
     <message>
         <source>Sign amendment</source>
-        <translation type="unfinished"></translation>
+        <translation>签署修订</translation>
     </message>
     <message>
         <source>Still missing before signing ({n}):</source>
-        <translation type="unfinished"></translation>
+        <translation>签署前尚需完成（{n} 项）：</translation>
     </message>
     <message>
         <source>Nothing is missing: the verdict can be signed.</source>
-        <translation type="unfinished"></translation>
+        <translation>各项均已完成，可以签署裁决。</translation>
     </message>
     <message>
         <source>Open {id}</source>
-        <translation type="unfinished"></translation>
+        <translation>打开 {id}</translation>
     </message>
     <message>
         <source>{id} is not an evidence item or a chat message of this case</source>
-        <translation type="unfinished"></translation>
+        <translation>{id} 不是本案的证据或聊天消息</translation>
     </message>
     <message>
         <source>Unknown ids (not in this case): {ids}</source>
-        <translation type="unfinished"></translation>
+        <translation>未知编号（不属于本案）：{ids}</translation>
     </message>
     <message>
         <source>Cited: {ids}</source>
-        <translation type="unfinished"></translation>
+        <translation>已引用：{ids}</translation>
     </message>
     <message>
         <source>No evidence item or chat message cited yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未引用任何证据或聊天消息。</translation>
     </message>
     <message>
         <source>not chosen yet</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未选择</translation>
     </message>
     <message>
         <source>Liability</source>
-        <translation type="unfinished"></translation>
+        <translation>责任方</translation>
     </message>
     <message>
         <source>derived once the answers are complete</source>
-        <translation type="unfinished"></translation>
+        <translation>回答完所有问题后得出</translation>
     </message>
     <message>
         <source>The deadlines are derived once every question is answered.</source>
-        <translation type="unfinished"></translation>
+        <translation>回答完所有问题后将得出各项期限。</translation>
     </message>
     <message>
         <source>overridden (derived: {derived}); flagged for supervisor review</source>
-        <translation type="unfinished"></translation>
+        <translation>已人工改判（规则推导：{derived}）；待主管复核</translation>
     </message>
     <message>
         <source>return required</source>
-        <translation type="unfinished"></translation>
+        <translation>需退货</translation>
     </message>
     <message>
         <source>no return required ({why})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>refund route: {route}</source>
-        <translation type="unfinished"></translation>
+        <translation>无需退货（{why}）</translation>
     </message>
     <message>
         <source>shipping borne by {party}</source>
-        <translation type="unfinished"></translation>
+        <translation>运费由{party}承担</translation>
     </message>
     <message>
         <source>No deadlines apply to this outcome.</source>
-        <translation type="unfinished"></translation>
+        <translation>此处理结果不涉及任何期限。</translation>
     </message>
     <message>
         <source>South-East Asia</source>
-        <translation type="unfinished"></translation>
+        <translation>东南亚</translation>
     </message>
     <message>
         <source>qualifies for automatic refund without return</source>
-        <translation type="unfinished"></translation>
+        <translation>符合免退货自动退款条件</translation>
     </message>
     <message>
         <source>Policy</source>
-        <translation type="unfinished"></translation>
+        <translation>适用规则</translation>
     </message>
     <message>
         <source>Signed verdict</source>
-        <translation type="unfinished"></translation>
+        <translation>已签署的裁决</translation>
     </message>
     <message>
         <source>Preview (not signed)</source>
-        <translation type="unfinished"></translation>
+        <translation>预览（未签署）</translation>
     </message>
     <message>
         <source>Counted from the decision, in the parties&apos; time zone ({zone}):</source>
-        <translation type="unfinished"></translation>
+        <translation>自裁决时起算，按双方所在时区（{zone}）：</translation>
     </message>
     <message>
         <source>Signed: this verdict is locked. Changing it needs an amendment.</source>
-        <translation type="unfinished"></translation>
+        <translation>已签署：本裁决已锁定，如需更改须提交修订。</translation>
     </message>
     <message>
         <source>Amending the signed verdict. Reason: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>正在修订已签署的裁决。理由：{reason}</translation>
     </message>
     <message>
         <source>Draft: answers are saved as you go.</source>
-        <translation type="unfinished"></translation>
+        <translation>草稿：回答会随时自动保存。</translation>
     </message>
     <message>
         <source>Override in use: the verdict will be flagged for supervisor review.</source>
-        <translation type="unfinished"></translation>
+        <translation>已启用人工改判：本裁决将被标记为待主管复核。</translation>
     </message>
     <message>
         <source>{n} still missing. {key}: next unanswered question.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚有 {n} 项未完成。{key}：转到下一个未回答的问题。</translation>
     </message>
     <message>
         <source>Ready to sign ({key}).</source>
-        <translation type="unfinished"></translation>
+        <translation>可以签署（{key}）。</translation>
     </message>
     <message>
         <source>Signed by {reviewer} at {at}</source>
-        <translation type="unfinished"></translation>
+        <translation>由 {reviewer} 于 {at} 签署</translation>
     </message>
     <message>
         <source>Policy {id} version {version}</source>
-        <translation type="unfinished"></translation>
+        <translation>规则 {id}，版本 {version}</translation>
     </message>
     <message>
         <source>Decision fingerprint: {fp}</source>
-        <translation type="unfinished"></translation>
+        <translation>裁决指纹：{fp}</translation>
     </message>
     <message>
         <source>Amendment; reason: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>修订；理由：{reason}</translation>
     </message>
     <message>
         <source>Flagged for supervisor review (outcome overridden).</source>
-        <translation type="unfinished"></translation>
+        <translation>已标记为待主管复核（处理结果经人工改判）。</translation>
     </message>
     <message>
         <source>Currently signed verdict (being amended):</source>
-        <translation type="unfinished"></translation>
+        <translation>当前已签署的裁决（修订中）：</translation>
     </message>
     <message>
         <source>Sign this amendment?</source>
-        <translation type="unfinished"></translation>
+        <translation>确定签署此修订吗？</translation>
     </message>
     <message>
         <source>Sign this verdict?</source>
-        <translation type="unfinished"></translation>
+        <translation>确定签署此裁决吗？</translation>
     </message>
     <message>
         <source>Signing locks the verdict under policy {policy} {version}; a later change is an amendment with its own reason.</source>
-        <translation type="unfinished"></translation>
+        <translation>签署后，裁决将按规则 {policy} {version} 锁定；此后如需更改，须以修订形式提交并说明理由。</translation>
     </message>
     <message>
         <source>Not signed</source>
-        <translation type="unfinished"></translation>
+        <translation>未签署</translation>
     </message>
     <message>
         <source>The verdict was not signed: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>裁决未能签署：{error}</translation>
     </message>
     <message>
         <source>Discard the amendment? The signed verdict stays as it is.</source>
-        <translation type="unfinished"></translation>
+        <translation>确定放弃此修订吗？已签署的裁决将保持不变。</translation>
     </message>
     <message>
         <source>Writing the notices…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在生成通知书…</translation>
     </message>
     <message>
         <source>Notices written:
 buyer: {buyer}
 seller: {seller}</source>
-        <translation type="unfinished"></translation>
+        <translation>通知书已生成：
+买家：{buyer}
+卖家：{seller}</translation>
     </message>
     <message>
         <source>The notices could not be written: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>通知书未能生成：{error}</translation>
+    </message>
+    <message>
+        <source>Export decision notice</source>
+        <translation type="vanished">导出决定通知书</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation type="vanished">PDF 文档 (*.pdf)</translation>
     </message>
 </context>
 <context>
@@ -936,457 +954,485 @@ seller: {seller}</source>
     <name>EvidenceListModel</name>
     <message>
         <source>Buyer&apos;s first submission — primary evidence</source>
-        <translation type="unfinished"></translation>
+        <translation>买家首次提交 — 主要证据</translation>
     </message>
     <message>
         <source>Seller&apos;s first submission</source>
-        <translation type="unfinished"></translation>
+        <translation>卖家首次提交</translation>
     </message>
     <message>
         <source>Supplementary submissions</source>
-        <translation type="unfinished"></translation>
+        <translation>补充证据</translation>
     </message>
     <message>
         <source>Buyer</source>
-        <translation type="unfinished"></translation>
+        <translation>买家</translation>
     </message>
     <message>
         <source>Seller</source>
-        <translation type="unfinished"></translation>
+        <translation>卖家</translation>
     </message>
     <message>
         <source>photo</source>
-        <translation type="unfinished"></translation>
+        <translation>照片</translation>
     </message>
     <message>
         <source>video</source>
-        <translation type="unfinished"></translation>
+        <translation>视频</translation>
     </message>
     <message>
         <source>screenshot</source>
-        <translation type="unfinished"></translation>
+        <translation>截图</translation>
     </message>
     <message>
         <source>document</source>
-        <translation type="unfinished"></translation>
+        <translation>文件</translation>
     </message>
     <message>
         <source>tracking</source>
-        <translation type="unfinished"></translation>
+        <translation>物流记录</translation>
     </message>
     <message>
         <source>PRIMARY</source>
-        <translation type="unfinished"></translation>
+        <translation>主要证据</translation>
     </message>
     <message>
         <source>requested</source>
-        <translation type="unfinished"></translation>
+        <translation>平台要求</translation>
     </message>
     <message>
         <source>not requested · excluded by rule</source>
-        <translation type="unfinished"></translation>
+        <translation>未经要求 · 按规则排除</translation>
     </message>
     <message>
         <source>hash mismatch</source>
-        <translation type="unfinished"></translation>
+        <translation>哈希校验不符</translation>
     </message>
     <message>
         <source>✓ opened</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ 已打开</translation>
     </message>
     <message>
         <source>not opened</source>
-        <translation type="unfinished"></translation>
+        <translation>未打开</translation>
     </message>
     <message>
         <source>submission %1</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 次提交</translation>
     </message>
 </context>
 <context>
     <name>EvidencePanel</name>
     <message>
         <source>Evidence list</source>
-        <translation type="unfinished"></translation>
+        <translation>证据列表</translation>
     </message>
     <message>
         <source>◀ Previous</source>
-        <translation type="unfinished"></translation>
+        <translation>◀ 上一项</translation>
     </message>
     <message>
         <source>Next ▶</source>
-        <translation type="unfinished"></translation>
+        <translation>下一项 ▶</translation>
     </message>
     <message>
         <source>Zoom out</source>
-        <translation type="unfinished"></translation>
+        <translation>缩小</translation>
     </message>
     <message>
         <source>Zoom in</source>
-        <translation type="unfinished"></translation>
+        <translation>放大</translation>
     </message>
     <message>
         <source>Fit</source>
-        <translation type="unfinished"></translation>
+        <translation>适应窗口</translation>
     </message>
     <message>
         <source>1:1</source>
-        <translation type="unfinished"></translation>
+        <translation>1:1</translation>
     </message>
     <message>
         <source>Rotate ⟲</source>
-        <translation type="unfinished"></translation>
+        <translation>旋转 ⟲</translation>
     </message>
     <message>
         <source>Rotate ⟳</source>
-        <translation type="unfinished"></translation>
+        <translation>旋转 ⟳</translation>
     </message>
     <message>
         <source>Save a copy…</source>
-        <translation type="unfinished"></translation>
+        <translation>另存副本…</translation>
     </message>
     <message>
         <source>This file is not shown inside arbiter, and arbiter never opens or runs it. Its bytes were verified against the recorded sha256. To inspect it, save a copy (toolbar: Save a copy…) and open the copy with a program you trust.</source>
-        <translation type="unfinished"></translation>
+        <translation>arbiter 不在程序内显示此文件，也绝不会打开或运行它。文件内容已按记录的 sha256 通过哈希校验。如需查看，请另存副本（工具栏：另存副本…），再用您信任的程序打开该副本。</translation>
     </message>
     <message>
         <source>Select an evidence item on the left to open it.</source>
-        <translation type="unfinished"></translation>
+        <translation>请在左侧选择一项证据以打开。</translation>
     </message>
     <message>
         <source>Evidence</source>
-        <translation type="unfinished"></translation>
+        <translation>证据</translation>
     </message>
     <message>
         <source>Items: %1, in review order</source>
-        <translation type="unfinished"></translation>
+        <translation>共 %1 项，按审核顺序排列</translation>
     </message>
     <message>
         <source>(no caption)</source>
-        <translation type="unfinished"></translation>
+        <translation>（无说明）</translation>
     </message>
     <message>
         <source>Primary evidence</source>
-        <translation type="unfinished"></translation>
+        <translation>主要证据</translation>
     </message>
     <message>
         <source>Not requested · excluded by rule</source>
-        <translation type="unfinished"></translation>
+        <translation>未经要求 · 按规则排除</translation>
     </message>
     <message>
         <source>Supplementary · requested</source>
-        <translation type="unfinished"></translation>
+        <translation>补充证据 · 平台要求</translation>
     </message>
     <message>
         <source>First submission</source>
-        <translation type="unfinished"></translation>
+        <translation>首次提交</translation>
     </message>
     <message>
         <source>submitted %1 · submission %2 · %3</source>
-        <translation type="unfinished"></translation>
+        <translation>提交于 %1 · 第 %2 次提交 · %3</translation>
     </message>
     <message>
         <source>✗ hash mismatch</source>
-        <translation type="unfinished"></translation>
+        <translation>✗ 哈希校验不符</translation>
     </message>
     <message>
         <source>The stored file no longer matches the sha256 recorded when the case was imported (%1…). It is treated as not authentic and is not shown.</source>
-        <translation type="unfinished"></translation>
+        <translation>存储的文件与导入案件时记录的 sha256（%1…）不一致，视为不具真实性，不予显示。</translation>
     </message>
     <message>
         <source>✗ unreadable</source>
-        <translation type="unfinished"></translation>
+        <translation>✗ 无法读取</translation>
     </message>
     <message>
         <source>The stored file could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取存储的文件：%1</translation>
     </message>
     <message>
         <source>✓ sha256 verified %1</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ sha256 校验通过 %1</translation>
     </message>
     <message>
         <source>This image cannot be shown: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法显示此图片：%1</translation>
     </message>
     <message>
         <source>captured %1 (EXIF)</source>
-        <translation type="unfinished"></translation>
+        <translation>拍摄于 %1（EXIF）</translation>
     </message>
     <message>
         <source>camera %1</source>
-        <translation type="unfinished"></translation>
+        <translation>相机 %1</translation>
     </message>
     <message>
         <source>no EXIF capture data</source>
-        <translation type="unfinished"></translation>
+        <translation>无 EXIF 拍摄信息</translation>
     </message>
     <message>
         <source>Media type: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>媒体类型：%1</translation>
     </message>
     <message>
         <source>Size: %1 bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>大小：%1 字节</translation>
     </message>
     <message>
         <source>sha256: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>sha256：%1</translation>
     </message>
     <message>
         <source>File in the bundle: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>案件包中的文件：%1</translation>
     </message>
     <message>
         <source>Save a copy of the evidence</source>
-        <translation type="unfinished"></translation>
+        <translation>另存证据副本</translation>
     </message>
     <message>
         <source>Save a copy</source>
-        <translation type="unfinished"></translation>
+        <translation>另存副本</translation>
     </message>
     <message>
         <source>The copy could not be written: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入副本：%1</translation>
     </message>
 </context>
 <context>
     <name>FactsPanel</name>
     <message>
         <source>Jurisdiction gates — the facts behind each</source>
-        <translation type="unfinished"></translation>
+        <translation>受理条件 — 各项所依据的事实</translation>
     </message>
     <message>
         <source>Order</source>
-        <translation type="unfinished"></translation>
+        <translation>订单</translation>
     </message>
     <message>
         <source>Platform</source>
-        <translation type="unfinished">平台</translation>
+        <translation>平台</translation>
     </message>
     <message>
         <source>Placed</source>
-        <translation type="unfinished"></translation>
+        <translation>下单时间</translation>
     </message>
     <message>
         <source>Paid</source>
-        <translation type="unfinished"></translation>
+        <translation>付款时间</translation>
     </message>
     <message>
         <source>Total paid</source>
-        <translation type="unfinished"></translation>
+        <translation>实付金额</translation>
     </message>
     <message>
         <source>Shipping fee</source>
-        <translation type="unfinished"></translation>
+        <translation>运费</translation>
     </message>
     <message>
         <source>card</source>
-        <translation type="unfinished"></translation>
+        <translation>银行卡</translation>
     </message>
     <message>
         <source>wallet</source>
-        <translation type="unfinished"></translation>
+        <translation>电子钱包</translation>
     </message>
     <message>
         <source>bank transfer</source>
-        <translation type="unfinished"></translation>
+        <translation>银行转账</translation>
     </message>
     <message>
         <source>cash on delivery</source>
-        <translation type="unfinished"></translation>
+        <translation>货到付款</translation>
     </message>
     <message>
         <source>Payment method</source>
-        <translation type="unfinished"></translation>
+        <translation>支付方式</translation>
     </message>
     <message>
         <source>Cross-border</source>
-        <translation type="unfinished"></translation>
+        <translation>跨境订单</translation>
     </message>
     <message>
         <source>yes</source>
-        <translation type="unfinished"></translation>
+        <translation>是</translation>
     </message>
     <message>
         <source>no</source>
-        <translation type="unfinished"></translation>
+        <translation>否</translation>
     </message>
     <message>
         <source>custom-made</source>
-        <translation type="unfinished"></translation>
+        <translation>定制商品</translation>
     </message>
     <message>
         <source>no-reason return eligible</source>
-        <translation type="unfinished"></translation>
+        <translation>支持七天无理由退货</translation>
     </message>
     <message>
         <source>Items</source>
-        <translation type="unfinished"></translation>
+        <translation>商品</translation>
     </message>
     <message>
         <source>Delivery</source>
-        <translation type="unfinished"></translation>
+        <translation>物流</translation>
     </message>
     <message>
         <source>Shipped</source>
-        <translation type="unfinished"></translation>
+        <translation>发货时间</translation>
     </message>
     <message>
         <source>Delivered</source>
-        <translation type="unfinished"></translation>
+        <translation>签收时间</translation>
     </message>
     <message>
         <source>never delivered</source>
-        <translation type="unfinished"></translation>
+        <translation>未签收</translation>
     </message>
     <message>
         <source>Carrier</source>
-        <translation type="unfinished"></translation>
+        <translation>承运商</translation>
+    </message>
+    <message>
+        <source>picked up</source>
+        <translation>已揽收</translation>
+    </message>
+    <message>
+        <source>in transit</source>
+        <translation>运输中</translation>
+    </message>
+    <message>
+        <source>out for delivery</source>
+        <translation>派送中</translation>
+    </message>
+    <message>
+        <source>delivered</source>
+        <translation>已签收</translation>
+    </message>
+    <message>
+        <source>delivery failed</source>
+        <translation>派送失败</translation>
+    </message>
+    <message>
+        <source>returned to sender</source>
+        <translation>已退回寄件方</translation>
+    </message>
+    <message>
+        <source>lost</source>
+        <translation>已丢失</translation>
     </message>
     <message>
         <source>Tracking</source>
-        <translation type="unfinished"></translation>
+        <translation>物流轨迹</translation>
     </message>
     <message>
         <source>Parties</source>
-        <translation type="unfinished"></translation>
+        <translation>当事双方</translation>
     </message>
     <message>
         <source>Buyer</source>
-        <translation type="unfinished"></translation>
+        <translation>买家</translation>
     </message>
     <message>
         <source>Seller</source>
-        <translation type="unfinished"></translation>
+        <translation>卖家</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>名称</translation>
     </message>
     <message>
         <source>Id</source>
-        <translation type="unfinished"></translation>
+        <translation>编号</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>电话</translation>
     </message>
     <message>
         <source>Email</source>
-        <translation type="unfinished"></translation>
+        <translation>邮箱</translation>
     </message>
     <message>
         <source>Address</source>
-        <translation type="unfinished"></translation>
+        <translation>地址</translation>
     </message>
     <message>
         <source>Claim and after-sale</source>
-        <translation type="unfinished"></translation>
+        <translation>诉求与售后</translation>
     </message>
     <message>
         <source>refund only</source>
-        <translation type="unfinished"></translation>
+        <translation>仅退款</translation>
     </message>
     <message>
         <source>return and refund</source>
-        <translation type="unfinished"></translation>
+        <translation>退货退款</translation>
     </message>
     <message>
         <source>replacement</source>
-        <translation type="unfinished"></translation>
+        <translation>换货</translation>
     </message>
     <message>
         <source>reship</source>
-        <translation type="unfinished"></translation>
+        <translation>补发</translation>
     </message>
     <message>
         <source>partial refund</source>
-        <translation type="unfinished"></translation>
+        <translation>部分退款</translation>
     </message>
     <message>
         <source>agreed</source>
-        <translation type="unfinished"></translation>
+        <translation>同意</translation>
     </message>
     <message>
         <source>rejected</source>
-        <translation type="unfinished"></translation>
+        <translation>拒绝</translation>
     </message>
     <message>
         <source>no response</source>
-        <translation type="unfinished"></translation>
+        <translation>未回应</translation>
     </message>
     <message>
         <source>partial offer</source>
-        <translation type="unfinished"></translation>
+        <translation>提出部分退款方案</translation>
     </message>
     <message>
         <source>Claim</source>
-        <translation type="unfinished">诉求类型</translation>
+        <translation>诉求类型</translation>
     </message>
     <message>
         <source>Applied</source>
-        <translation type="unfinished"></translation>
+        <translation>申请时间</translation>
     </message>
     <message>
         <source>In the buyer&apos;s words</source>
-        <translation type="unfinished"></translation>
+        <translation>买家陈述</translation>
     </message>
     <message>
         <source>Seller&apos;s response</source>
-        <translation type="unfinished"></translation>
+        <translation>卖家回应</translation>
     </message>
     <message>
         <source>Intervention asked</source>
-        <translation type="unfinished"></translation>
+        <translation>申请介入时间</translation>
     </message>
     <message>
         <source>Dispute opened</source>
-        <translation type="unfinished"></translation>
+        <translation>介入立案时间</translation>
     </message>
     <message>
         <source>Settled between parties</source>
-        <translation type="unfinished"></translation>
+        <translation>双方已协商解决</translation>
     </message>
     <message>
         <source>Legal proceedings</source>
-        <translation type="unfinished"></translation>
+        <translation>法律程序</translation>
     </message>
     <message>
         <source>Appeals so far</source>
-        <translation type="unfinished"></translation>
+        <translation>已申诉次数</translation>
     </message>
     <message>
         <source>Previous decision</source>
-        <translation type="unfinished"></translation>
+        <translation>原裁决</translation>
     </message>
     <message>
         <source>Times in %1 (the parties&apos; time zone).</source>
-        <translation type="unfinished"></translation>
+        <translation>时间均为 %1（双方所在时区）。</translation>
     </message>
     <message>
         <source>No gate facts available.</source>
-        <translation type="unfinished"></translation>
+        <translation>暂无受理条件相关事实。</translation>
     </message>
     <message>
         <source>✓ passed</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ 符合</translation>
     </message>
     <message>
         <source>✗ fails</source>
-        <translation type="unfinished"></translation>
+        <translation>✗ 不符合</translation>
     </message>
     <message>
         <source>? to confirm</source>
-        <translation type="unfinished"></translation>
+        <translation>? 待确认</translation>
     </message>
     <message>
         <source>computed</source>
-        <translation type="unfinished"></translation>
+        <translation>系统判定</translation>
     </message>
     <message>
         <source>reviewer</source>
-        <translation type="unfinished"></translation>
+        <translation>审核员</translation>
     </message>
 </context>
 <context>
@@ -1908,245 +1954,337 @@ Import case bundles with File ▸ Import bundles… (Ctrl+I), or drop .arbcase f
     <name>ReviewSession</name>
     <message>
         <source>Amount: {raw} is not an amount of money.</source>
-        <translation type="unfinished"></translation>
+        <translation>金额：{raw} 不是有效的金额。</translation>
     </message>
     <message>
         <source>Amount: cannot be negative.</source>
-        <translation type="unfinished"></translation>
+        <translation>金额：不能为负数。</translation>
     </message>
     <message>
         <source>Amount: {value} is more than the {paid} {currency} paid.</source>
-        <translation type="unfinished"></translation>
+        <translation>金额：{value} 超过实付金额 {paid} {currency}。</translation>
     </message>
     <message>
         <source>buyer</source>
-        <translation type="unfinished"></translation>
+        <translation>买家</translation>
     </message>
     <message>
         <source>seller</source>
-        <translation type="unfinished"></translation>
+        <translation>卖家</translation>
     </message>
     <message>
         <source>platform</source>
-        <translation type="unfinished"></translation>
+        <translation>平台</translation>
     </message>
     <message>
         <source>buyer and seller</source>
-        <translation type="unfinished"></translation>
+        <translation>买家与卖家</translation>
     </message>
     <message>
         <source>buyer and support</source>
-        <translation type="unfinished"></translation>
+        <translation>买家与客服</translation>
     </message>
     <message>
         <source>seller and support</source>
-        <translation type="unfinished"></translation>
+        <translation>卖家与客服</translation>
+    </message>
+    <message>
+        <source>The verdict is signed. Amend it to change it.</source>
+        <translation type="vanished">裁决已签署。如需更改，请进行修订。</translation>
+    </message>
+    <message>
+        <source>Jurisdiction {gate}: confirm the computed fact.</source>
+        <translation type="vanished">受理条件 {gate}：请确认系统判定结果。</translation>
+    </message>
+    <message>
+        <source>{question}: {problem}</source>
+        <translation type="vanished">{question}：{problem}</translation>
+    </message>
+    <message>
+        <source>The amendment needs a reason.</source>
+        <translation type="vanished">修订须填写理由。</translation>
+    </message>
+    <message>
+        <source>Evidence {id} ({party}) has not been opened.</source>
+        <translation type="vanished">证据 {id}（{party}）尚未打开。</translation>
+    </message>
+    <message>
+        <source>The {party}&apos;s chat log ({channel}) has not been read to the end.</source>
+        <translation type="vanished">{party}的聊天记录（{channel}）尚未阅读完毕。</translation>
+    </message>
+    <message>
+        <source>Jurisdiction {gate}</source>
+        <translation type="vanished">受理条件 {gate}</translation>
+    </message>
+    <message>
+        <source>Evidence {id}</source>
+        <translation type="vanished">证据 {id}</translation>
+    </message>
+    <message>
+        <source>Seller conduct</source>
+        <translation type="vanished">卖家服务表现</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation type="vanished">事实认定</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation type="vanished">问题类型</translation>
+    </message>
+    <message>
+        <source>Remedy</source>
+        <translation type="vanished">处理方式</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation type="vanished">金额</translation>
+    </message>
+    <message>
+        <source>Rationale</source>
+        <translation type="vanished">裁决理由</translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation type="vanished">审核员</translation>
+    </message>
+    <message>
+        <source>Decision time</source>
+        <translation type="vanished">裁决时间</translation>
+    </message>
+    <message>
+        <source>Override</source>
+        <translation type="vanished">人工改判</translation>
+    </message>
+    <message>
+        <source>Override outcome</source>
+        <translation type="vanished">改判结果</translation>
+    </message>
+    <message>
+        <source>Override justification</source>
+        <translation type="vanished">改判理由</translation>
+    </message>
+    <message>
+        <source>{question}: not answered.</source>
+        <translation type="vanished">{question}：尚未回答。</translation>
+    </message>
+    <message>
+        <source>{question}: admissibility not decided.</source>
+        <translation type="vanished">{question}：尚未认定是否采信。</translation>
+    </message>
+    <message>
+        <source>Override: a written justification is required.</source>
+        <translation type="vanished">人工改判：须填写书面理由。</translation>
+    </message>
+    <message>
+        <source>Rationale: write it and cite at least one evidence item or chat message by id.</source>
+        <translation type="vanished">裁决理由：请填写，并按编号引用至少一项证据或一条聊天消息。</translation>
     </message>
 </context>
 <context>
     <name>TimelineModel</name>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>时间</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>类别</translation>
     </message>
     <message>
         <source>Who</source>
-        <translation type="unfinished"></translation>
+        <translation>相关方</translation>
     </message>
     <message>
         <source>Event</source>
-        <translation type="unfinished"></translation>
+        <translation>事件</translation>
     </message>
     <message>
         <source>Order</source>
-        <translation type="unfinished"></translation>
+        <translation>订单</translation>
     </message>
     <message>
         <source>Logistics</source>
-        <translation type="unfinished"></translation>
+        <translation>物流</translation>
     </message>
     <message>
         <source>After-sale</source>
-        <translation type="unfinished"></translation>
+        <translation>售后</translation>
     </message>
     <message>
         <source>Evidence</source>
-        <translation type="unfinished"></translation>
+        <translation>证据</translation>
     </message>
     <message>
         <source>Chat</source>
-        <translation type="unfinished"></translation>
+        <translation>聊天</translation>
     </message>
     <message>
         <source>Buyer</source>
-        <translation type="unfinished"></translation>
+        <translation>买家</translation>
     </message>
     <message>
         <source>Seller</source>
-        <translation type="unfinished"></translation>
+        <translation>卖家</translation>
     </message>
     <message>
         <source>Platform</source>
-        <translation type="unfinished">平台</translation>
+        <translation>平台</translation>
     </message>
     <message>
         <source>System</source>
-        <translation type="unfinished"></translation>
+        <translation>系统</translation>
     </message>
     <message>
         <source>Carrier</source>
-        <translation type="unfinished"></translation>
+        <translation>承运商</translation>
     </message>
     <message>
         <source>picked up</source>
-        <translation type="unfinished"></translation>
+        <translation>已揽收</translation>
     </message>
     <message>
         <source>in transit</source>
-        <translation type="unfinished"></translation>
+        <translation>运输中</translation>
     </message>
     <message>
         <source>out for delivery</source>
-        <translation type="unfinished"></translation>
+        <translation>派送中</translation>
     </message>
     <message>
         <source>delivered</source>
-        <translation type="unfinished"></translation>
+        <translation>已签收</translation>
     </message>
     <message>
         <source>delivery failed</source>
-        <translation type="unfinished"></translation>
+        <translation>派送失败</translation>
     </message>
     <message>
         <source>returned to sender</source>
-        <translation type="unfinished"></translation>
+        <translation>已退回寄件方</translation>
     </message>
     <message>
         <source>lost</source>
-        <translation type="unfinished"></translation>
+        <translation>已丢失</translation>
     </message>
     <message>
         <source>Parcel %1</source>
-        <translation type="unfinished"></translation>
+        <translation>包裹 %1</translation>
     </message>
     <message>
         <source>Order %1 placed</source>
-        <translation type="unfinished"></translation>
+        <translation>订单 %1 已下单</translation>
     </message>
     <message>
         <source>Paid %1 %2 by %3</source>
-        <translation type="unfinished"></translation>
+        <translation>已支付 %1 %2（%3）</translation>
     </message>
     <message>
         <source>Shipped</source>
-        <translation type="unfinished"></translation>
+        <translation>已发货</translation>
     </message>
     <message>
         <source>Delivered</source>
-        <translation type="unfinished"></translation>
+        <translation>已签收</translation>
     </message>
     <message>
         <source>refund only</source>
-        <translation type="unfinished"></translation>
+        <translation>仅退款</translation>
     </message>
     <message>
         <source>return and refund</source>
-        <translation type="unfinished"></translation>
+        <translation>退货退款</translation>
     </message>
     <message>
         <source>replacement</source>
-        <translation type="unfinished"></translation>
+        <translation>换货</translation>
     </message>
     <message>
         <source>reship</source>
-        <translation type="unfinished"></translation>
+        <translation>补发</translation>
     </message>
     <message>
         <source>partial refund</source>
-        <translation type="unfinished"></translation>
+        <translation>部分退款</translation>
     </message>
     <message>
         <source>After-sale application: %1, asks %2 %3 (%4)</source>
-        <translation type="unfinished"></translation>
+        <translation>售后申请：%1，申请金额 %2 %3（%4）</translation>
     </message>
     <message>
         <source>agreed</source>
-        <translation type="unfinished"></translation>
+        <translation>同意</translation>
     </message>
     <message>
         <source>rejected</source>
-        <translation type="unfinished"></translation>
+        <translation>拒绝</translation>
     </message>
     <message>
         <source>no response</source>
-        <translation type="unfinished"></translation>
+        <translation>未回应</translation>
     </message>
     <message>
         <source>partial offer</source>
-        <translation type="unfinished"></translation>
+        <translation>提出部分退款方案</translation>
     </message>
     <message>
         <source>Seller responded: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>卖家回应：%1</translation>
     </message>
     <message>
         <source>Buyer asked the platform to intervene</source>
-        <translation type="unfinished"></translation>
+        <translation>买家申请平台介入</translation>
     </message>
     <message>
         <source>Platform opened dispute %1</source>
-        <translation type="unfinished"></translation>
+        <translation>平台受理争议 %1</translation>
     </message>
     <message>
         <source>Previous decision (appeal)</source>
-        <translation type="unfinished"></translation>
+        <translation>原裁决（申诉）</translation>
     </message>
     <message>
         <source>Evidence %1 submitted (%2, submission %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>提交证据 %1（%2，第 %3 次提交）</translation>
     </message>
     <message>
         <source>primary</source>
-        <translation type="unfinished"></translation>
+        <translation>主要证据</translation>
     </message>
     <message>
         <source>requested</source>
-        <translation type="unfinished"></translation>
+        <translation>平台要求</translation>
     </message>
     <message>
         <source>not requested</source>
-        <translation type="unfinished"></translation>
+        <translation>未经要求</translation>
     </message>
     <message>
         <source>Message %1</source>
-        <translation type="unfinished"></translation>
+        <translation>消息 %1</translation>
     </message>
     <message>
         <source>not in the buyer&apos;s copy</source>
-        <translation type="unfinished"></translation>
+        <translation>买家版本中没有</translation>
     </message>
     <message>
         <source>not in the seller&apos;s copy</source>
-        <translation type="unfinished"></translation>
+        <translation>卖家版本中没有</translation>
     </message>
     <message>
         <source>copies differ</source>
-        <translation type="unfinished"></translation>
+        <translation>版本不一致</translation>
     </message>
 </context>
 <context>
     <name>parent</name>
     <message>
         <source>Export decision notice</source>
-        <translation type="unfinished"></translation>
+        <translation>导出决定通知书</translation>
     </message>
     <message>
         <source>PDF documents (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF 文档 (*.pdf)</translation>
     </message>
 </context>
 </TS>
