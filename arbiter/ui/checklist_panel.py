@@ -16,7 +16,7 @@ from datetime import datetime
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QRect, QRegularExpression, QSize, Qt, QThreadPool, QRunnable, QTimer, \
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRect, QRegularExpression, QSize, Qt, QThreadPool, QRunnable, QTimer, \
     Signal
 from PySide6.QtGui import QKeySequence, QRegularExpressionValidator, QShortcut
 from PySide6.QtWidgets import (
@@ -75,8 +75,9 @@ def ask_amendment_reason(parent: QWidget, summary: str) -> str | None:
 
 def ask_export_path(parent: QWidget, suggested: str) -> str | None:
     """Where to write the buyer's notice (OUT.pdf); the seller's goes beside it. Tests replace it."""
-    path, _ = QFileDialog.getSaveFileName(parent, parent.tr("Export decision notice"), suggested,
-                                          parent.tr("PDF documents (*.pdf)"))
+    title = QCoreApplication.translate("ChecklistPanel", "Export decision notice")
+    kinds = QCoreApplication.translate("ChecklistPanel", "PDF documents (*.pdf)")
+    path, _ = QFileDialog.getSaveFileName(parent, title, suggested, kinds)
     return path or None
 
 
@@ -1013,9 +1014,14 @@ class ChecklistPanel(QWidget):
                 if remedy.get("return_required"):
                     rtext += ", " + self.tr("return required")
                 elif remedy.get("return_exemption"):
-                    rtext += ", " + self.tr("no return required ({why})").format(why=remedy["return_exemption"])
-                if remedy.get("refund_route"):
-                    rtext += ", " + self.tr("refund route: {route}").format(route=remedy["refund_route"])
+                    why = remedy["return_exemption"]
+                    rtext += ", " + self.tr("no return required ({why})").format(
+                        why=self.problem_word(why) if why != "custom_made" else self.tr("custom-made item"))
+                route = remedy.get("refund_route")
+                if route:
+                    rtext += ", " + {"original_payment": self.tr("refunded to the original payment method"),
+                                     "cod_seller_refund": self.tr("cash on delivery: the seller refunds and uploads "
+                                                                  "proof")}.get(route, route)
                 if remedy.get("shipping_borne_by"):
                     rtext += ", " + self.tr("shipping borne by {party}").format(
                         party=s.party_word(remedy["shipping_borne_by"]))

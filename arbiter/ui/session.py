@@ -9,7 +9,9 @@ words what still keeps the verdict from being signed.
 from __future__ import annotations
 
 import copy
+import ctypes
 import re
+import sys
 from datetime import datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -21,6 +23,25 @@ from arbiter.domain.model import ChatOwner
 from arbiter.policies import load_policy
 
 AUTOSAVE_MS = 400
+
+
+def keep_singletons_alive() -> None:
+    """Guard against a refcount bug of the PySide6 6.12 abi3 wheel on CPython 3.11.
+
+    A Qt method returning void or bool hands back ``None``/``True``/``False`` without taking a reference. On
+    CPython 3.12+ they are immortal and nothing happens; on 3.11 every call drops one reference, and after a few
+    thousand calls (a minute of typing in the checklist) the interpreter aborts with "none_dealloc: deallocating
+    None" or "bool_dealloc". Giving the three singletons references they cannot run out of makes them
+    effectively immortal, as on 3.12. Idempotent enough: it only ever adds references. Belongs at application
+    start-up (arbiter.ui.app); applied here too because a review session is where most Qt calls happen."""
+    if sys.version_info >= (3, 12) or getattr(keep_singletons_alive, "done", False):
+        return
+    for singleton in (None, True, False):
+        ctypes.c_ssize_t.from_address(id(singleton)).value += 1 << 40
+    keep_singletons_alive.done = True  # type: ignore[attr-defined]
+
+
+keep_singletons_alive()
 
 #: question ids of the reviewer that the session fills itself when the reviewer has not typed them
 _IMPLICIT = ("decided_at",)
@@ -302,16 +323,15 @@ class ReviewSession(QObject):
 
     def sign_blockers(self, assessment=None) -> list[str]:
         """What still keeps Sign disabled, in words. Empty when the verdict may be signed."""
-        tr = self.tr
         if self.is_locked:
-            return [tr("The verdict is signed. Amend it to change it.")]
+            return [self.tr("The verdict is signed. Amend it to change it.")]
         assessment = assessment or self.assessment()
         blockers: list[str] = []
         unconfirmed = set(self.unconfirmed_gates(assessment))
         missing = set(assessment.missing)
         for gate in assessment.gates:   # the gates in their order, computed or not
             if gate.id in unconfirmed:
-                blockers.append(tr("Jurisdiction {gate}: confirm the computed fact.").format(
+                blockers.append(self.tr("Jurisdiction {gate}: confirm the computed fact.").format(
                     gate=gate.id.split("_", 1)[0]))
             elif f"jurisdiction.{gate.id}" in missing:
                 blockers.append(self.describe_missing(f"jurisdiction.{gate.id}"))
@@ -323,20 +343,20 @@ class ReviewSession(QObject):
         for err in assessment.errors:
             field = getattr(err, "field", "")
             error_fields.add(field)
-            blockers.append(tr("{question}: {problem}").format(
+            blockers.append(self.tr("{question}: {problem}").format(
                 question=self.question_label(field), problem=getattr(err, "message", str(err))))
         amount_problem = self.amount_problem()
         if amount_problem and "amount" not in error_fields:
             blockers.append(amount_problem)
         if self.amendment_reason is not None and not self.amendment_reason.strip():
-            blockers.append(tr("The amendment needs a reason."))
+            blockers.append(self.tr("The amendment needs a reason."))
         for status in self.must_open(assessment):
             if status.id not in self.opened_evidence:
                 party = self.party_word(status.party)
-                blockers.append(tr("Evidence {id} ({party}) has not been opened.").format(id=status.id, party=party))
+                blockers.append(self.tr("Evidence {id} ({party}) has not been opened.").format(id=status.id, party=party))
         for key in sorted(self.required_chat_keys() - self.chats_read):
             owner, _, channel = key.partition(":")
-            blockers.append(tr("The {party}'s chat log ({channel}) has not been read to the end.").format(
+            blockers.append(self.tr("The {party}'s chat log ({channel}) has not been read to the end.").format(
                 party=self.party_word(owner), channel=self.channel_word(channel)))
         return blockers
 
@@ -367,38 +387,36 @@ class ReviewSession(QObject):
                 "seller_support": self.tr("seller and support")}.get(channel, channel)
 
     def question_label(self, qid: str) -> str:
-        tr = self.tr
         if qid.startswith("jurisdiction."):
             gate = qid.split(".", 1)[1]
-            return tr("Jurisdiction {gate}").format(gate=gate.split("_", 1)[0])
+            return self.tr("Jurisdiction {gate}").format(gate=gate.split("_", 1)[0])
         if qid.startswith("evidence."):
-            return tr("Evidence {id}").format(id=qid.split(".", 1)[1])
+            return self.tr("Evidence {id}").format(id=qid.split(".", 1)[1])
         if qid.startswith("seller_conduct."):
-            return tr("Seller conduct")
+            return self.tr("Seller conduct")
         return {
-            "finding": tr("Finding"),
-            "problem": tr("Problem"),
-            "remedy": tr("Remedy"),
-            "amount": tr("Amount"),
-            "rationale": tr("Rationale"),
-            "reviewer": tr("Reviewer"),
-            "decided_at": tr("Decision time"),
-            "override": tr("Override"),
-            "override.outcome": tr("Override outcome"),
-            "override.justification": tr("Override justification"),
+            "finding": self.tr("Finding"),
+            "problem": self.tr("Problem"),
+            "remedy": self.tr("Remedy"),
+            "amount": self.tr("Amount"),
+            "rationale": self.tr("Rationale"),
+            "reviewer": self.tr("Reviewer"),
+            "decided_at": self.tr("Decision time"),
+            "override": self.tr("Override"),
+            "override.outcome": self.tr("Override outcome"),
+            "override.justification": self.tr("Override justification"),
         }.get(qid, qid)
 
     def describe_missing(self, qid: str) -> str:
-        tr = self.tr
         if qid.startswith("jurisdiction."):
-            return tr("{question}: not answered.").format(question=self.question_label(qid))
+            return self.tr("{question}: not answered.").format(question=self.question_label(qid))
         if qid.startswith("evidence."):
-            return tr("{question}: admissibility not decided.").format(question=self.question_label(qid))
+            return self.tr("{question}: admissibility not decided.").format(question=self.question_label(qid))
         if qid == "override.justification":
-            return tr("Override: a written justification is required.")
+            return self.tr("Override: a written justification is required.")
         if qid == "rationale":
-            return tr("Rationale: write it and cite at least one evidence item or chat message by id.")
-        return tr("{question}: not answered.").format(question=self.question_label(qid))
+            return self.tr("Rationale: write it and cite at least one evidence item or chat message by id.")
+        return self.tr("{question}: not answered.").format(question=self.question_label(qid))
 
     # ------------------------------------------------------------------ signing
     def begin_amendment(self, reason: str) -> None:

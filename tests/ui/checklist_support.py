@@ -2,8 +2,6 @@
 imported from a real bundle, a ReviewSession on it, and helpers that answer the checklist through the widgets."""
 from __future__ import annotations
 
-import ctypes
-import sys
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, Qt
@@ -12,20 +10,10 @@ from PySide6.QtWidgets import QAbstractButton, QCheckBox, QRadioButton
 from arbiter.bundle import read_bundle
 from arbiter.store import Repository, import_bundle, open_database
 from arbiter.ui import checklist_panel as cp
+from arbiter.ui.session import keep_singletons_alive
 from tests import factories
 
-
-def keep_none_alive() -> None:
-    """Work around the PySide6 6.12 abi3 wheel on CPython 3.11: a Qt method returning void or bool hands back
-    ``None``/``True``/``False`` without taking a reference (harmless on 3.12+, where they are immortal), so after
-    a few thousand calls the interpreter aborts ("none_dealloc: deallocating None", "bool_dealloc"). Give them
-    references they can never run out of. The application needs the same guard at start-up."""
-    if sys.version_info < (3, 12):
-        for singleton in (None, True, False):
-            ctypes.c_ssize_t.from_address(id(singleton)).value += 1 << 40
-
-
-keep_none_alive()
+keep_singletons_alive()   # the PySide6 6.12 / CPython 3.11 refcount guard (see arbiter.ui.session)
 
 
 class Env:
