@@ -83,8 +83,11 @@ class TimelineModel(QAbstractTableModel):
         elif key == "order.placed":
             text = self.tr("Order %1 placed").replace("%1", p.get("order_id", ""))
         elif key == "order.paid":
+            methods = {"card": self.tr("card"), "wallet": self.tr("wallet"), "bank_transfer": self.tr("bank transfer"),
+                       "cod": self.tr("cash on delivery")}
+            method = p.get("payment_method", "")
             text = self.tr("Paid %1 %2 by %3").replace("%1", p.get("amount", "")).replace(
-                "%2", p.get("currency", "")).replace("%3", p.get("payment_method", ""))
+                "%2", p.get("currency", "")).replace("%3", methods.get(method, method))
         elif key == "order.shipped":
             text = self.tr("Shipped")
         elif key == "order.delivered":
@@ -107,8 +110,11 @@ class TimelineModel(QAbstractTableModel):
         elif key == "previous.decision":
             text = self.tr("Previous decision (appeal)")
         elif key == "evidence.submitted":
+            kinds = {"photo": self.tr("photo"), "video": self.tr("video"), "screenshot": self.tr("screenshot"),
+                     "document": self.tr("document"), "tracking": self.tr("tracking")}
+            kind = p.get("kind", "")
             text = self.tr("Evidence %1 submitted (%2, submission %3)").replace("%1", p.get("id", "")).replace(
-                "%2", p.get("kind", "")).replace("%3", str(p.get("submission", "")))
+                "%2", kinds.get(kind, kind)).replace("%3", str(p.get("submission", "")))
             if p.get("primary"):
                 text += " · " + self.tr("primary")
             elif p.get("submission", 1) >= 2:

@@ -2,102 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name></name>
-    <message>
-        <source>The verdict is signed. Amend it to change it.</source>
-        <extracomment>question ids of the reviewer that the session fills itself when the reviewer has not typed them how the evidence id / message id tokens of a rationale look (E1, M4, EV-12, msg_3 ...) emitted after a verdict or an amendment has been stored (argument: the VerdictRow) emitted after each draft write (argument: True on success, False when the write failed) the reason of the amendment being drafted, or None when not amending</extracomment>
-        <translation>裁决已签署。如需更改，请进行修订。</translation>
-    </message>
-    <message>
-        <source>Jurisdiction {gate}: confirm the computed fact.</source>
-        <translation>受理条件 {gate}：请确认系统判定结果。</translation>
-    </message>
-    <message>
-        <source>{question}: {problem}</source>
-        <translation>{question}：{problem}</translation>
-    </message>
-    <message>
-        <source>The amendment needs a reason.</source>
-        <translation>修订须填写理由。</translation>
-    </message>
-    <message>
-        <source>Evidence {id} ({party}) has not been opened.</source>
-        <translation>证据 {id}（{party}）尚未打开。</translation>
-    </message>
-    <message>
-        <source>The {party}&apos;s chat log ({channel}) has not been read to the end.</source>
-        <translation>{party}的聊天记录（{channel}）尚未阅读完毕。</translation>
-    </message>
-    <message>
-        <source>Jurisdiction {gate}</source>
-        <translation>受理条件 {gate}</translation>
-    </message>
-    <message>
-        <source>Evidence {id}</source>
-        <translation>证据 {id}</translation>
-    </message>
-    <message>
-        <source>Seller conduct</source>
-        <translation>卖家服务表现</translation>
-    </message>
-    <message>
-        <source>Finding</source>
-        <translation>事实认定</translation>
-    </message>
-    <message>
-        <source>Problem</source>
-        <translation>问题类型</translation>
-    </message>
-    <message>
-        <source>Remedy</source>
-        <translation>处理方式</translation>
-    </message>
-    <message>
-        <source>Amount</source>
-        <translation>金额</translation>
-    </message>
-    <message>
-        <source>Rationale</source>
-        <translation>裁决理由</translation>
-    </message>
-    <message>
-        <source>Reviewer</source>
-        <translation>审核员</translation>
-    </message>
-    <message>
-        <source>Decision time</source>
-        <translation>裁决时间</translation>
-    </message>
-    <message>
-        <source>Override</source>
-        <translation>人工改判</translation>
-    </message>
-    <message>
-        <source>Override outcome</source>
-        <translation>改判结果</translation>
-    </message>
-    <message>
-        <source>Override justification</source>
-        <translation>改判理由</translation>
-    </message>
-    <message>
-        <source>{question}: not answered.</source>
-        <translation>{question}：尚未回答。</translation>
-    </message>
-    <message>
-        <source>{question}: admissibility not decided.</source>
-        <translation>{question}：尚未认定是否采信。</translation>
-    </message>
-    <message>
-        <source>Override: a written justification is required.</source>
-        <translation>人工改判：须填写书面理由。</translation>
-    </message>
-    <message>
-        <source>Rationale: write it and cite at least one evidence item or chat message by id.</source>
-        <translation>裁决理由：请填写，并按编号引用至少一项证据或一条聊天消息。</translation>
-    </message>
-</context>
-<context>
     <name>AmendDialog</name>
     <message>
         <source>Amend the signed verdict</source>
@@ -936,11 +840,11 @@ seller: {seller}</source>
     </message>
     <message>
         <source>Export decision notice</source>
-        <translation type="vanished">导出决定通知书</translation>
+        <translation>导出决定通知书</translation>
     </message>
     <message>
         <source>PDF documents (*.pdf)</source>
-        <translation type="vanished">PDF 文档 (*.pdf)</translation>
+        <translation>PDF 文档 (*.pdf)</translation>
     </message>
 </context>
 <context>
@@ -1432,7 +1336,7 @@ seller: {seller}</source>
     </message>
     <message>
         <source>reviewer</source>
-        <translation>审核员</translation>
+        <translation>由审核员判定</translation>
     </message>
 </context>
 <context>
@@ -1990,95 +1894,96 @@ Import case bundles with File ▸ Import bundles… (Ctrl+I), or drop .arbcase f
     </message>
     <message>
         <source>The verdict is signed. Amend it to change it.</source>
-        <translation type="vanished">裁决已签署。如需更改，请进行修订。</translation>
+        <extracomment>question ids of the reviewer that the session fills itself when the reviewer has not typed them how the evidence id / message id tokens of a rationale look (E1, M4, EV-12, msg_3 ...) emitted after a verdict or an amendment has been stored (argument: the VerdictRow) emitted after each draft write (argument: True on success, False when the write failed) the reason of the amendment being drafted, or None when not amending</extracomment>
+        <translation>裁决已签署。如需更改，请进行修订。</translation>
     </message>
     <message>
         <source>Jurisdiction {gate}: confirm the computed fact.</source>
-        <translation type="vanished">受理条件 {gate}：请确认系统判定结果。</translation>
+        <translation>受理条件 {gate}：请确认系统判定结果。</translation>
     </message>
     <message>
         <source>{question}: {problem}</source>
-        <translation type="vanished">{question}：{problem}</translation>
+        <translation>{question}：{problem}</translation>
     </message>
     <message>
         <source>The amendment needs a reason.</source>
-        <translation type="vanished">修订须填写理由。</translation>
+        <translation>修订须填写理由。</translation>
     </message>
     <message>
         <source>Evidence {id} ({party}) has not been opened.</source>
-        <translation type="vanished">证据 {id}（{party}）尚未打开。</translation>
+        <translation>证据 {id}（{party}）尚未打开。</translation>
     </message>
     <message>
         <source>The {party}&apos;s chat log ({channel}) has not been read to the end.</source>
-        <translation type="vanished">{party}的聊天记录（{channel}）尚未阅读完毕。</translation>
+        <translation>{party}的聊天记录（{channel}）尚未阅读完毕。</translation>
     </message>
     <message>
         <source>Jurisdiction {gate}</source>
-        <translation type="vanished">受理条件 {gate}</translation>
+        <translation>受理条件 {gate}</translation>
     </message>
     <message>
         <source>Evidence {id}</source>
-        <translation type="vanished">证据 {id}</translation>
+        <translation>证据 {id}</translation>
     </message>
     <message>
         <source>Seller conduct</source>
-        <translation type="vanished">卖家服务表现</translation>
+        <translation>卖家服务表现</translation>
     </message>
     <message>
         <source>Finding</source>
-        <translation type="vanished">事实认定</translation>
+        <translation>事实认定</translation>
     </message>
     <message>
         <source>Problem</source>
-        <translation type="vanished">问题类型</translation>
+        <translation>问题类型</translation>
     </message>
     <message>
         <source>Remedy</source>
-        <translation type="vanished">处理方式</translation>
+        <translation>处理方式</translation>
     </message>
     <message>
         <source>Amount</source>
-        <translation type="vanished">金额</translation>
+        <translation>金额</translation>
     </message>
     <message>
         <source>Rationale</source>
-        <translation type="vanished">裁决理由</translation>
+        <translation>裁决理由</translation>
     </message>
     <message>
         <source>Reviewer</source>
-        <translation type="vanished">审核员</translation>
+        <translation>审核员</translation>
     </message>
     <message>
         <source>Decision time</source>
-        <translation type="vanished">裁决时间</translation>
+        <translation>裁决时间</translation>
     </message>
     <message>
         <source>Override</source>
-        <translation type="vanished">人工改判</translation>
+        <translation>人工改判</translation>
     </message>
     <message>
         <source>Override outcome</source>
-        <translation type="vanished">改判结果</translation>
+        <translation>改判结果</translation>
     </message>
     <message>
         <source>Override justification</source>
-        <translation type="vanished">改判理由</translation>
+        <translation>改判理由</translation>
     </message>
     <message>
         <source>{question}: not answered.</source>
-        <translation type="vanished">{question}：尚未回答。</translation>
+        <translation>{question}：尚未回答。</translation>
     </message>
     <message>
         <source>{question}: admissibility not decided.</source>
-        <translation type="vanished">{question}：尚未认定是否采信。</translation>
+        <translation>{question}：尚未认定是否采信。</translation>
     </message>
     <message>
         <source>Override: a written justification is required.</source>
-        <translation type="vanished">人工改判：须填写书面理由。</translation>
+        <translation>人工改判：须填写书面理由。</translation>
     </message>
     <message>
         <source>Rationale: write it and cite at least one evidence item or chat message by id.</source>
-        <translation type="vanished">裁决理由：请填写，并按编号引用至少一项证据或一条聊天消息。</translation>
+        <translation>裁决理由：请填写，并按编号引用至少一项证据或一条聊天消息。</translation>
     </message>
 </context>
 <context>
@@ -2169,11 +2074,27 @@ Import case bundles with File ▸ Import bundles… (Ctrl+I), or drop .arbcase f
     </message>
     <message>
         <source>Parcel %1</source>
-        <translation>包裹 %1</translation>
+        <translation>包裹%1</translation>
     </message>
     <message>
         <source>Order %1 placed</source>
-        <translation>订单 %1 已下单</translation>
+        <translation>下单：订单 %1</translation>
+    </message>
+    <message>
+        <source>card</source>
+        <translation>银行卡</translation>
+    </message>
+    <message>
+        <source>wallet</source>
+        <translation>电子钱包</translation>
+    </message>
+    <message>
+        <source>bank transfer</source>
+        <translation>银行转账</translation>
+    </message>
+    <message>
+        <source>cash on delivery</source>
+        <translation>货到付款</translation>
     </message>
     <message>
         <source>Paid %1 %2 by %3</source>
@@ -2244,6 +2165,26 @@ Import case bundles with File ▸ Import bundles… (Ctrl+I), or drop .arbcase f
         <translation>原裁决（申诉）</translation>
     </message>
     <message>
+        <source>photo</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <source>video</source>
+        <translation>视频</translation>
+    </message>
+    <message>
+        <source>screenshot</source>
+        <translation>截图</translation>
+    </message>
+    <message>
+        <source>document</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>tracking</source>
+        <translation>物流记录</translation>
+    </message>
+    <message>
         <source>Evidence %1 submitted (%2, submission %3)</source>
         <translation>提交证据 %1（%2，第 %3 次提交）</translation>
     </message>
@@ -2274,17 +2215,6 @@ Import case bundles with File ▸ Import bundles… (Ctrl+I), or drop .arbcase f
     <message>
         <source>copies differ</source>
         <translation>版本不一致</translation>
-    </message>
-</context>
-<context>
-    <name>parent</name>
-    <message>
-        <source>Export decision notice</source>
-        <translation>导出决定通知书</translation>
-    </message>
-    <message>
-        <source>PDF documents (*.pdf)</source>
-        <translation>PDF 文档 (*.pdf)</translation>
     </message>
 </context>
 </TS>
