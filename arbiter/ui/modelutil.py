@@ -16,16 +16,19 @@ def index_data(index, role=Qt.ItemDataRole.DisplayRole):
 
 
 def pin_none_refcount() -> bool:
-    """Work around shiboken6 6.12 on Python < 3.12: its generated wrappers return ``None`` from void C++
-    functions (``QPainter.save``, ``setPen``, ``fillRect``, ...) without taking a reference, on the assumption
-    that ``None`` is immortal, which it is only from Python 3.12. Each call then leaks one reference *downwards*
-    and a long painting session ends in "Fatal Python error: none_dealloc". Adding a huge number of references
-    to ``None`` once at start-up makes it immortal in practice. Returns whether it was needed. Call it once,
-    before the event loop (the app's start-up, a benchmark, a long test)."""
+    """Shield against a binding we do not ship: shiboken6 6.12 on Python < 3.12 returns ``None``/``True``/
+    ``False`` from void and bool C++ calls without taking a reference (it assumes they are immortal, as they are
+    only from 3.12), and a long session ends in "Fatal Python error: none_dealloc". pyproject.toml keeps that
+    version out and tests/ui/test_qt_binding.py fails if it comes back; this only acts if it is installed
+    anyway (a distribution's PySide6, a hand-made venv). Returns whether it acted. Call once at start-up."""
     import sys
-    if sys.version_info >= (3, 12):
+
+    import PySide6
+
+    if sys.version_info >= (3, 12) or not PySide6.__version__.startswith("6.12."):
         return False
     import ctypes
-    refcnt = ctypes.c_ssize_t.from_address(id(None))
-    refcnt.value += 1 << 40
+
+    for singleton in (None, True, False):
+        ctypes.c_ssize_t.from_address(id(singleton)).value += 1 << 40
     return True

@@ -9,9 +9,7 @@ words what still keeps the verdict from being signed.
 from __future__ import annotations
 
 import copy
-import ctypes
 import re
-import sys
 from datetime import datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -24,24 +22,6 @@ from arbiter.policies import load_policy
 
 AUTOSAVE_MS = 400
 
-
-def keep_singletons_alive() -> None:
-    """Guard against a refcount bug of the PySide6 6.12 abi3 wheel on CPython 3.11.
-
-    A Qt method returning void or bool hands back ``None``/``True``/``False`` without taking a reference. On
-    CPython 3.12+ they are immortal and nothing happens; on 3.11 every call drops one reference, and after a few
-    thousand calls (a minute of typing in the checklist) the interpreter aborts with "none_dealloc: deallocating
-    None" or "bool_dealloc". Giving the three singletons references they cannot run out of makes them
-    effectively immortal, as on 3.12. Idempotent enough: it only ever adds references. Belongs at application
-    start-up (arbiter.ui.app); applied here too because a review session is where most Qt calls happen."""
-    if sys.version_info >= (3, 12) or getattr(keep_singletons_alive, "done", False):
-        return
-    for singleton in (None, True, False):
-        ctypes.c_ssize_t.from_address(id(singleton)).value += 1 << 40
-    keep_singletons_alive.done = True  # type: ignore[attr-defined]
-
-
-keep_singletons_alive()
 
 #: question ids of the reviewer that the session fills itself when the reviewer has not typed them
 _IMPLICIT = ("decided_at",)

@@ -10,10 +10,10 @@ from PySide6.QtWidgets import QAbstractButton, QCheckBox, QRadioButton
 from arbiter.bundle import read_bundle
 from arbiter.store import Repository, import_bundle, open_database
 from arbiter.ui import checklist_panel as cp
-from arbiter.ui.session import keep_singletons_alive
+from arbiter.ui.modelutil import pin_none_refcount
 from tests import factories
 
-keep_singletons_alive()   # the PySide6 6.12 / CPython 3.11 refcount guard (see arbiter.ui.session)
+pin_none_refcount()   # only acts on the PySide6 6.12 / Python 3.11 binding (see modelutil)
 
 
 class Env:
