@@ -45,6 +45,7 @@ from PySide6.QtWidgets import (
 
 from arbiter.domain.checklist import REFUNDING_REMEDIES
 from arbiter.domain.money import minor_unit
+from arbiter.ui import labels
 from arbiter.ui.amend_dialog import AmendDialog
 from arbiter.ui.session import ReviewSession, local_now
 
@@ -634,7 +635,7 @@ class ChecklistPanel(QWidget):
         party = s.party_word(status.party)
         title = f"<b>{html.escape(status.id)}</b> · {html.escape(party)}"
         if item is not None:
-            title += f" · {html.escape(str(getattr(item.kind, 'value', item.kind)))}"
+            title += f" · {html.escape(labels.evidence_kind(str(getattr(item.kind, 'value', item.kind))))}"
             title += " · " + html.escape(self.tr("submission {n}").format(n=item.submission))
         if status.primary:
             title += " · <i>" + html.escape(self.tr("primary evidence")) + "</i>"

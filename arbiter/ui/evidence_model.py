@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 from arbiter import media
 from arbiter.domain.model import Evidence, Party
 from arbiter.ui.widgets.common import TONES
+from arbiter.ui import labels
 from arbiter.ui.modelutil import index_data
 
 THUMB = 64
@@ -121,8 +122,7 @@ class EvidenceListModel(QAbstractListModel):
         return self.tr("Buyer") if party is Party.BUYER else self.tr("Seller")
 
     def kind_name(self, kind: str) -> str:
-        return {"photo": self.tr("photo"), "video": self.tr("video"), "screenshot": self.tr("screenshot"),
-                "document": self.tr("document"), "tracking": self.tr("tracking")}.get(kind, kind)
+        return labels.evidence_kind(kind)
 
     def tampered(self, item: Evidence) -> bool:
         return item.id in self._failed or item.id in getattr(self._session, "tampered", frozenset())

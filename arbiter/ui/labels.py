@@ -25,6 +25,17 @@ def status(code: str) -> str:
     return names.get(code, code)
 
 
+def evidence_kind(code: str) -> str:
+    names = {
+        "photo": translate("Labels", "photo"),
+        "video": translate("Labels", "video"),
+        "screenshot": translate("Labels", "screenshot"),
+        "document": translate("Labels", "document"),
+        "tracking": translate("Labels", "tracking"),
+    }
+    return names.get(code, code)
+
+
 def platform(code: str) -> str:
     names = {"tiktok_shop": translate("Labels", "TikTok Shop"), "douyin": translate("Labels", "Douyin")}
     return names.get(code, code)

@@ -110,11 +110,9 @@ class TimelineModel(QAbstractTableModel):
         elif key == "previous.decision":
             text = self.tr("Previous decision (appeal)")
         elif key == "evidence.submitted":
-            kinds = {"photo": self.tr("photo"), "video": self.tr("video"), "screenshot": self.tr("screenshot"),
-                     "document": self.tr("document"), "tracking": self.tr("tracking")}
             kind = p.get("kind", "")
             text = self.tr("Evidence %1 submitted (%2, submission %3)").replace("%1", p.get("id", "")).replace(
-                "%2", kinds.get(kind, kind)).replace("%3", str(p.get("submission", "")))
+                "%2", labels.evidence_kind(kind)).replace("%3", str(p.get("submission", "")))
             if p.get("primary"):
                 text += " · " + self.tr("primary")
             elif p.get("submission", 1) >= 2:

@@ -878,23 +878,23 @@ seller: {seller}</source>
     </message>
     <message>
         <source>photo</source>
-        <translation>照片</translation>
+        <translation type="vanished">照片</translation>
     </message>
     <message>
         <source>video</source>
-        <translation>视频</translation>
+        <translation type="vanished">视频</translation>
     </message>
     <message>
         <source>screenshot</source>
-        <translation>截图</translation>
+        <translation type="vanished">截图</translation>
     </message>
     <message>
         <source>document</source>
-        <translation>文件</translation>
+        <translation type="vanished">文件</translation>
     </message>
     <message>
         <source>tracking</source>
-        <translation>物流记录</translation>
+        <translation type="vanished">物流记录</translation>
     </message>
     <message>
         <source>PRIMARY</source>
@@ -1467,6 +1467,26 @@ seller: {seller}</source>
     <message>
         <source>Flagged for supervisor</source>
         <translation>待主管复核</translation>
+    </message>
+    <message>
+        <source>photo</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <source>video</source>
+        <translation>视频</translation>
+    </message>
+    <message>
+        <source>screenshot</source>
+        <translation>截图</translation>
+    </message>
+    <message>
+        <source>document</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>tracking</source>
+        <translation>物流记录</translation>
     </message>
     <message>
         <source>TikTok Shop</source>
@@ -2166,23 +2186,23 @@ Import case bundles with File ▸ Import bundles… (Ctrl+I), or drop .arbcase f
     </message>
     <message>
         <source>photo</source>
-        <translation>照片</translation>
+        <translation type="vanished">照片</translation>
     </message>
     <message>
         <source>video</source>
-        <translation>视频</translation>
+        <translation type="vanished">视频</translation>
     </message>
     <message>
         <source>screenshot</source>
-        <translation>截图</translation>
+        <translation type="vanished">截图</translation>
     </message>
     <message>
         <source>document</source>
-        <translation>文件</translation>
+        <translation type="vanished">文件</translation>
     </message>
     <message>
         <source>tracking</source>
-        <translation>物流记录</translation>
+        <translation type="vanished">物流记录</translation>
     </message>
     <message>
         <source>Evidence %1 submitted (%2, submission %3)</source>
