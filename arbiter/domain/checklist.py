@@ -223,7 +223,7 @@ _REVIEWER_TEXT = {
 def _reviewer_facts(gate_id: str, answer: bool | None) -> dict[str, str]:
     yes_en, no_en, yes_zh, no_zh = _REVIEWER_TEXT[gate_id]
     if answer is None:
-        return {"en": f"to be confirmed by the reviewer: {yes_en}?", "zh": f"待审核员确认:{yes_zh}?"}
+        return {"en": f"to be confirmed: {yes_en}?", "zh": f"待确认：{yes_zh}？"}
     if answer:
         return {"en": f"the reviewer confirms {yes_en}", "zh": f"审核员确认{yes_zh}"}
     return {"en": f"the reviewer finds {no_en}", "zh": f"审核员认定{no_zh}"}
