@@ -8,6 +8,11 @@ queue reads only the ``cases`` table), then times, with the real QueueModel and 
   - sort by each column (SQL ORDER BY + first page)
   - search by order id and a platform filter
   - scrolling to the end: the view's fetchMore page after page until every row is loaded
+    (fetchMore asks for the rows after its last one: keyset pages over the (key, id) indexes of migration 0002)
+
+Scrolling to the end, 100,000 cases, pages of 200 growing to 2,000 (60 steps), on a 2-core build box:
+  before 0002 (OFFSET pages, every one sorting the table): 23.8 s, ~400 ms a step;
+  after (keyset pages read from an index): 3.4-4.5 s, 57-74 ms a step (mostly Qt; the query 20-40 ms).
 """
 from __future__ import annotations
 

@@ -125,14 +125,15 @@ class CaseModel(Base):
         CheckConstraint(
             "status IN ('new', 'in_review', 'decided', 'signed', 'amended', 'flagged')", name="status"
         ),
-        Index("ix_cases_status", "status"),
-        Index("ix_cases_platform", "platform"),
-        Index("ix_cases_region", "region"),
-        Index("ix_cases_claim_type", "claim_type"),
-        Index("ix_cases_opened_at", "opened_at"),
-        Index("ix_cases_next_deadline_at", "next_deadline_at"),
+        # filter and sort columns: (column, id) so the queue's ORDER BY <key>, id walks an index (0002)
+        Index("ix_cases_status_id", "status", "id"),
+        Index("ix_cases_platform_id", "platform", "id"),
+        Index("ix_cases_region_id", "region", "id"),
+        Index("ix_cases_claim_type_id", "claim_type", "id"),
+        Index("ix_cases_opened_at_id", "opened_at", "id"),
+        Index("ix_cases_next_deadline_at_id", "next_deadline_at", "id"),
+        Index("ix_cases_amount_id", "amount", "id"),
         Index("ix_cases_order_id", "order_id"),
-        Index("ix_cases_amount", "amount"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

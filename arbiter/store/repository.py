@@ -5,13 +5,13 @@ Every method opens its own transaction; every write appends an audit event in th
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Select, and_, func, or_, select
+from sqlalchemy import Select, and_, func, literal_column, or_, select, tuple_
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -52,7 +52,8 @@ def _as_tuple(value: str | Iterable[str] | None) -> tuple[str, ...] | None:
 class QueueQuery:
     """What the queue shows. ``text`` searches case_id and order_id (case-insensitive substring). Each filter is
     one value or a tuple of accepted values (``None`` = any). ``sort`` is one of :data:`SORT_KEYS`; cases
-    without a deadline sort last either way; ties are broken by pk."""
+    without a deadline sort last either way; ties are broken by pk, in the sort's direction (descending: the
+    exact reverse of ascending, apart from the cases without a deadline)."""
 
     text: str = ""
     platform: _FilterValue = None
@@ -173,6 +174,47 @@ def _policy_of(record: dict[str, Any]) -> tuple[str, str]:
     return str(policy["id"]), str(policy["version"])
 
 
+_QUEUE_COLUMNS = (
+    CaseModel.id, CaseModel.case_id, CaseModel.platform, CaseModel.region, CaseModel.claim_type, CaseModel.amount,
+    CaseModel.currency, CaseModel.opened_at, CaseModel.next_deadline_at, CaseModel.status, CaseModel.order_id,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Run:
+    """Part of a queue order that one index serves: rows meeting ``where``, ordered by ``keys`` (columns of
+    ``cases``, all in one direction) so that the database walks the index instead of sorting."""
+
+    where: tuple[Any, ...]
+    keys: tuple[Any, ...]
+    descending: bool
+    holds: Callable[[QueueRow], bool]
+
+    def select(self, query: QueueQuery, after: QueueRow | None, *, sqlite: bool = False) -> Select:
+        stmt = Repository._filtered(select(*_QUEUE_COLUMNS), query, sqlite=sqlite).where(*self.where)
+        if after is not None:
+            values = tuple(after.pk if key is CaseModel.id else getattr(after, key.key) for key in self.keys)
+            left = self.keys[0] if len(self.keys) == 1 else tuple_(*self.keys)
+            right = values[0] if len(self.keys) == 1 else values  # a plain tuple: bound with the columns' types
+            stmt = stmt.where(left < right if self.descending else left > right)
+        return stmt.order_by(*(key.desc() if self.descending else key.asc() for key in self.keys))
+
+
+def _sort_runs(query: QueueQuery) -> list[_Run]:
+    """The order of ``query`` as index-served runs. Ties are broken by pk in the sort's direction (case_id is
+    unique: no tie-break); cases without a deadline come last, by pk, in either direction."""
+    column = getattr(CaseModel, query.sort)
+    desc = query.descending
+    if query.sort == "case_id":
+        return [_Run((), (column,), desc, lambda row: True)]
+    if query.sort == "next_deadline_at":
+        return [
+            _Run((column.is_not(None),), (column, CaseModel.id), desc, lambda row: row.next_deadline_at is not None),
+            _Run((column.is_(None),), (CaseModel.id,), desc, lambda row: row.next_deadline_at is None),
+        ]
+    return [_Run((), (column, CaseModel.id), desc, lambda row: True)]
+
+
 class Repository:
     def __init__(self, db: Database):
         self._db = db
@@ -204,11 +246,14 @@ class Repository:
 
     # -- the queue ---------------------------------------------------------------------------------------
     @staticmethod
-    def _filtered(stmt: Select, query: QueueQuery) -> Select:
+    def _filtered(stmt: Select, query: QueueQuery, *, sqlite: bool = False) -> Select:
         conditions = []
         if query.text:
-            conditions.append(or_(CaseModel.case_id.icontains(query.text, autoescape=True),
-                                  CaseModel.order_id.icontains(query.text, autoescape=True)))
+            text = or_(CaseModel.case_id.icontains(query.text, autoescape=True),
+                       CaseModel.order_id.icontains(query.text, autoescape=True))
+            # SQLite cannot guess how few rows a LIKE '%...%' keeps; told "few", it reads the table once and sorts
+            # the matches instead of walking the sort index row by row (2-3 times faster on 100,000 cases)
+            conditions.append(func.likelihood(text, literal_column("0.001")) if sqlite else text)
         for name in ("platform", "region", "status", "claim_type"):
             values = getattr(query, name)
             if values:
@@ -219,19 +264,42 @@ class Repository:
         with self._db.session(readonly=True) as session:
             return session.scalar(self._filtered(select(func.count(CaseModel.id)), query)) or 0
 
-    def list_cases(self, query: QueueQuery, offset: int, limit: int) -> list[QueueRow]:
+    def list_cases(self, query: QueueQuery, offset: int = 0, limit: int = 200, *,
+                   after: QueueRow | None = None) -> list[QueueRow]:
+        """One page of the queue: ``limit`` rows in ``query``'s order, skipping ``offset`` rows.
+
+        ``after`` (keyset paging, what the GUI uses): start right after that row, a row this method returned
+        for the same query (``offset`` then counts from there, usually 0). A page then costs the same at any
+        depth, and rows changed meanwhile are neither repeated nor skipped. Without ``after``, ``offset``
+        counts from the top (the database still walks the skipped rows).
+
+        Each sort is served by an index, in the index's order (migration 0002): the key, then the pk in the
+        same direction. ``next_deadline_at`` is read in two runs, the cases with a deadline in order and then
+        the ones without, by pk, so that those come last both ways.
+        """
         if offset < 0 or limit < 0:
             raise ValueError("offset and limit must not be negative")
-        column = getattr(CaseModel, query.sort)
-        order = [column.is_(None)] if query.sort == "next_deadline_at" else []  # no deadline: last
-        order += [column.desc() if query.descending else column.asc(), CaseModel.id.asc()]
-        stmt = self._filtered(select(
-            CaseModel.id, CaseModel.case_id, CaseModel.platform, CaseModel.region, CaseModel.claim_type,
-            CaseModel.amount, CaseModel.currency, CaseModel.opened_at, CaseModel.next_deadline_at,
-            CaseModel.status, CaseModel.order_id,
-        ), query).order_by(*order).offset(offset).limit(limit)
+        runs = _sort_runs(query)
+        sqlite = self._db.backend == "sqlite"
+        start = 0
+        if after is not None:
+            start = next(i for i, run in enumerate(runs) if run.holds(after))
+        rows: list[QueueRow] = []
         with self._db.session(readonly=True) as session:
-            return [QueueRow(*row) for row in session.execute(stmt)]
+            for i in range(start, len(runs)):
+                if len(rows) >= limit:
+                    break
+                stmt = runs[i].select(query, after if i == start else None, sqlite=sqlite)
+                if offset and i < len(runs) - 1:  # skip this whole run when the offset lies beyond it
+                    size = session.scalar(select(func.count()).select_from(stmt.subquery())) or 0
+                    if offset >= size:
+                        offset -= size
+                        continue
+                page = session.execute(stmt.offset(offset or None).limit(limit - len(rows)))
+                offset = 0
+                seen = {row.pk for row in rows}  # PostgreSQL reads each run at its own moment
+                rows.extend(item for item in (QueueRow(*row) for row in page) if item.pk not in seen)
+        return rows
 
     # -- one case ----------------------------------------------------------------------------------------
     def load_case(self, case_pk: int) -> StoredCase:

@@ -180,7 +180,9 @@ class QueueModel(QAbstractTableModel):
         if parent.isValid() or len(self._rows) >= self._total:
             return
         try:
-            page = list(self._repo.list_cases(to_store_query(self._filter), len(self._rows), self._next_page_size()))
+            # keyset paging: the page after the last row shown (as fast deep in the queue as at the top)
+            page = list(self._repo.list_cases(to_store_query(self._filter), 0, self._next_page_size(),
+                                              after=self._rows[-1]))
         except Exception as exc:  # noqa: BLE001
             log.exception("fetching more queue rows failed")
             self._total = len(self._rows)
@@ -197,7 +199,7 @@ class QueueModel(QAbstractTableModel):
 
     def _next_page_size(self) -> int:
         """The first pages are small; deep in a long queue they grow (to at most 2,000 rows), so scrolling far
-        costs fewer queries (each one sorts in the database)."""
+        costs fewer queries."""
         return max(self._page_size, min(len(self._rows) // 4, 2000))
 
     # -- table -------------------------------------------------------------------------------------------------

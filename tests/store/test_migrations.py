@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import inspect, select, text
+from sqlalchemy import create_engine, inspect, select, text
 from sqlalchemy.exc import StatementError
 
 from arbiter.store import NaiveDatetimeError, open_database
@@ -32,7 +32,7 @@ def test_open_creates_folder_schema_triggers_and_stamps_head(tmp_path):
     db = open_database(f"sqlite:///{path}")
     try:
         assert path.exists()
-        assert db.current_revision() == head_revision() == "0001"
+        assert db.current_revision() == head_revision() == "0002"
         assert db.backup_path is None  # a new file has nothing to back up
         names = {name for kind, name, *_ in _schema(path) if kind == "table"}
         assert set(TABLES) <= names
@@ -82,7 +82,7 @@ def test_existing_file_is_backed_up_before_it_is_migrated(tmp_path):
     db = open_database(f"sqlite:///{path}")
     try:
         assert db.backup_path is not None and db.backup_path.exists()
-        assert db.backup_path.name.startswith("old.db.unversioned-to-0001.")
+        assert db.backup_path.name.startswith("old.db.unversioned-to-0002.")
         backup = sqlite3.connect(db.backup_path)
         assert backup.execute("SELECT body FROM notes").fetchall() == [("keep me",)]
         assert backup.execute("SELECT name FROM sqlite_master WHERE name = 'cases'").fetchall() == []
@@ -155,3 +155,54 @@ def test_aware_datetimes_come_back_aware_in_utc_and_money_exact(db):
         assert isinstance(row.amount, Decimal)
         with pytest.raises(StatementError):
             session.execute(select(CaseModel).where(CaseModel.opened_at < datetime(2025, 1, 1)))
+
+
+
+def _migrate(url: str, target: str, direction: str = "upgrade") -> None:
+    from alembic import command
+
+    from arbiter.store.db import alembic_config
+
+    engine = create_engine(url)
+    try:
+        with engine.connect() as conn:
+            cfg = alembic_config()
+            cfg.attributes["connection"] = conn
+            getattr(command, direction)(cfg, target)
+            conn.commit()
+    finally:
+        engine.dispose()
+
+
+def _case_indexes(path) -> set[str]:
+    return {name for kind, name, table, _ in _schema(path) if kind == "index" and table == "cases"}
+
+
+def test_0002_upgrades_a_0001_database_in_place(tmp_path):
+    """A database made by 0001 (one-column queue indexes) is backed up and moved to the (key, id) indexes; its
+    cases stay; the downgrade gives the 0001 indexes back."""
+    path = tmp_path / "v1.db"
+    url = f"sqlite:///{path}"
+    _migrate(url, "0001")
+    v1_indexes = _case_indexes(path)
+    assert "ix_cases_amount" in v1_indexes
+    con = sqlite3.connect(path)
+    con.execute("INSERT INTO cases (case_id, latest_revision, platform, region, language, claim_type, amount, "
+                "currency, order_id, opened_at, status, imported_at, updated_at) VALUES ('C-1', 1, 'douyin', "
+                "'CN', 'zh-CN', 'damaged', 19.99, 'CNY', 'O-1', '2025-03-04 09:00:00.000000', 'new', "
+                "'2025-03-04 09:00:00.000000', '2025-03-04 09:00:00.000000')")
+    con.commit()
+    con.close()
+    db = open_database(url)
+    try:
+        assert db.current_revision() == "0002"
+        assert db.backup_path is not None and ".0001-to-0002." in db.backup_path.name
+        with db.session(readonly=True) as session:
+            assert session.scalar(select(CaseModel.case_id)) == "C-1"
+    finally:
+        db.close()
+    indexes = _case_indexes(path)
+    assert {"ix_cases_amount_id", "ix_cases_next_deadline_at_id", "ix_cases_status_id"} <= indexes
+    assert "ix_cases_amount" not in indexes
+    _migrate(url, "0001", "downgrade")
+    assert _case_indexes(path) == v1_indexes

@@ -13,7 +13,7 @@ import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
-from arbiter.store import Repository, open_database
+from arbiter.store import SORT_KEYS, QueueQuery, Repository, open_database
 from arbiter.store.db import head_revision
 from tests.store.test_import import *  # noqa: F401,F403 - the same tests, collected again with the PG fixtures
 from tests.store.test_verdicts import *  # noqa: F401,F403
@@ -84,6 +84,34 @@ def test_pg_truncate_of_append_only_tables_is_refused(db):
     for table in ("verdicts", "audit_events"):
         with pytest.raises(DBAPIError, match="append-only"):
             execute(db, f"TRUNCATE {table} CASCADE")
+
+
+@pytest.mark.parametrize("sort", SORT_KEYS)
+@pytest.mark.parametrize("descending", [False, True])
+def test_pg_queue_pages_follow_one_order(db, sort, descending):
+    """The queue on PostgreSQL (its collation, its NULL ordering): offset pages and keyset pages (``after=``)
+    both give the order of one plain ORDER BY - no deadline last, ties by pk in the sort's direction."""
+    from tests.store.test_queue import queue_rows
+
+    with db.session() as session:
+        session.add_all(queue_rows(300))
+    direction = "DESC" if descending else "ASC"
+    with db.engine.connect() as conn:
+        expected = list(conn.execute(text(
+            f"SELECT id FROM cases WHERE platform = 'douyin' OR :all ORDER BY ({sort} IS NULL), {sort} {direction}, "
+            f"id {direction}"), {"all": True}).scalars())
+        douyin = list(conn.execute(text(
+            f"SELECT id FROM cases WHERE platform = 'douyin' ORDER BY ({sort} IS NULL), {sort} {direction}, "
+            f"id {direction}")).scalars())
+    repo = Repository(db)
+    for query, want in ((QueueQuery(sort=sort, descending=descending), expected),
+                        (QueueQuery(sort=sort, descending=descending, platform="douyin"), douyin)):
+        by_offset = [r.pk for offset in range(0, 300, 41) for r in repo.list_cases(query, offset, 41)]
+        by_key = repo.list_cases(query, 0, 29)
+        while page := repo.list_cases(query, 0, 41, after=by_key[-1]):
+            by_key.extend(page)
+        assert by_offset == want
+        assert [r.pk for r in by_key] == want
 
 
 @pytest.fixture(autouse=True)

@@ -6,7 +6,7 @@ from datetime import datetime, timedelta, timezone
 from decimal import Decimal
 
 import pytest
-from sqlalchemy import event
+from sqlalchemy import event, update
 
 from arbiter.store import SORT_KEYS, QueueQuery, Repository, import_bundle
 from arbiter.store.models import CASE_STATUSES, CaseModel
@@ -19,15 +19,12 @@ REGIONS = ("UK", "US", "MY", "TH", "CN")
 CLAIMS = ("not_received", "damaged", "quality_issue", "wrong_item")
 
 
-@pytest.fixture(scope="module")
-def queue_db(tmp_path_factory):
-    from arbiter.store import open_database
-
-    db = open_database(f"sqlite:///{tmp_path_factory.mktemp('queue') / 'queue.db'}")
+def queue_rows(count: int = N) -> list[CaseModel]:
+    """``count`` generated cases (about 10% without a deadline), the same on every run."""
     rng = random.Random(20250304)
     base = datetime(2025, 1, 1, tzinfo=timezone.utc)
     rows = []
-    for i in range(N):
+    for i in range(count):
         opened = base + timedelta(minutes=rng.randrange(0, 60 * 24 * 90))
         rows.append(CaseModel(
             case_id=f"{rng.choice(['TTS', 'DY'])}-{i:05d}", latest_revision=1,
@@ -39,8 +36,16 @@ def queue_db(tmp_path_factory):
         ))
     rows[7].case_id = "SPECIAL_100%-x"
     rows[8].order_id = "ord-special_100"
+    return rows
+
+
+@pytest.fixture(scope="module")
+def queue_db(tmp_path_factory):
+    from arbiter.store import open_database
+
+    db = open_database(f"sqlite:///{tmp_path_factory.mktemp('queue') / 'queue.db'}")
     with db.session() as session:
-        session.add_all(rows)
+        session.add_all(queue_rows())
     yield db
     db.close()
 
@@ -63,15 +68,11 @@ def _expected(rows, query: QueueQuery):
         return True
 
     kept = [r for r in rows if keep(r)]
-    kept.sort(key=lambda r: r.pk)
-    with_value = [r for r in kept if getattr(r, query.sort) is not None]
-    without = [r for r in kept if getattr(r, query.sort) is None]
-    with_value.sort(key=lambda r: getattr(r, query.sort), reverse=query.descending)
-    if query.descending:  # stable tie-break by pk ascending within equal values
-        groups: dict = {}
-        for r in with_value:
-            groups.setdefault(getattr(r, query.sort), []).append(r)
-        with_value = [r for key in sorted(groups, reverse=True) for r in sorted(groups[key], key=lambda r: r.pk)]
+    # ties by pk in the sort's direction; cases without a value (no deadline) last, by pk, either way
+    with_value = sorted((r for r in kept if getattr(r, query.sort) is not None),
+                        key=lambda r: (getattr(r, query.sort), r.pk), reverse=query.descending)
+    without = sorted((r for r in kept if getattr(r, query.sort) is None), key=lambda r: r.pk,
+                     reverse=query.descending)
     return with_value + without
 
 
@@ -118,6 +119,83 @@ def test_search_escapes_like_wildcards(queue_db):
     assert repo.count_cases(QueueQuery(text="_")) == 2
 
 
+@pytest.mark.parametrize("sort", SORT_KEYS)
+@pytest.mark.parametrize("descending", [False, True])
+@pytest.mark.parametrize("filters", [{}, {"platform": "douyin"}, {"region": ("UK", "CN"), "status": "new"},
+                                     {"text": "ord1"}])
+def test_keyset_pages_follow_the_order(queue_db, everything, sort, descending, filters):
+    """``after=`` (what the GUI's fetchMore uses) walks the same order as offsets, page after page."""
+    repo = Repository(queue_db)
+    query = QueueQuery(sort=sort, descending=descending, **filters)
+    expected = [r.pk for r in _expected(everything, query)]
+    pages = repo.list_cases(query, 0, 50)
+    while True:
+        page = repo.list_cases(query, 0, 97, after=pages[-1]) if pages else []
+        if not page:
+            break
+        pages.extend(page)
+    assert [r.pk for r in pages] == expected
+    if len(expected) > 60:  # offset counts from the row after ``after``
+        assert [r.pk for r in repo.list_cases(query, 7, 20, after=pages[30])] == expected[38:58]
+
+
+def test_keyset_paging_neither_repeats_nor_skips_rows_when_the_queue_changes(queue_db):
+    repo = Repository(queue_db)
+    query = QueueQuery(sort="next_deadline_at")
+    first = repo.list_cases(query, 0, 100)
+    moved = first[10].pk  # a case already shown gets a much later deadline (as after a verdict)
+    with queue_db.session() as session:
+        before = session.scalar(CaseModel.__table__.select().with_only_columns(CaseModel.next_deadline_at)
+                                .where(CaseModel.id == moved))
+        session.execute(update(CaseModel).where(CaseModel.id == moved)
+                        .values(next_deadline_at=datetime(2030, 1, 1, tzinfo=timezone.utc)))
+    try:
+        rest = repo.list_cases(query, 0, 100, after=first[-1])
+        # the row that followed the first page still comes next; offset 100 would now skip it
+        assert rest[0].pk == repo.list_cases(query, 99, 1)[0].pk != repo.list_cases(query, 100, 1)[0].pk
+        assert not {r.pk for r in first} & {r.pk for r in rest} - {moved}
+    finally:
+        with queue_db.session() as session:
+            session.execute(update(CaseModel).where(CaseModel.id == moved).values(next_deadline_at=before))
+
+
+def _plans(db, call) -> list[str]:
+    """EXPLAIN QUERY PLAN of every ``cases`` query ``call`` runs, with the same parameters."""
+    statements = []
+
+    def capture(conn, cursor, statement, parameters, context, executemany):
+        statements.append((statement, parameters))
+
+    event.listen(db.engine, "before_cursor_execute", capture)
+    try:
+        call()
+    finally:
+        event.remove(db.engine, "before_cursor_execute", capture)
+    with db.engine.connect() as conn:
+        return [" | ".join(row[3] for row in conn.exec_driver_sql("EXPLAIN QUERY PLAN " + sql, params))
+                for sql, params in statements if "FROM cases" in sql and "count(" not in sql]
+
+
+@pytest.mark.parametrize("sort", SORT_KEYS)
+@pytest.mark.parametrize("descending", [False, True])
+def test_every_sort_is_read_from_an_index_in_order(queue_db, everything, sort, descending):
+    """A correctness-of-plan test (not a timing test): no page sorts the table, at the top, deep by offset or
+    after a row; the index named is the sort key's."""
+    repo = Repository(queue_db)
+    query = QueueQuery(sort=sort, descending=descending)
+    middle = _expected(everything, query)[N // 2]
+    last_dated = [r for r in _expected(everything, query) if r.next_deadline_at is not None][-1]
+    plans = (_plans(queue_db, lambda: repo.list_cases(query, 0, 200))
+             + _plans(queue_db, lambda: repo.list_cases(query, N - 150, 200))
+             + _plans(queue_db, lambda: repo.list_cases(query, 0, 200, after=middle))
+             + _plans(queue_db, lambda: repo.list_cases(query, 0, 200, after=last_dated)))
+    assert plans
+    index = "sqlite_autoindex_cases_1" if sort == "case_id" else f"ix_cases_{sort}_id"
+    for plan in plans:
+        assert "TEMP B-TREE" not in plan, plan
+        assert f"INDEX {index}" in plan, plan
+
+
 def test_only_one_page_is_fetched(queue_db):
     statements = []
 
@@ -148,6 +226,7 @@ def test_bad_sort_key_and_paging_arguments_are_refused(queue_db):
         QueueQuery(sort="buyer_name")
     with pytest.raises(ValueError):
         Repository(queue_db).list_cases(QueueQuery(), -1, 10)
+    assert Repository(queue_db).list_cases(QueueQuery(), 0, 0) == []
 
 
 def test_imported_cases_show_up_in_the_queue(db):

@@ -106,8 +106,8 @@ def test_a_failing_repository_is_reported_not_raised(filled_repo, qtbot):
                 raise OSError("disk I/O error")
             return filled_repo.count_cases(query)
 
-        def list_cases(self, query, offset, limit):
-            return filled_repo.list_cases(query, offset, limit)
+        def list_cases(self, query, offset, limit, **keyset):
+            return filled_repo.list_cases(query, offset, limit, **keyset)
 
     repo = Flaky()
     model = QueueModel(repo)
