@@ -113,8 +113,9 @@ def cmd_import(args: argparse.Namespace) -> int:
                 continue
             label = {"imported": "imported", "unchanged": "unchanged", "new_revision": "new revision"}.get(
                 result.status, result.status)
+            count = len(loaded.case.evidence)
             line = (f"{label}: {result.case_id} revision {result.revision} "
-                    f"({len(loaded.case.evidence)} evidence items) from {source}")
+                    f"({count} evidence item{'' if count == 1 else 's'}) from {source}")
             if loaded.ignored:
                 line += f"; ignored: {', '.join(loaded.ignored)}"
             print(line)
