@@ -37,7 +37,7 @@ t1=$(date +%s)
 APP=$OUT/dist/arbiter
 
 # Checks on the frozen folder before packing it.
-[ -z "$(find "$APP" -xtype l)" ] || die "dangling links in the app folder: $(find "$APP" -xtype l | head -n 5)"
+[ -z "$(find "$APP" -xtype l)" ] || die "dangling links in the app folder: $(find "$APP" -xtype l | sed -n 1,5p)"
 for must in _internal/resources/policies _internal/resources/fonts _internal/arbiter/store/migrations/env.py \
             _internal/PySide6/Qt/plugins/platforms/libqxcb.so _internal/tzdata; do
   [ -e "$APP/$must" ] || die "missing from the app folder: $must"
@@ -51,12 +51,13 @@ missing_pkgs=()
 while read -r soname; do
   [ -n "$soname" ] || continue
   [ -n "$(find "$APP/_internal" -name "$soname" -print -quit)" ] && continue
-  path=$(ldconfig -p | awk -v n="$soname" '$1 == n && /x86-64|x32|AArch64|arm|i386/ {print $NF; exit}')
-  [ -n "$path" ] || path=$(ldconfig -p | awk -v n="$soname" '$1 == n {print $NF; exit}')
+  # (awk reads to the end: an early exit would SIGPIPE ldconfig, which set -o pipefail turns into a failure)
+  path=$(ldconfig -p | awk -v n="$soname" '$1 == n && /x86-64|x32|AArch64|arm|i386/ && !f {print $NF; f=1}')
+  [ -n "$path" ] || path=$(ldconfig -p | awk -v n="$soname" '$1 == n && !f {print $NF; f=1}')
   [ -n "$path" ] || die "$soname is needed by the app, neither bundled nor on this build host"
   real=$(readlink -f "$path")
   pkg=$( (dpkg -S "$path" 2>/dev/null || dpkg -S "$real" 2>/dev/null || dpkg -S "${real#/usr}" 2>/dev/null) \
-         | head -n 1 | cut -d: -f1)
+         | sed -n 1p | cut -d: -f1)
   [ -n "$pkg" ] || die "$soname ($path) belongs to no Debian package"
   case "$pkg" in libc6|libc6-*) continue ;; esac
   grep -qx "$pkg" <<<"$depends" || missing_pkgs+=("$pkg ($soname)")

@@ -10,7 +10,7 @@
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 OUT=$ROOT/packaging/out
-DEB=${1:-$(ls -t "$OUT"/arbiter_*.deb 2>/dev/null | head -n 1)}
+DEB=${1:-$(ls -t "$OUT"/arbiter_*.deb 2>/dev/null | sed -n 1p)}
 [ -f "$DEB" ] || { echo "smoke-test: no .deb (run packaging/linux/build-deb.sh first)" >&2; exit 1; }
 [ "$(id -u)" -eq 0 ] || { echo "smoke-test: must run as root (debootstrap, chroot)" >&2; exit 1; }
 MIRROR=${DEBIAN_MIRROR:-http://deb.debian.org/debian}
@@ -99,7 +99,7 @@ for pdf in /tmp/notice.pdf /tmp/notice.seller.pdf; do
   [ "$(head -c 5 "$CH$pdf")" = "%PDF-" ] || fail "$pdf is not a PDF"
 done
 cp "$CH/tmp/notice.pdf" "$OUT/smoke-notice.pdf"
-say "decided $name: outcome $(sed -n 's/.*"outcome": *"\([a-z_]*\)".*/\1/p' "$OUT/smoke-decision.json" | head -n 1); notices written"
+say "decided $name: outcome $(sed -n 's/.*"outcome": *"\([a-z_]*\)".*/\1/p' "$OUT/smoke-decision.json" | sed -n 1p); notices written"
 
 # A refused bundle: one line on stderr, non-zero exit, nothing imported.
 echo "not a zip" > "$CH/tmp/bad.arbcase"; chmod 644 "$CH/tmp/bad.arbcase"
