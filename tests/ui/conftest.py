@@ -44,6 +44,19 @@ def repo(db):
     return Repository(db)
 
 
+@pytest.fixture
+def review_session(db, repo, tmp_path):
+    """A real ReviewSession on the shared test case (tests/factories.py), imported through the real reader."""
+    from arbiter.bundle import read_bundle
+    from arbiter.store import import_bundle
+    from arbiter.ui.session import ReviewSession
+
+    result = import_bundle(db, read_bundle(write_bundle(tmp_path / "case.arbcase")))
+    session = ReviewSession(repo, result.case_pk, "r.chen")
+    yield session
+    session._timer.stop()
+
+
 def bundle_data(n: int) -> dict:
     """A valid case, the n-th of a family: distinct case and order ids, platforms and regions alternate."""
     data = case_dict()

@@ -14,11 +14,8 @@ pytestmark = pytest.mark.gui
 
 
 @pytest.fixture
-def session(db, repo, tmp_path):
-    result = import_bundle(db, read_bundle(write_bundle(tmp_path / "case.arbcase")))
-    s = ReviewSession(repo, result.case_pk, "r.chen")
-    yield s
-    s._timer.stop()
+def session(review_session):
+    return review_session
 
 
 def _show(qtbot, session):

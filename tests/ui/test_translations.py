@@ -108,16 +108,8 @@ def test_switching_language_retranslates_the_main_window(qtbot, tmp_path):
 
 # ---------------------------------------------------------------- an open case follows the switch
 @pytest.fixture
-def session(db, repo, tmp_path):
-    from arbiter.bundle import read_bundle
-    from arbiter.store import import_bundle
-    from arbiter.ui.session import ReviewSession
-    from tests.factories import write_bundle
-
-    result = import_bundle(db, read_bundle(write_bundle(tmp_path / "case.arbcase")))
-    s = ReviewSession(repo, result.case_pk, "r.chen")
-    yield s
-    s._timer.stop()
+def session(review_session):
+    return review_session
 
 
 def test_an_open_case_view_follows_the_language(qtbot, session):
