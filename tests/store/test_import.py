@@ -229,15 +229,13 @@ def test_evidence_bytes_are_reverified_and_tampering_detected(db):
 
 
 def test_real_bundle_reader_output_imports(db, tmp_path):
-    bundle = pytest.importorskip("arbiter.bundle")
-    if not hasattr(bundle, "read_bundle"):
-        pytest.skip("arbiter.bundle.read_bundle not available yet")
+    from arbiter.bundle import read_bundle
     from tests.factories import write_bundle
 
-    loaded = bundle.read_bundle(write_bundle(tmp_path / "in" / "case.arbcase"))
+    loaded = read_bundle(write_bundle(tmp_path / "in" / "case.arbcase"))
     result = import_bundle(db, loaded)
     assert (result.status, result.revision) == ("imported", 1)
     stored = Repository(db).load_case(result.case_pk)
     assert stored.case == loaded.case
     assert stored.case_sha256 == loaded.case_sha256
-    assert import_bundle(db, bundle.read_bundle(tmp_path / "in" / "case.arbcase")).status == "unchanged"
+    assert import_bundle(db, read_bundle(tmp_path / "in" / "case.arbcase")).status == "unchanged"
