@@ -208,8 +208,9 @@ def _box(flowables: list, background=NOTE_BG, border=RULE) -> Table:
 
 class _Scrubber:
     """Masks the parties' personal data wherever it appears in free text (the buyer's words, captions, the
-    rationale): the exact phone, email and address strings of the case, and anything shaped like an email
-    address or an international or Chinese mobile number."""
+    rationale): the case's addresses, whole or in part (the street line, a house number, a postcode), the
+    exact phone and email strings, and anything shaped like an email address or an international or
+    Chinese mobile number."""
 
     _EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}")
     _INTL_PHONE = re.compile(r"(?<![\w+])\+\d{1,3}[\s\-]?(?:\(?\d+\)?[\s\-]?){2,5}\d")
@@ -218,12 +219,13 @@ class _Scrubber:
     def __init__(self, case: Case):
         known: list[tuple[str, str]] = []
         for person in (case.buyer, case.seller):
-            for attr, fn in (("phone", masking.mask_phone), ("email", masking.mask_email),
-                             ("address", masking.mask_address)):
+            for attr, fn in (("phone", masking.mask_phone), ("email", masking.mask_email)):
                 value = getattr(person, attr, None)
                 if value:
                     known.append((value, fn(value)))
         self.known = sorted(known, key=lambda pair: -len(pair[0]))
+        # every address a party gave, whole or its street line, number or postcode (domain.masking)
+        self.addresses = [a for a in (getattr(p, "address", None) for p in (case.buyer, case.seller)) if a]
         self.keep = {case.order.order_id, case.case_id}
         if case.order.logistics:
             self.keep.add(case.order.logistics.tracking_no)
@@ -231,6 +233,7 @@ class _Scrubber:
     def __call__(self, text: str | None) -> str:
         if not text:
             return text or ""
+        text = masking.mask_addresses_in_text(text, self.addresses)
         for value, masked in self.known:
             text = text.replace(value, masked)
         text = self._EMAIL.sub(lambda m: masking.mask_email(m.group(0)), text)
@@ -534,7 +537,7 @@ def _due_text(ctx: _Context, deadline: Mapping[str, Any]) -> str:
     extension = T.span(deadline.get("extension")) or (None if deadline.get("after") else T.rule_extension(rule))
     if extension:
         text += ctx.t("extension", n=T.duration_text(ctx.lang, *extension))
-    return text + ("; " if ctx.lang == "en" else ";") + ctx.t("no_date_yet") + ("." if ctx.lang == "en" else "。")
+    return text + ("; " if ctx.lang == "en" else "；") + ctx.t("no_date_yet") + ("." if ctx.lang == "en" else "。")
 
 
 def _deadlines(ctx: _Context, sec: _Sections) -> list:

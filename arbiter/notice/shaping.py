@@ -24,12 +24,14 @@ from reportlab.pdfbase import pdfmetrics, ttfonts
 
 FEATURES = {"kern": True, "liga": True}
 
-_original = ttfonts.shapeFragWord
+_original = getattr(ttfonts, "shapeFragWord", None)  # ReportLab >= 4.1 (checked against 5.1)
 _installed = False
 
 
 def available() -> bool:
-    return ttfonts.uharfbuzz is not None
+    """Whether paragraphs are shaped: ``uharfbuzz`` importable and a ReportLab that shapes."""
+    return (getattr(ttfonts, "uharfbuzz", None) is not None and _original is not None
+            and hasattr(ttfonts, "ShapedStr") and hasattr(ttfonts, "makeShapedFragWord"))
 
 
 def _width(items) -> float:
@@ -139,7 +141,7 @@ def shape_frag_word(w, features=None, force=False):
 def install() -> None:
     """Route Platypus paragraphs' shaping through :func:`shape_frag_word` (idempotent)."""
     global _installed
-    if _installed:
+    if _installed or not available():
         return
     from reportlab.platypus import paragraph
 
