@@ -299,3 +299,28 @@ class SupervisorReviewModel(Base):
     at: Mapped[datetime] = mapped_column(UTCDateTime())
     action: Mapped[str] = mapped_column(String(16))
     note: Mapped[str] = mapped_column(Text, default="")
+
+
+class ImageFingerprintModel(Base):
+    """Perceptual fingerprints of an image blob (migration 0003): one row per variant (the whole picture and
+    six windows of it, ``arbiter.forensics.fingerprint.VARIANTS``). The 64-bit hash is kept as four indexed
+    16-bit bands for multi-index hashing; ``detail`` is the 256-bit hash in hex that confirms a candidate.
+    Keyed by blob, so the same file in several cases is hashed once."""
+
+    __tablename__ = "image_fingerprints"
+    __table_args__ = (
+        UniqueConstraint("sha256", "variant", name="uq_image_fingerprints_sha256_variant"),
+        Index("ix_image_fingerprints_b0", "b0"),
+        Index("ix_image_fingerprints_b1", "b1"),
+        Index("ix_image_fingerprints_b2", "b2"),
+        Index("ix_image_fingerprints_b3", "b3"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    sha256: Mapped[str] = mapped_column(ForeignKey("blobs.sha256", ondelete="RESTRICT"))
+    variant: Mapped[int] = mapped_column(Integer)
+    b0: Mapped[int] = mapped_column(Integer)
+    b1: Mapped[int] = mapped_column(Integer)
+    b2: Mapped[int] = mapped_column(Integer)
+    b3: Mapped[int] = mapped_column(Integer)
+    detail: Mapped[str] = mapped_column(String(64))
