@@ -80,3 +80,72 @@ def reused(img: Image.Image, seed: int = 0) -> bytes:
     out = cropped(out, rnd.uniform(0, 0.08), rnd.uniform(0, 0.08), rnd.uniform(0, 0.08), rnd.uniform(0, 0.08))
     out = brightened(out, rnd.uniform(1.1, 1.35))
     return jpeg(out, quality=rnd.randint(55, 80))
+
+
+def exif_block(*, taken: str | None = None, offset: str | None = None, software: str | None = None,
+               make: str | None = None, model: str | None = None, thumbnail: bytes | None = None) -> bytes:
+    """A raw EXIF block ("Exif\\0\\0" + little-endian TIFF) as a camera or an editor writes it: IFD0 (Make, Model,
+    Software), the Exif IFD (DateTimeOriginal "YYYY:MM:DD HH:MM:SS", OffsetTimeOriginal "+08:00") and IFD1 with an
+    embedded JPEG preview. Pass it as ``exif=`` to ``Image.save``."""
+    import struct
+
+    def ascii_(text: str) -> tuple[int, int, bytes]:
+        raw = text.encode("ascii") + b"\0"
+        return 2, len(raw), raw
+
+    ifd0 = {}
+    if make:
+        ifd0[271] = ascii_(make)
+    if model:
+        ifd0[272] = ascii_(model)
+    if software:
+        ifd0[305] = ascii_(software)
+    exif_ifd = {}
+    if taken:
+        exif_ifd[36867] = ascii_(taken)
+    if offset:
+        exif_ifd[36881] = ascii_(offset)
+    ifd1 = {}
+    if thumbnail:
+        ifd1 = {259: (3, 1, struct.pack("<H", 6)), 513: (4, 1, b"THMB"), 514: (4, 1, struct.pack("<I", len(thumbnail)))}
+    if exif_ifd:
+        ifd0[34665] = (4, 1, b"EXIF")
+
+    def size(ifd):
+        return 2 + 12 * len(ifd) + 4 + sum(len(v[2]) + (len(v[2]) & 1) for v in ifd.values() if len(v[2]) > 4)
+
+    pos0 = 8
+    pos_exif = pos0 + size(ifd0)
+    pos1 = pos_exif + (size(exif_ifd) if exif_ifd else 0)
+    pos_thumb = pos1 + (size(ifd1) if ifd1 else 0)
+    if exif_ifd:
+        ifd0[34665] = (4, 1, struct.pack("<I", pos_exif))
+    if ifd1:
+        ifd1[513] = (4, 1, struct.pack("<I", pos_thumb))
+
+    def pack(ifd, at, next_ifd):
+        head = struct.pack("<H", len(ifd))
+        data_at = at + 2 + 12 * len(ifd) + 4
+        data = b""
+        for tag in sorted(ifd):
+            typ, count, raw = ifd[tag]
+            if len(raw) > 4:
+                head += struct.pack("<HHII", tag, typ, count, data_at + len(data))
+                data += raw + (b"\0" if len(raw) & 1 else b"")
+            else:
+                head += struct.pack("<HHI", tag, typ, count) + raw.ljust(4, b"\0")
+        return head + struct.pack("<I", next_ifd) + data
+
+    tiff = b"II*\0" + struct.pack("<I", pos0)
+    tiff += pack(ifd0, pos0, pos1 if ifd1 else 0)
+    if exif_ifd:
+        tiff += pack(exif_ifd, pos_exif, 0)
+    if ifd1:
+        tiff += pack(ifd1, pos1, 0)
+        tiff += thumbnail
+    return b"Exif\0\0" + tiff
+
+
+def thumbnail_jpeg(img: Image.Image, size: tuple[int, int] = (160, 120)) -> bytes:
+    small = img.convert("RGB").resize(size, Image.Resampling.BILINEAR)
+    return jpeg(small, quality=75)

@@ -7,13 +7,17 @@ Pure functions over bytes (no database, no Qt, no files): the bundle-reading sta
 The hash (the classic pHash): the picture, orientation from EXIF applied, as 32 x 32 grey levels; its 2-D
 DCT-II; the 8 x 8 lowest frequencies; one bit per coefficient, set when it is above their median. Low
 frequencies survive resizing and JPEG re-compression, the median makes it blind to brightening and contrast,
-grey levels to colour shifts. Cropping moves the content, which low frequencies tolerate only a little, so every
-image also gets the hashes of six windows of itself (``VARIANTS``: the centre at 90 % and 80 %, each corner at
-88 %); a crop of one picture lands near a window of the other. A 256-bit hash of the 16 x 16 lowest frequencies
-confirms a candidate (64 bits alone let unrelated photos through at a few bits). Two images are the same photo
-when, comparing the whole of each with every window of the other, the 64-bit distance is at most
-``MATCH_DISTANCE`` and the 256-bit one at most ``DETAIL_DISTANCE`` (docs/decisions.md, "forensics", has the
-measurements).
+grey levels to colour shifts. Cropping moves the content, which low frequencies tolerate only a little. So two kinds of hashes:
+- stored and indexed, computed at import: the whole picture (variant 0) and its core, the centre 84 % (variant
+  1);
+- computed when a photo is looked up, from its bytes: 25 windows (``WINDOW_AXIS`` across x ``WINDOW_AXIS``
+  down: the whole width, 92 % at the left, centre or right, 84 % centred; the same down).
+If B is A lightly cropped (up to about 8 % off any side), B's whole picture is a window of A and A's core is a
+window of B; so comparing every window of one with the stored pair of the other finds the alignment, whichever
+of the two was cropped. A 256-bit hash of the 16 x 16 lowest frequencies confirms a candidate (64 bits alone
+let unrelated photos through at 6-10 bits). Two images are the same photo when their best-aligned pair is
+within ``MATCH_DISTANCE`` bits (64-bit) and ``DETAIL_DISTANCE`` bits (256-bit); docs/decisions.md
+("Evidence forensics") has the measurements.
 """
 from __future__ import annotations
 
@@ -23,23 +27,21 @@ import warnings
 from dataclasses import dataclass
 from operator import mul
 
-from PIL import Image, ImageFilter, ImageOps
+from PIL import Image, ImageFilter, ImageOps, ImageStat
 
 HASH_BITS = 64
-#: A candidate is the same photo when, on its best-aligned pair of variants, the 64-bit hashes differ in at most
-#: MATCH_DISTANCE bits and the 256-bit detail hashes in at most DETAIL_DISTANCE (measured: docs/decisions.md).
-MATCH_DISTANCE = 16
-DETAIL_DISTANCE = 76
+#: The same photo: on the best-aligned pair, at most this many of the 64 bits differ ...
+MATCH_DISTANCE = 12
+#: ... and at most this many of the 256 detail bits (measured: docs/decisions.md, "Evidence forensics").
+DETAIL_DISTANCE = 60
 _SIDE = 32                # the grey picture the DCT runs over
 _LOW = 16                 # 16 x 16 lowest frequencies -> the 256-bit detail hash; its 8 x 8 corner -> 64 bits
 
-#: (variant, fraction of width and height kept, horizontal anchor, vertical anchor). Variant 0 is the whole
-#: picture; the others are windows of it, so a crop of the picture lands near one of them.
-VARIANTS: tuple[tuple[int, float, float, float], ...] = (
-    (0, 1.0, 0.5, 0.5),
-    (1, 0.90, 0.5, 0.5), (2, 0.80, 0.5, 0.5),
-    (3, 0.88, 0.0, 0.0), (4, 0.88, 1.0, 0.0), (5, 0.88, 0.0, 1.0), (6, 0.88, 1.0, 1.0),
-)
+WHOLE, CORE = 0, 1
+#: Stored variants: (variant, fraction of width and height kept, centred).
+VARIANTS: tuple[tuple[int, float], ...] = ((WHOLE, 1.0), (CORE, 0.84))
+#: Windows of a looked-up photo, per axis: (fraction kept, anchor 0 = left/top, 1 = right/bottom).
+WINDOW_AXIS: tuple[tuple[float, float], ...] = ((1.0, 0.5), (0.92, 0.0), (0.92, 1.0), (0.92, 0.5), (0.84, 0.5))
 
 # DCT-II basis: _COS[u][x] = cos(pi * (2x + 1) * u / (2 * SIDE)), for the low frequencies only.
 _COS = tuple(tuple(math.cos(math.pi * (2 * x + 1) * u / (2 * _SIDE)) for x in range(_SIDE)) for u in range(_LOW))
@@ -97,19 +99,38 @@ def grey_of(img: Image.Image) -> Image.Image:
     return grey.filter(ImageFilter.BoxBlur(1)) if grey.width >= 2 * _SIDE else grey
 
 
-def hashes_of_image(img: Image.Image) -> tuple[Fingerprint, ...]:
-    grey = grey_of(img)
-    out = []
+def _window(grey: Image.Image, kx: float, ax: float, ky: float, ay: float) -> Image.Image:
     w, h = grey.size
-    for variant, keep, ax, ay in VARIANTS:
-        if keep < 1.0:
-            x0, y0 = (1 - keep) * w * ax, (1 - keep) * h * ay
-            part = grey.crop((round(x0), round(y0), round(x0 + keep * w), round(y0 + keep * h)))
-        else:
-            part = grey
-        if part.width < 8 or part.height < 8:
-            continue
-        out.append(Fingerprint(variant, *_dct_hashes(part)))
+    x0, y0 = (1 - kx) * w * ax, (1 - ky) * h * ay
+    return grey.crop((round(x0), round(y0), round(x0 + kx * w), round(y0 + ky * h)))
+
+
+#: Below this standard deviation of grey levels a picture is blank (one colour): its hash is noise, so it
+#: gets none (exact copies still match by sha256).
+MIN_CONTRAST = 3.0
+
+
+def _hashable(grey: Image.Image) -> bool:
+    return grey.width >= 8 and grey.height >= 8 and ImageStat.Stat(grey).stddev[0] >= MIN_CONTRAST
+
+
+def hashes_of_image(img: Image.Image) -> tuple[Fingerprint, ...]:
+    """The stored variants (whole, core) of a decoded image; () for a blank picture."""
+    grey = grey_of(img)
+    if not _hashable(grey):
+        return ()
+    return tuple(Fingerprint(variant, *_dct_hashes(_window(grey, keep, 0.5, keep, 0.5))) for variant, keep in VARIANTS)
+
+
+def windows_of_image(img: Image.Image) -> tuple[Fingerprint, ...]:
+    """The 25 lookup windows of a decoded image (variant = index in the grid; 0 is the whole picture)."""
+    grey = grey_of(img)
+    if not _hashable(grey):
+        return ()
+    out = []
+    for kx, ax in WINDOW_AXIS:
+        for ky, ay in WINDOW_AXIS:
+            out.append(Fingerprint(len(out), *_dct_hashes(_window(grey, kx, ax, ky, ay))))
     return tuple(out)
 
 
@@ -132,19 +153,57 @@ def open_image(data: bytes) -> Image.Image | None:
         return None
 
 
-def fingerprints(data: bytes) -> tuple[Fingerprint, ...]:
-    """The fingerprints of an image's bytes (one per variant), or () when the bytes are not a readable image."""
+def _over_bytes(data: bytes, what) -> tuple[Fingerprint, ...]:
     img = open_image(data)
     if img is None:
         return ()
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
-            return hashes_of_image(img)
-    except Exception:  # noqa: BLE001
+            return what(img)
+    except Exception:  # noqa: BLE001 - untrusted bytes
         return ()
     finally:
         img.close()
+
+
+def fingerprints(data: bytes) -> tuple[Fingerprint, ...]:
+    """The stored fingerprints (whole picture, core) of an image's bytes; () if they are not a readable image."""
+    return _over_bytes(data, hashes_of_image)
+
+
+def windows(data: bytes) -> tuple[Fingerprint, ...]:
+    """The 25 lookup windows of an image's bytes; () if they are not a readable image."""
+    return _over_bytes(data, windows_of_image)
+
+
+@dataclass(frozen=True, slots=True)
+class Photo:
+    """What a comparison needs of one image: its stored fingerprints and its windows."""
+    stored: tuple[Fingerprint, ...]
+    windows: tuple[Fingerprint, ...]
+
+
+def photo(data: bytes, *, trim_dark_borders: bool = False) -> Photo | None:
+    """Stored fingerprints and windows of an image's bytes (None if unreadable). ``trim_dark_borders``: cut
+    black bars first (a camera's 4:3 preview of a 16:9 photo is letterboxed)."""
+    img = open_image(data)
+    if img is None:
+        return None
+    try:
+        if trim_dark_borders:
+            img.load()
+            box = img.convert("L").point(lambda v: 255 if v > 24 else 0).getbbox()
+            if box and (box[2] - box[0]) >= 8 and (box[3] - box[1]) >= 8:
+                img = img.crop(box)
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            stored, wins = hashes_of_image(img), windows_of_image(img)
+    except Exception:  # noqa: BLE001
+        return None
+    finally:
+        img.close()
+    return Photo(stored, wins) if stored and wins else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,14 +213,10 @@ class Comparison:
     same_photo: bool
 
 
-def compare(a: tuple[Fingerprint, ...], b: tuple[Fingerprint, ...]) -> Comparison | None:
-    """Compare two images' fingerprints: the whole of each against every variant of the other (so either may
-    be the cropped one). None if either has no whole-picture fingerprint."""
-    a0 = next((f for f in a if f.variant == 0), None)
-    b0 = next((f for f in b if f.variant == 0), None)
-    if a0 is None or b0 is None:
-        return None
-    pairs = [(a0, f) for f in b] + [(f, b0) for f in a if f.variant != 0]
+def compare(a: Photo, b: Photo) -> Comparison:
+    """Every window of each against the stored pair (whole, core) of the other: the best-aligned pair's
+    distances, and whether that makes them the same photo. Symmetric."""
+    pairs = [(x, y) for x in a.windows for y in b.stored] + [(x, y) for x in a.stored for y in b.windows]
     distance = min(hamming(x.value, y.value) for x, y in pairs)
     detail = min(hamming(x.detail, y.detail) for x, y in pairs)
     return Comparison(distance, detail, distance <= MATCH_DISTANCE and detail <= DETAIL_DISTANCE)

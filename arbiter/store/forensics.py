@@ -1,12 +1,13 @@
 """The near-duplicate index over every case's images: fingerprints stored per blob, looked up by multi-index
 hashing (docs/storage.md, "Image fingerprints").
 
-The 64-bit hash is split into four 16-bit bands, each an indexed column. Two hashes within ``r`` bits of each
-other agree within ``r // 4`` bits on at least one band (pigeonhole), so a lookup reads, for each band, the rows
-whose band is one of the values within ``BAND_RADIUS`` bits of the query's band (137 values at radius 2: an
-``IN`` list on the band's index), then checks the whole hash and the 256-bit detail hash of those candidates.
-At radius 2 every pair within 11 bits is found for sure, and most pairs further apart too (one band with at
-most two differing bits suffices).
+Each image blob has two indexed rows, its whole picture and its core (``arbiter.forensics.fingerprint``). The
+64-bit hash is split into four 16-bit bands, each an indexed column. Two hashes within 7 bits of each other agree
+within one bit on at least one band (pigeonhole), so a lookup reads, for each band, the rows whose band is one of
+the 17 values within ``BAND_RADIUS`` bit of the query's (an ``IN`` list on the band's index: 68 index probes),
+and keeps those within ``MATCH_DISTANCE`` bits; further pairs are found whenever one band differs in at most one
+bit. A photo is looked up with each of its 25 windows; the candidates are confirmed by comparing windows against
+stored pairs both ways with the 256-bit hash (the windows of a candidate are computed from its blob).
 """
 from __future__ import annotations
 
@@ -16,17 +17,18 @@ from datetime import datetime
 from functools import lru_cache
 from itertools import combinations
 
-from sqlalchemy import and_, select, union_all
+from sqlalchemy import and_, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from arbiter.forensics.fingerprint import MATCH_DISTANCE, Fingerprint, compare, hamming
+from arbiter.forensics.fingerprint import MATCH_DISTANCE, Fingerprint, Photo, compare, hamming, photo
+from arbiter.store.canonical import sha256_hex
 from arbiter.store.db import Database
 from arbiter.store.models import BlobModel, CaseModel, CaseRevisionModel, EvidenceModel, ImageFingerprintModel
 
 BAND_BITS = 16
 BANDS = 4
-BAND_RADIUS = 2
+BAND_RADIUS = 1
 IMAGE_MEDIA_TYPES = ("image/jpeg", "image/png", "image/webp", "image/gif")
 _COLUMNS = (ImageFingerprintModel.b0, ImageFingerprintModel.b1, ImageFingerprintModel.b2, ImageFingerprintModel.b3)
 
@@ -83,23 +85,18 @@ def store_fingerprints(session: Session, prints: Mapping[str, Iterable[Fingerpri
     return len(rows)
 
 
-def candidates(session: Session, value: int, *, whole_only: bool = False,
-               max_distance: int = MATCH_DISTANCE) -> list[tuple[str, int, int]]:
+def candidates(session: Session, value: int, *, max_distance: int = MATCH_DISTANCE) -> list[tuple[str, int, int]]:
     """Stored (sha256, variant, distance) within ``max_distance`` bits of the 64-bit ``value`` that share a
-    band within ``BAND_RADIUS`` bits (``whole_only``: only whole-picture rows, variant 0)."""
+    band within ``BAND_RADIUS`` bits: the multi-index lookup of one fingerprint."""
     masks = _flip_masks()
-    query_bands = bands(value)
-    selects = []
-    for column, band in zip(_COLUMNS, query_bands):
-        values = sorted({band ^ m for m in masks})
-        cond = column.in_(values)
-        if whole_only:
-            cond = and_(cond, ImageFingerprintModel.variant == 0)
-        selects.append(select(ImageFingerprintModel.id, ImageFingerprintModel.sha256, ImageFingerprintModel.variant,
-                              *_COLUMNS).where(cond))
+    parts = []
+    for name, band in zip(("b0", "b1", "b2", "b3"), bands(value)):
+        # integers computed here, never user text: inlined, so the statement needs no 548 bound parameters
+        values = ",".join(str(v) for v in sorted({band ^ m for m in masks}))
+        parts.append(f"SELECT id, sha256, variant, b0, b1, b2, b3 FROM image_fingerprints WHERE {name} IN ({values})")
     seen: set[int] = set()
     out = []
-    for row in session.execute(union_all(*selects)):
+    for row in session.connection().exec_driver_sql(" UNION ALL ".join(parts)):
         if row.id in seen:
             continue
         seen.add(row.id)
@@ -120,18 +117,36 @@ def fingerprints_of(session: Session, digests: Iterable[str]) -> dict[str, tuple
     return {k: tuple(sorted(v, key=lambda f: f.variant)) for k, v in out.items()}
 
 
-def similar_blobs(session: Session, prints: tuple[Fingerprint, ...]) -> dict[str, int]:
-    """Blobs that show the same photo as ``prints`` (its own blob included): sha256 -> 64-bit distance."""
+class PhotoCache:
+    """sha256 -> :class:`Photo` (stored fingerprints and windows) computed from the blob's bytes, once."""
+
+    def __init__(self) -> None:
+        self._photos: dict[str, Photo | None] = {}
+
+    def get(self, session: Session, digest: str) -> Photo | None:
+        if digest not in self._photos:
+            data = session.scalar(select(BlobModel.data).where(BlobModel.sha256 == digest))
+            self._photos[digest] = photo(data) if data is not None and sha256_hex(data) == digest else None
+        return self._photos[digest]
+
+
+def similar_blobs(session: Session, digest: str, cache: PhotoCache | None = None) -> dict[str, int]:
+    """Blobs that show the same photo as blob ``digest`` (itself included, at 0): sha256 -> 64-bit distance."""
+    cache = cache or PhotoCache()
+    out = {digest: 0}
+    own = cache.get(session, digest)
+    if own is None:
+        return out
     found: set[str] = set()
-    for fp in prints:
-        # the whole picture against every window stored; each window against stored whole pictures
-        found.update(s for s, _, _ in candidates(session, fp.value, whole_only=fp.variant != 0))
-    stored = fingerprints_of(session, found)
-    out = {}
-    for digest, theirs in stored.items():
-        result = compare(prints, theirs)
-        if result is not None and result.same_photo:
-            out[digest] = result.distance
+    for window in own.windows:
+        found.update(s for s, _, _ in candidates(session, window.value))
+    for other in sorted(found - {digest}):
+        theirs = cache.get(session, other)
+        if theirs is None:
+            continue
+        result = compare(own, theirs)
+        if result.same_photo:
+            out[other] = result.distance
     return out
 
 
@@ -152,8 +167,6 @@ def ensure_fingerprints(db: Database) -> int:
         with db.session(readonly=True) as session:
             for digest, data in session.execute(select(BlobModel.sha256, BlobModel.data)
                                                 .where(BlobModel.sha256.in_(chunk))):
-                from arbiter.store.canonical import sha256_hex
-
                 if sha256_hex(data) == digest:       # a tampered blob is not fingerprinted
                     prints[digest] = fingerprints(data)
         if any(prints.values()):
@@ -220,12 +233,10 @@ def image_matches(db: Database, case_ids: Iterable[str] | None = None) -> list[M
         by_digest: dict[str, list[ImageRef]] = {}
         for ref in queries:
             by_digest.setdefault(ref.sha256, []).append(ref)
-        prints = fingerprints_of(session, by_digest)
+        cache = PhotoCache()
         similar: dict[str, dict[str, int]] = {}
         for digest in by_digest:
-            own = prints.get(digest)
-            similar[digest] = similar_blobs(session, own) if own else {}
-            similar[digest].setdefault(digest, 0)     # exact copies (same bytes) match without a fingerprint
+            similar[digest] = similar_blobs(session, digest, cache)   # exact copies (same bytes) at distance 0
         others = {d for hits in similar.values() for d in hits}
         refs_by_digest: dict[str, list[ImageRef]] = {}
         for ref in _image_refs(session, digests=others):
@@ -248,3 +259,17 @@ def image_matches(db: Database, case_ids: Iterable[str] | None = None) -> list[M
                     if old is None or dist < old.distance:
                         pairs[key] = match
     return sorted(pairs.values(), key=lambda m: (m.case_id, m.evidence_id, m.other_case_id, m.other_evidence_id))
+
+
+def case_pk_by_id(db: Database, case_id: str) -> int | None:
+    with db.session(readonly=True) as session:
+        return session.scalar(select(CaseModel.id).where(CaseModel.case_id == case_id))
+
+
+def record_forensics(session: Session, case_pk: int, revision: int, case, prints) -> None:
+    """The importer's hook, in its transaction: the images' fingerprints (computed before, from the bundle's
+    bytes) and the case's party row."""
+    from arbiter.store.party_history import record_parties
+
+    store_fingerprints(session, prints)
+    record_parties(session, case_pk, revision, case)

@@ -22,7 +22,7 @@ from arbiter.store import audit
 from arbiter.store.blobs import put_blobs
 from arbiter.store.canonical import sha256_hex
 from arbiter.store.db import Database
-from arbiter.store.forensics import store_fingerprints
+from arbiter.store.forensics import record_forensics
 from arbiter.store.models import CaseModel, CaseRevisionModel, EvidenceModel
 
 log = logging.getLogger(__name__)
@@ -155,7 +155,7 @@ def import_bundle(db: Database, loaded: Any, *, actor: str | None = None) -> Imp
         inserted = put_blobs(session, contents)
         rev = _insert_revision(session, case_row, revision, loaded, now, actor)
         _insert_evidence(session, rev, case, contents)
-        store_fingerprints(session, prints)
+        record_forensics(session, case_row.id, revision, case, prints)   # fingerprints, parties (issue 13)
         audit.append_event(session, actor, "case.imported", {
             "case_id": case.case_id, "revision": revision, "status": status, "case_sha256": loaded.case_sha256,
             "source": rev.source_name, "evidence": {item.id: item.sha256 for item in case.evidence},

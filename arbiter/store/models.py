@@ -302,8 +302,8 @@ class SupervisorReviewModel(Base):
 
 
 class ImageFingerprintModel(Base):
-    """Perceptual fingerprints of an image blob (migration 0003): one row per variant (the whole picture and
-    six windows of it, ``arbiter.forensics.fingerprint.VARIANTS``). The 64-bit hash is kept as four indexed
+    """Perceptual fingerprints of an image blob (migration 0003): one row per stored variant (the whole picture
+    and its core, ``arbiter.forensics.fingerprint.VARIANTS``). The 64-bit hash is kept as four indexed
     16-bit bands for multi-index hashing; ``detail`` is the 256-bit hash in hex that confirms a candidate.
     Keyed by blob, so the same file in several cases is hashed once."""
 
@@ -324,3 +324,28 @@ class ImageFingerprintModel(Base):
     b2: Mapped[int] = mapped_column(Integer)
     b3: Mapped[int] = mapped_column(Integer)
     detail: Mapped[str] = mapped_column(String(64))
+
+
+class CasePartyModel(Base):
+    """Who the parties of a case's newest revision are, for party history across cases (migration 0003):
+    ids, names and normalised contact keys (digits of the phone, the address in lower case without
+    punctuation), each indexed. Kept in step with the newest revision at import."""
+
+    __tablename__ = "case_parties"
+    __table_args__ = (
+        Index("ix_case_parties_buyer_id", "buyer_id"),
+        Index("ix_case_parties_seller_id", "seller_id"),
+        Index("ix_case_parties_buyer_phone_key", "buyer_phone_key"),
+        Index("ix_case_parties_buyer_address_key", "buyer_address_key"),
+        Index("ix_case_parties_seller_phone_key", "seller_phone_key"),
+    )
+
+    case_pk: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="RESTRICT"), primary_key=True)
+    revision: Mapped[int] = mapped_column(Integer)
+    buyer_id: Mapped[str] = mapped_column(String(128))
+    buyer_name: Mapped[str] = mapped_column(String(255))
+    buyer_phone_key: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    buyer_address_key: Mapped[str | None] = mapped_column(String(512), nullable=True)
+    seller_id: Mapped[str] = mapped_column(String(128))
+    seller_name: Mapped[str] = mapped_column(String(255))
+    seller_phone_key: Mapped[str | None] = mapped_column(String(64), nullable=True)

@@ -28,7 +28,7 @@ def bundle_with_photos(tmp_path: Path, case_id: str, photos: dict[str, bytes], *
         if item is None:
             item = dict(template, id=eid)
             data["evidence"].append(item)
-        if item["file"] in files and item["file"] != name:
+        elif item["file"] in files and item["file"] != name:
             del files[item["file"]]
         item.update(file=name, sha256=sha256(content), media_type="image/png" if png else "image/jpeg",
                     kind="photo")
