@@ -91,19 +91,21 @@ def candidates(session: Session, value: int, *, max_distance: int = MATCH_DISTAN
     masks = _flip_masks()
     parts = []
     for name, band in zip(("b0", "b1", "b2", "b3"), bands(value)):
-        # integers computed here, never user text: inlined, so the statement needs no 548 bound parameters
+        # integers computed here, never user text: inlined, so the statement needs no 68 bound parameters;
+        # the band indexes cover b0..b3 (and the row id), so this reads no table row
         values = ",".join(str(v) for v in sorted({band ^ m for m in masks}))
-        parts.append(f"SELECT id, sha256, variant, b0, b1, b2, b3 FROM image_fingerprints WHERE {name} IN ({values})")
-    seen: set[int] = set()
-    out = []
-    for row in session.connection().exec_driver_sql(" UNION ALL ".join(parts)):
-        if row.id in seen:
-            continue
-        seen.add(row.id)
-        d = hamming(value, unbands(row.b0, row.b1, row.b2, row.b3))
-        if d <= max_distance:
-            out.append((row.sha256, row.variant, d))
-    return out
+        parts.append(f"SELECT id, b0, b1, b2, b3 FROM image_fingerprints WHERE {name} IN ({values})")
+    near: dict[int, int] = {}
+    for row_id, b0, b1, b2, b3 in session.connection().exec_driver_sql(" UNION ALL ".join(parts)):
+        if row_id not in near:
+            d = hamming(value, unbands(b0, b1, b2, b3))
+            if d <= max_distance:
+                near[row_id] = d
+    if not near:
+        return []
+    rows = session.execute(select(ImageFingerprintModel.id, ImageFingerprintModel.sha256,
+                                  ImageFingerprintModel.variant).where(ImageFingerprintModel.id.in_(sorted(near))))
+    return [(sha, variant, near[row_id]) for row_id, sha, variant in rows]
 
 
 def fingerprints_of(session: Session, digests: Iterable[str]) -> dict[str, tuple[Fingerprint, ...]]:

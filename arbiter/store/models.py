@@ -310,10 +310,11 @@ class ImageFingerprintModel(Base):
     __tablename__ = "image_fingerprints"
     __table_args__ = (
         UniqueConstraint("sha256", "variant", name="uq_image_fingerprints_sha256_variant"),
-        Index("ix_image_fingerprints_b0", "b0"),
-        Index("ix_image_fingerprints_b1", "b1"),
-        Index("ix_image_fingerprints_b2", "b2"),
-        Index("ix_image_fingerprints_b3", "b3"),
+        # one index per band, led by that band and covering the others: a lookup reads only the indexes
+        Index("ix_image_fingerprints_b0", "b0", "b1", "b2", "b3"),
+        Index("ix_image_fingerprints_b1", "b1", "b0", "b2", "b3"),
+        Index("ix_image_fingerprints_b2", "b2", "b0", "b1", "b3"),
+        Index("ix_image_fingerprints_b3", "b3", "b0", "b1", "b2"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
