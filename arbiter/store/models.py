@@ -246,8 +246,9 @@ class VerdictModel(Base):
             "uq_verdicts_one_original",
             "case_pk",
             unique=True,
-            sqlite_where=text("kind = 'original'"),
-            postgresql_where=text("kind = 'original'"),
+            # 0003: an imported verdict that disagrees with the stored one (conflicts_with_id) is kept beside it
+            sqlite_where=text("kind = 'original' AND conflicts_with_id IS NULL"),
+            postgresql_where=text("kind = 'original' AND conflicts_with_id IS NULL"),
         ),
     )
 
@@ -266,6 +267,18 @@ class VerdictModel(Base):
     fingerprint: Mapped[str] = mapped_column(String(64))
     reason: Mapped[str | None] = mapped_column(Text, nullable=True)
     flagged_for_supervisor: Mapped[bool] = mapped_column(Boolean)
+    # 0003 (docs/trust.md): what the signature covers and what a verdict package carries; NULL before 0003
+    number: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    case_sha256: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    signer_key: Mapped[str | None] = mapped_column(String(64), nullable=True, index=True)
+    signature: Mapped[str | None] = mapped_column(Text, nullable=True)
+    chain_head: Mapped[str | None] = mapped_column(String(80), nullable=True)
+    answers: Mapped[str | None] = mapped_column(Text, nullable=True)
+    progress: Mapped[str | None] = mapped_column(Text, nullable=True)
+    app_version: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    origin: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    rules_drift: Mapped[bool | None] = mapped_column(Boolean, nullable=True)
+    conflicts_with_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
 
 
 class AuditEventModel(Base):
@@ -282,6 +295,52 @@ class AuditEventModel(Base):
     payload: Mapped[str] = mapped_column(Text)
     prev_hash: Mapped[str] = mapped_column(String(64), unique=True)
     hash: Mapped[str] = mapped_column(String(64), unique=True)
+
+
+class SigningKeyModel(Base):
+    """A public key of a person in ``users`` (0003): the current one and every one it replaced."""
+
+    __tablename__ = "signing_keys"
+    __table_args__ = (Index("ix_signing_keys_user_pk", "user_pk"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_pk: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="RESTRICT"))
+    fingerprint: Mapped[str] = mapped_column(String(64), unique=True)
+    card: Mapped[str] = mapped_column(Text)          # the key card's canonical JSON
+    created: Mapped[str] = mapped_column(String(40))  # as the card says
+    added_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    added_by: Mapped[str] = mapped_column(String(128))
+    replaced_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+
+
+class ChainHeadModel(Base):
+    """An audit chain head recorded in something that left the database (a verdict package, a notice)."""
+
+    __tablename__ = "chain_heads"
+    __table_args__ = (Index("ix_chain_heads_seq", "seq"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    seq: Mapped[int] = mapped_column(Integer)
+    hash: Mapped[str] = mapped_column(String(64))
+    at: Mapped[datetime] = mapped_column(UTCDateTime())
+    reason: Mapped[str] = mapped_column(String(64))
+    detail: Mapped[str] = mapped_column(Text)
+
+
+class NoticeExportModel(Base):
+    """A notice written for a verdict: its files' sha256 and the chain head it recorded (0003)."""
+
+    __tablename__ = "notice_exports"
+    __table_args__ = (Index("ix_notice_exports_case_pk", "case_pk"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_pk: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="RESTRICT"))
+    verdict_id: Mapped[int] = mapped_column(ForeignKey("verdicts.id", ondelete="RESTRICT"))
+    at: Mapped[datetime] = mapped_column(UTCDateTime())
+    actor: Mapped[str] = mapped_column(String(128))
+    fingerprint: Mapped[str] = mapped_column(String(64))
+    files: Mapped[str] = mapped_column(Text)          # canonical JSON {"buyer": {"name", "sha256"}, ...}
+    chain_head: Mapped[str] = mapped_column(String(80))
 
 
 class SupervisorReviewModel(Base):
