@@ -212,8 +212,17 @@ def cmd_verify(args: argparse.Namespace) -> int:
 
 
 # -- verdict packages, demo ------------------------------------------------------------------------------------
+def _feature(module: str):
+    import importlib
+
+    try:
+        return importlib.import_module(module)
+    except ImportError as exc:
+        raise CommandError(f"not available in this build ({_one_line(exc)})") from None
+
+
 def cmd_verdicts_export(args: argparse.Namespace) -> int:
-    from arbiter.packages import export_verdicts
+    export_verdicts = _feature("arbiter.packages").export_verdicts
 
     db = _open_db(_db_url(args))
     try:
@@ -228,7 +237,7 @@ def cmd_verdicts_export(args: argparse.Namespace) -> int:
 
 
 def cmd_verdicts_import(args: argparse.Namespace) -> int:
-    from arbiter.packages import import_packages
+    import_packages = _feature("arbiter.packages").import_packages
 
     db = _open_db(_db_url(args))
     refused = 0
@@ -245,7 +254,7 @@ def cmd_verdicts_import(args: argparse.Namespace) -> int:
 
 
 def cmd_demo_build(args: argparse.Namespace) -> int:
-    from arbiter.demo import build_demo
+    build_demo = _feature("arbiter.demo").build_demo
 
     summary = build_demo(Path(args.dir))
     print(summary)

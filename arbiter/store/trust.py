@@ -170,7 +170,8 @@ def revision_row(session: Session, case_pk: int, *, revision: int | None = None,
 
 
 def parse_revision(rev: CaseRevisionModel):
-    data = json.loads(bytes(rev.case_json).decode("utf-8"), parse_float=Decimal)
+    raw = rev.case_json.encode("utf-8") if isinstance(rev.case_json, str) else bytes(rev.case_json)
+    data = json.loads(raw.decode("utf-8"), parse_float=Decimal)
     return case_from_dict(data)
 
 

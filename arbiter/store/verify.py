@@ -95,6 +95,11 @@ def _event_problems(row: AuditEventModel, prev_hash: str | None) -> list[str]:
     return out
 
 
+def _as_bytes(value) -> bytes:
+    """case.json as stored; an edit with sqlite3 may have turned the BLOB into TEXT."""
+    return value.encode("utf-8", "surrogateescape") if isinstance(value, str) else bytes(value)
+
+
 def _case_json_evidence(raw: bytes) -> dict[str, dict] | None:
     try:
         data = json.loads(bytes(raw).decode("utf-8"))
@@ -110,7 +115,7 @@ def check_case(session: Session, case: CaseModel, trail: _Trail) -> tuple[list[s
                                      .order_by(CaseRevisionModel.revision)))
     shas = {rev.case_sha256 for rev in revisions}
     for rev in revisions:
-        raw = bytes(rev.case_json)
+        raw = _as_bytes(rev.case_json)
         if sha256_hex(raw) != rev.case_sha256:
             out.append(f"revision {rev.revision}: case.json does not match its sha256 (edited in place)")
         imported = trail.imported.get((case.id, rev.revision))

@@ -308,6 +308,8 @@ class ReviewSession(QObject):
             return [self.tr("The verdict is signed. Amend it to change it.")]
         assessment = assessment or self.assessment()
         blockers: list[str] = []
+        if self.signer is None:
+            blockers.append(self.tr("No signing identity on this workstation (File > Identity…)."))
         unconfirmed = set(self.unconfirmed_gates(assessment))
         missing = set(assessment.missing)
         for gate in assessment.gates:   # the gates in their order, computed or not
