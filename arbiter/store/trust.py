@@ -8,14 +8,12 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 import arbiter
-from arbiter.domain.parse import case_from_dict
 from arbiter.signing.keys import KeyCard, KeyCardError, verdict_statement
 from arbiter.store import audit
 from arbiter.store.blobs import read_blob
@@ -170,9 +168,10 @@ def revision_row(session: Session, case_pk: int, *, revision: int | None = None,
 
 
 def parse_revision(rev: CaseRevisionModel):
+    from arbiter.bundle.reader import load_case_json  # read exactly as the importer read it
+
     raw = rev.case_json.encode("utf-8") if isinstance(rev.case_json, str) else bytes(rev.case_json)
-    data = json.loads(raw.decode("utf-8"), parse_float=Decimal)
-    return case_from_dict(data)
+    return load_case_json(raw)
 
 
 def tampered_ids(session: Session, rev: CaseRevisionModel) -> frozenset[str]:
