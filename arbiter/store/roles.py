@@ -45,6 +45,10 @@ PRIVILEGES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "qa_samples": (_READ, _APPEND),
     "qa_sample_items": (_READ, _APPEND),
     "team_settings": (_READ, _WRITE),
+    # trust (issue 11): registering key cards is a supervisor's act; heads and notice exports are appended by all
+    "signing_keys": (_READ, _WRITE),
+    "chain_heads": (_APPEND, _APPEND),
+    "notice_exports": (_APPEND, _APPEND),
 }
 DEFAULT_PRIVILEGES = (_WRITE, _WRITE)
 GRANTS_LOCK_KEY = 0x524F4C45  # "ROLE"
