@@ -33,7 +33,7 @@ from sqlalchemy.types import TypeDecorator
 CASE_STATUSES = ("new", "in_review", "decided", "signed", "amended", "flagged")
 VERDICT_KINDS = ("original", "amendment")
 USER_ROLES = ("reviewer", "supervisor")
-SUPERVISOR_ACTIONS = ("approve", "return")
+SUPERVISOR_ACTIONS = ("approve", "return", "overturn")
 GENESIS_HASH = "0" * 64
 
 MONEY_QUANTUM = Decimal("0.0001")
@@ -246,7 +246,7 @@ class VerdictModel(Base):
             "uq_verdicts_one_original",
             "case_pk",
             unique=True,
-            # 0003: an imported verdict that disagrees with the stored one (conflicts_with_id) is kept beside it
+            # 0004: an imported verdict that disagrees with the stored one (conflicts_with_id) is kept beside it
             sqlite_where=text("kind = 'original' AND conflicts_with_id IS NULL"),
             postgresql_where=text("kind = 'original' AND conflicts_with_id IS NULL"),
         ),
@@ -267,7 +267,7 @@ class VerdictModel(Base):
     fingerprint: Mapped[str] = mapped_column(String(64))
     reason: Mapped[str | None] = mapped_column(Text, nullable=True)
     flagged_for_supervisor: Mapped[bool] = mapped_column(Boolean)
-    # 0003 (docs/trust.md): what the signature covers and what a verdict package carries; NULL before 0003
+    # 0004 (docs/trust.md): what the signature covers and what a verdict package carries; NULL before 0004
     number: Mapped[int | None] = mapped_column(Integer, nullable=True)
     case_sha256: Mapped[str | None] = mapped_column(String(64), nullable=True)
     signer_key: Mapped[str | None] = mapped_column(String(64), nullable=True, index=True)
@@ -298,7 +298,7 @@ class AuditEventModel(Base):
 
 
 class SigningKeyModel(Base):
-    """A public key of a person in ``users`` (0003): the current one and every one it replaced."""
+    """A public key of a person in ``users`` (0004): the current one and every one it replaced."""
 
     __tablename__ = "signing_keys"
     __table_args__ = (Index("ix_signing_keys_user_pk", "user_pk"),)
@@ -328,7 +328,7 @@ class ChainHeadModel(Base):
 
 
 class NoticeExportModel(Base):
-    """A notice written for a verdict: its files' sha256 and the chain head it recorded (0003)."""
+    """A notice written for a verdict: its files' sha256 and the chain head it recorded (0004)."""
 
     __tablename__ = "notice_exports"
     __table_args__ = (Index("ix_notice_exports_case_pk", "case_pk"),)
@@ -343,18 +343,11 @@ class NoticeExportModel(Base):
     chain_head: Mapped[str] = mapped_column(String(80))
 
 
-class SupervisorReviewModel(Base):
-    """A supervisor's approval of, or return of, a signed verdict (the supervisor workflow)."""
-
-    __tablename__ = "supervisor_reviews"
-    __table_args__ = (
-        CheckConstraint("action IN ('approve', 'return')", name="action"),
-        Index("ix_supervisor_reviews_verdict_id", "verdict_id"),
-    )
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    verdict_id: Mapped[int] = mapped_column(ForeignKey("verdicts.id", ondelete="RESTRICT"))
-    supervisor: Mapped[str] = mapped_column(String(128))
-    at: Mapped[datetime] = mapped_column(UTCDateTime())
-    action: Mapped[str] = mapped_column(String(16))
-    note: Mapped[str] = mapped_column(Text, default="")
+# The supervisor's desk (migration 0003; docs/storage.md, "Team mode and quality review")
+from arbiter.store.qa_models import (  # noqa: E402 - registered on Base after the tables they refer to
+    CaseLeaseModel,
+    QASampleItemModel,
+    QASampleModel,
+    SupervisorReviewModel,
+    TeamSettingModel,
+)

@@ -79,7 +79,7 @@ def decision_record(case_id: str = "TTS-UK-TEST-0001", **overrides: Any) -> dict
 
 
 TABLES = ("cases", "case_revisions", "evidence", "blobs", "users", "drafts", "verdicts", "audit_events",
-          "supervisor_reviews", "alembic_version")
+          "supervisor_reviews", "alembic_version", "case_leases", "qa_samples", "qa_sample_items", "team_settings")
 
 
 def dump(db: Database) -> dict[str, list[tuple]]:
@@ -143,13 +143,34 @@ def signing_inputs(data: dict[str, Any] | None = None, *, reviewer: str = "r.che
 SELLER_WINS = {"finding": "contradicted", "problem": None, "remedy": None, "amount": None}
 
 
+def stored_inputs(repo, case_pk: int, answers: dict) -> tuple[dict, dict]:
+    """``(record, progress)`` for answers on the stored case: what ``decide`` derives from its newest revision,
+    and every evidence item opened and both chat logs read."""
+    from arbiter.domain.checklist import decide
+    from arbiter.domain.signoff import required_chats
+    from arbiter.policies import load_policy
+
+    case = repo.load_case(case_pk).case
+    record = decide(case, load_policy(case.platform.value, case.region), answers,
+                    tampered=repo.tampered_evidence(case_pk))
+    progress = {"opened_evidence": sorted(e.id for e in case.evidence), "chats_read": sorted(required_chats(case))}
+    return record, progress
+
+
 def sign(repo, case_pk: int, who=None, **answer_overrides: Any):
+    """Sign the stored case as ``who`` (default r.chen) with the factory answers (overridden)."""
+    from tests.factories import answers_dict
+
     who = who or signer()
-    record, answers, progress = signing_inputs(reviewer=who.id, **answer_overrides)
+    answers = answers_dict(reviewer=who.id, **answer_overrides)
+    record, progress = stored_inputs(repo, case_pk, answers)
     return repo.sign_verdict(case_pk, who, record, answers=answers, progress=progress)
 
 
 def amend(repo, case_pk: int, reason: str, who=None, **answer_overrides: Any):
+    from tests.factories import answers_dict
+
     who = who or signer()
-    record, answers, progress = signing_inputs(reviewer=who.id, **answer_overrides)
+    answers = answers_dict(reviewer=who.id, **answer_overrides)
+    record, progress = stored_inputs(repo, case_pk, answers)
     return repo.amend_verdict(case_pk, who, reason, record, answers=answers, progress=progress)

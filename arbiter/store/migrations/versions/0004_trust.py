@@ -6,22 +6,22 @@
   ``progress`` (canonical JSON), ``app_version``, ``origin`` (``local`` or ``package``), ``rules_drift`` and
   ``conflicts_with_id`` (an imported verdict that disagrees with the one already stored for the case).
   Plain ``ALTER TABLE ... ADD COLUMN`` on both backends (nullable, no table copy on SQLite: the append-only
-  triggers stay). Verdicts signed before 0003 keep NULLs and are reported by ``arbiter verify`` as unsigned.
+  triggers stay). Verdicts signed before 0004 keep NULLs and are reported by ``arbiter verify`` as unsigned.
 - ``signing_keys``: every public key known for a person of ``users`` (their current one and the ones replaced).
 - ``chain_heads``: audit chain heads recorded in verdict packages and notices; ``verify`` checks each is still
   in the chain (deleting the newest events is detectable).
 - ``notice_exports``: every notice written, with its files' hashes and the chain head it recorded.
 
-Revision ID: 0003
-Revises: 0002
+Revision ID: 0004
+Revises: 0003
 """
 from __future__ import annotations
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0003"
-down_revision = "0002"
+revision = "0004"
+down_revision = "0003"
 branch_labels = None
 depends_on = None
 
