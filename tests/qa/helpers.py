@@ -31,23 +31,22 @@ def _signer(reviewer: str):
     return demo_identity(reviewer, reviewer.title())
 
 
-def _full_progress(repo: Repository, case_pk: int) -> dict:
-    from arbiter.domain.signoff import required_chats
-
-    case = repo.load_case(case_pk).case
-    return {"opened_evidence": sorted(e.id for e in case.evidence), "chats_read": sorted(required_chats(case))}
-
-
 def sign(repo: Repository, case_pk: int, reviewer: str, record: dict, answers: dict) -> object:
     """Sign as ``reviewer`` through the store's API (one place to adapt when signing changes): a deterministic
     key per reviewer, every item opened and both chats read."""
-    return repo.sign_verdict(case_pk, _signer(reviewer), record, answers=dict(answers, reviewer=reviewer),
-                             progress=_full_progress(repo, case_pk))
+    from tests.store.helpers import stored_inputs
+
+    answers = dict(answers, reviewer=reviewer)
+    record, progress = stored_inputs(repo, case_pk, answers)
+    return repo.sign_verdict(case_pk, _signer(reviewer), record, answers=answers, progress=progress)
 
 
 def amend(repo: Repository, case_pk: int, reviewer: str, reason: str, record: dict, answers: dict) -> object:
-    return repo.amend_verdict(case_pk, _signer(reviewer), reason, record, answers=dict(answers, reviewer=reviewer),
-                              progress=_full_progress(repo, case_pk))
+    from tests.store.helpers import stored_inputs
+
+    answers = dict(answers, reviewer=reviewer)
+    record, progress = stored_inputs(repo, case_pk, answers)
+    return repo.amend_verdict(case_pk, _signer(reviewer), reason, record, answers=answers, progress=progress)
 
 
 def build_decided(db) -> dict[str, dict]:
