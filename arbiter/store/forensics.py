@@ -153,7 +153,7 @@ def similar_blobs(session: Session, digest: str, cache: PhotoCache | None = None
 
 
 def ensure_fingerprints(db: Database) -> int:
-    """Fingerprint image blobs stored before migration 0003 (or by an importer without the hook). Returns the
+    """Fingerprint image blobs stored before migration 0005 (or by an importer without the hook). Returns the
     number of blobs fingerprinted; unreadable images stay without (and are tried again next time)."""
     from arbiter.forensics.fingerprint import fingerprints
 

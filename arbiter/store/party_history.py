@@ -1,4 +1,4 @@
-"""Party history across cases (``case_parties``, migration 0003): who the buyer and the seller of each case are,
+"""Party history across cases (``case_parties``, migration 0005): who the buyer and the seller of each case are,
 their earlier cases and how those ended, and the same phone or address under another buyer name."""
 from __future__ import annotations
 
@@ -46,7 +46,7 @@ def record_parties(session: Session, case_pk: int, revision: int, case: Case) ->
 
 
 def ensure_parties(db: Database) -> int:
-    """Party rows for cases imported before migration 0003 (read from their newest case.json)."""
+    """Party rows for cases imported before migration 0005 (read from their newest case.json)."""
     with db.session(readonly=True) as session:
         missing = list(session.execute(
             select(CaseModel.id, CaseModel.latest_revision, CaseRevisionModel.case_json)

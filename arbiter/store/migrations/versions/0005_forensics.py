@@ -5,16 +5,16 @@ One row per image blob and variant; the 64-bit hash as four indexed 16-bit bands
 each case's newest revision, indexed, for party history. New tables only: no rebuild of any existing table, no trigger touched.
 Cases and images imported before this revision get their rows on first use (``arbiter.store.forensics``).
 
-Revision ID: 0003
-Revises: 0002
+Revision ID: 0005
+Revises: 0004
 """
 from __future__ import annotations
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0003"
-down_revision = "0002"
+revision = "0005"
+down_revision = "0004"
 branch_labels = None
 depends_on = None
 
