@@ -9,17 +9,13 @@ from arbiter.store.party_history import address_key, party_history, phone_key
 from tests import photos as P
 from tests.factories import png_bytes
 from tests.forensics.helpers import import_photos
+from tests.store.helpers import SELLER_WINS, sign
 
 
 def _case(db, tmp_path, case_id, day, *, buyer=None, seller=None):
     return import_photos(db, tmp_path, case_id, {"E1": P.jpeg(P.photo(hash(case_id) % 1000)),
                                                  "E2": png_bytes((day, 1, 1))},
                          opened_at=f"2025-03-{day:02d}T09:00:00+00:00", buyer=buyer, seller=seller)
-
-
-def _record(case_id, outcome):
-    return {"format": "arbiter.decision/1", "case_id": case_id, "outcome": outcome,
-            "policy": {"id": "tiktok_shop", "version": "x"}, "flagged_for_supervisor": False}
 
 
 def test_history_counts_earlier_cases_of_both_sides_and_how_they_ended(any_db, tmp_path):
@@ -30,7 +26,7 @@ def test_history_counts_earlier_cases_of_both_sides_and_how_they_ended(any_db, t
                                              "address": "1 Elm St"})             # same seller
     _case(any_db, tmp_path, "C-5", 5)                                           # later: not earlier
     me = _case(any_db, tmp_path, "C-4", 4)
-    Repository(any_db).sign_verdict(r2.case_pk, "r.chen", _record("C-2", "seller_favoured"))
+    assert sign(Repository(any_db), r2.case_pk, **SELLER_WINS).record["outcome"] == "seller_favoured"
     history = party_history(any_db, me.case_pk)
     assert [(c.case_id, c.outcome) for c in history.buyer.earlier] == [("C-1", "open"), ("C-2", "seller_favoured")]
     assert [(c.case_id, c.outcome) for c in history.seller.earlier] == [("C-1", "open"), ("C-3", "open")]
