@@ -43,6 +43,7 @@ def is_image(media_type: str) -> bool:
 
 def _open(data: bytes) -> Image.Image:
     with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # Pillow's other warnings must not reach stderr
         warnings.simplefilter("error", Image.DecompressionBombWarning)
         try:
             img = Image.open(io.BytesIO(data))
@@ -110,6 +111,7 @@ def _decoded(data: bytes, max_side: int | None) -> Image.Image:
     img = _open(data)
     try:
         with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # Pillow's other warnings must not reach stderr
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             if max_side is not None:
                 img.draft("RGB", (max_side, max_side))  # JPEG: decode at a reduced scale, cheaply

@@ -144,6 +144,7 @@ def open_image(data: bytes) -> Image.Image | None:
         return None
     try:
         with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # Pillow's other warnings must not reach stderr
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             if img.format == "JPEG":
                 img.draft("L", (8 * _SIDE, 8 * _SIDE))
@@ -159,6 +160,7 @@ def _over_bytes(data: bytes, what) -> tuple[Fingerprint, ...]:
         return ()
     try:
         with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # Pillow's other warnings must not reach stderr
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             return what(img)
     except Exception:  # noqa: BLE001 - untrusted bytes
@@ -197,6 +199,7 @@ def photo(data: bytes, *, trim_dark_borders: bool = False) -> Photo | None:
             if box and (box[2] - box[0]) >= 8 and (box[3] - box[1]) >= 8:
                 img = img.crop(box)
         with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # Pillow's other warnings must not reach stderr
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             stored, wins = hashes_of_image(img), windows_of_image(img)
     except Exception:  # noqa: BLE001

@@ -1228,9 +1228,10 @@ class ChecklistPanel(QWidget):
         self.last_export_error = None
         buyer = getattr(paths, "buyer", None)
         seller = getattr(paths, "seller", None)
-        self.export_status.setText(self.tr("Notices written:\nbuyer: {buyer}\nseller: {seller}").format(
-            buyer=buyer, seller=seller))
-        self.export_status.setStyleSheet(f"color: {_OK};")
+        text = self.tr("Notices written:\nbuyer: {buyer}\nseller: {seller}").format(buyer=buyer, seller=seller)
+        warnings = tuple(getattr(paths, "warnings", ()))  # the notice module's own lines (e.g. U+FFFD drawn)
+        self.export_status.setText("\n".join([text] + [f"⚠ {w}" for w in warnings]))
+        self.export_status.setStyleSheet(f"color: {_BAD if warnings else _OK};")
         self.refresh()
         self.exportFinished.emit(paths)
 

@@ -44,6 +44,13 @@ for must in _internal/resources/policies _internal/resources/fonts _internal/arb
 done
 got=$(env -i PATH=/usr/bin:/bin "$APP/arbiter" --version) || die "frozen arbiter --version failed"
 [ "$got" = "arbiter $VERSION" ] || die "frozen --version says '$got', pyproject.toml says $VERSION"
+# The frozen notice shapes Thai (uharfbuzz bundled) and finds every font: the Thai sample gives no warning.
+if [ -f resources/samples/tts-th-scarf-thai.arbcase ]; then
+  thai_err=$(env -i PATH=/usr/bin:/bin HOME="$OUT" "$APP/arbiter" decide resources/samples/tts-th-scarf-thai.arbcase \
+             --answers resources/sample-answers/tts-th-scarf-thai.answers.json --notice "$OUT/thai-notice.pdf" 2>&1 >/dev/null) \
+    || die "frozen arbiter decide (Thai sample) failed: $thai_err"
+  case "$thai_err" in *warning:*) die "frozen notice of the Thai sample warns: $thai_err" ;; esac
+fi
 
 # Every library the app needs but does not carry must come from a package named in Depends (linux/control.in).
 depends=$(sed -n 's/^Depends: //p' packaging/linux/control.in | tr ',' '\n' | sed 's/^ *//; s/[ (].*//')

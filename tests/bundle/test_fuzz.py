@@ -221,9 +221,13 @@ def test_mutated_bundles(tmp_path, capfd):
         repo = Repository(db)
         from arbiter.store import import_bundle
 
-        for label, path, loaded in accepted:
-            result = import_bundle(db, loaded)
-            if result.status != "unchanged":  # unchanged: these very bytes were stored and checked before
-                assert repo.load_case(result.case_pk).case == loaded.case, label
+        with warnings.catch_warnings(record=True) as caught:  # the import decodes images too (forensics)
+            warnings.simplefilter("always")
+            for label, path, loaded in accepted:
+                result = import_bundle(db, loaded)
+                if result.status != "unchanged":  # unchanged: these very bytes were stored and checked before
+                    assert repo.load_case(result.case_pk).case == loaded.case, label
+        assert [str(w.message) for w in caught] == []
     finally:
         db.close()
+    assert capfd.readouterr().err == ""

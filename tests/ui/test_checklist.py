@@ -304,3 +304,13 @@ def test_export_failure_is_reported_in_plain_words(panel, qtbot, monkeypatch, tm
         panel.export_notice(str(blocker / "OUT.pdf"))
     assert "could not be written" in panel.export_status.text()
     assert panel.export_button.isEnabled()
+
+
+def test_export_shows_the_notice_warnings(panel, tmp_path):
+    from arbiter.notice import NoticePaths
+
+    warning = "1 character (U+1FAE8) no embedded font covers drawn as \ufffd (the replacement character)"
+    panel._export_done(NoticePaths(tmp_path / "a.pdf", tmp_path / "a.seller.pdf", (warning,)))
+    assert warning in panel.export_status.text()
+    panel._export_done(NoticePaths(tmp_path / "a.pdf", tmp_path / "a.seller.pdf"))
+    assert "⚠" not in panel.export_status.text()
