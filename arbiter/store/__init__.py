@@ -3,6 +3,8 @@ from arbiter.store.db import Database, DatabaseError, open_database
 from arbiter.store.errors import CaseNotFound, EvidenceTampered, NoVerdict, StoreError, VerdictLocked
 from arbiter.store.importer import ImportResult, import_bundle
 from arbiter.store.models import NaiveDatetimeError
+from arbiter.store.notes import NoteError, NoteRow
+from arbiter.store.supplements import SupplementError, SupplementRequest
 from arbiter.store.repository import (
     SORT_KEYS,
     AuditRow,
@@ -25,6 +27,10 @@ __all__ = [
     "ImportResult",
     "NaiveDatetimeError",
     "NoVerdict",
+    "NoteError",
+    "NoteRow",
+    "SupplementError",
+    "SupplementRequest",
     "QueueQuery",
     "QueueRow",
     "Repository",

@@ -79,7 +79,7 @@ def decision_record(case_id: str = "TTS-UK-TEST-0001", **overrides: Any) -> dict
 
 
 TABLES = ("cases", "case_revisions", "evidence", "blobs", "users", "drafts", "verdicts", "audit_events",
-          "supervisor_reviews", "alembic_version")
+          "supervisor_reviews", "supplement_requests", "case_notes", "alembic_version")
 
 
 def dump(db: Database) -> dict[str, list[tuple]]:

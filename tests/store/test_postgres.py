@@ -65,7 +65,7 @@ def test_pg_schema_triggers_and_idempotent_open(db, db_url):
             "SELECT column_name, data_type FROM information_schema.columns WHERE table_schema = current_schema() "
             "AND table_name = 'cases'")).all())
     assert triggers == {"verdicts_no_change", "verdicts_no_truncate", "audit_events_no_change",
-                        "audit_events_no_truncate"}
+                        "audit_events_no_truncate", "case_notes_no_change", "case_notes_no_truncate"}
     assert types["opened_at"] == "timestamp with time zone"
     assert types["amount"] == "numeric"
     again = open_database(db_url)
