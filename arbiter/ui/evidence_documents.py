@@ -13,12 +13,14 @@ nothing more arbiter can show of it.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QObject
 
 from arbiter.domain.model import Evidence
 from arbiter.ui import viewing_progress
 from arbiter.ui.pdf_viewer import PdfPager
 from arbiter.ui.video_viewer import VideoViewer
+
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "text"): the panel's context
 
 PDF_TYPES = frozenset({"application/pdf"})
 VIDEO_TYPES = frozenset({"video/mp4", "video/quicktime", "video/webm"})
@@ -119,10 +121,10 @@ class DocumentViews(QObject):
         panel.viewer.clear()
         panel._set_image_actions(False)
         if item.media_type.lower() in PDF_TYPES:
-            text = panel.tr("This PDF cannot be shown: %1").replace("%1", message)
+            text = translate("EvidencePanel", "This PDF cannot be shown: %1").replace("%1", message)
         else:
-            text = panel.tr("This video cannot be played here: %1").replace("%1", message)
-        panel.problem.setText(text + "\n\n" + panel.tr(
+            text = translate("EvidencePanel", "This video cannot be played here: %1").replace("%1", message)
+        panel.problem.setText(text + "\n\n" + translate("EvidencePanel", 
             "Its bytes were verified against the recorded sha256. To inspect it, save a copy "
             "(toolbar: Save a copy…) and open the copy with a program you trust."))
         panel.stack.setCurrentWidget(panel.problem_page)
