@@ -58,6 +58,8 @@ def _build_parser() -> argparse.ArgumentParser:
     p_decide.add_argument("--json", action="store_true", help="print the arbiter.decision/1 record as JSON")
     p_decide.add_argument("--notice", metavar="OUT.pdf",
                           help="also write the decision notice: OUT.pdf (buyer) and OUT.seller.pdf (seller)")
+    from arbiter import cli_supplements  # supplementary evidence requests: own module
+    cli_supplements.register(sub, common)
     return parser
 
 
@@ -219,7 +221,9 @@ def cmd_gui(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _build_parser()
     args = parser.parse_args(argv)
-    handlers = {"import": cmd_import, "decide": cmd_decide, None: cmd_gui}
+    from arbiter import cli_supplements
+
+    handlers = {"import": cmd_import, "decide": cmd_decide, None: cmd_gui, "supplements": cli_supplements.run}
     try:
         return handlers[args.command](args)
     except CommandError as exc:
