@@ -85,6 +85,11 @@ class ReviewSession(QObject):
         self.amendment_reason: str | None = None
         self.last_save_error: str | None = None
         self.verdict = repo.current_verdict(case_pk)
+        #: request ids of the case's open supplement requests: the case waits for them (refreshed by the
+        #: Requests tab, arbiter.ui.supplement_dialog)
+        requests = getattr(repo, "supplement_requests", None)
+        self.open_supplements: list[str] = ([r.request_id for r in requests(case_pk, states=("open",))]
+                                            if callable(requests) else [])
 
         draft = repo.load_draft(case_pk)
         if draft is not None:
@@ -343,6 +348,9 @@ class ReviewSession(QObject):
             blockers.append(amount_problem)
         if self.amendment_reason is not None and not self.amendment_reason.strip():
             blockers.append(self.tr("The amendment needs a reason."))
+        if self.open_supplements and not self.is_signed:
+            blockers.append(self.tr("The case waits for supplementary evidence ({ids}); withdraw the request to "
+                                    "decide now.").format(ids=", ".join(self.open_supplements)))
         for status in self.must_open(assessment):
             if status.id not in self.opened_evidence:
                 party = self.party_word(status.party)

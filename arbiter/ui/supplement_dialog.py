@@ -142,6 +142,11 @@ class SupplementPanel(QWidget):
 
     def _loaded(self, rows) -> None:
         self._rows = list(rows)
+        if hasattr(self._session, "open_supplements"):
+            before = list(self._session.open_supplements)
+            self._session.open_supplements = [r.request_id for r in self._rows if r.state == "open"]
+            if before != self._session.open_supplements and hasattr(self._session, "changed"):
+                self._session.changed.emit()   # the sign gate and the checklist re-read it
         self.table.setRowCount(len(self._rows))
         for r, req in enumerate(self._rows):
             values = (req.request_id, self._party(req.party), req.what, _local(req.due_at), self._state(req.state))

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QByteArray, QBuffer, QEvent, QIODevice, QRectF, QSize, Qt, QUrl, Signal
+from PySide6.QtCore import QByteArray, QBuffer, QCoreApplication, QEvent, QIODevice, QRectF, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QColor, QImage, QKeySequence, QPainter, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSlider, QToolButton, QVBoxLayout, QWidget
 
@@ -122,6 +122,9 @@ class VideoViewer(QWidget):
             self.player.playbackStateChanged.connect(lambda _s: self._update_controls())
             self.player.errorOccurred.connect(self._error)
             self.mute_button.toggled.connect(self.audio.setMuted)
+            app = QCoreApplication.instance()
+            if app is not None:   # stop the playback threads before the application goes away
+                app.aboutToQuit.connect(self.stop)
         self._retranslate()
 
     # ---------------------------------------------------------------- loading

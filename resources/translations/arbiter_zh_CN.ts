@@ -2013,7 +2013,7 @@ Import case bundles with File ▸ Import bundles… (Ctrl+I), or drop .arbcase f
     </message>
     <message>
         <source>The verdict is signed. Amend it to change it.</source>
-        <extracomment>question ids of the reviewer that the session fills itself when the reviewer has not typed them how the evidence id / message id tokens of a rationale look (E1, M4, EV-12, msg_3 ...) emitted after a verdict or an amendment has been stored (argument: the VerdictRow) emitted after each draft write (argument: True on success, False when the write failed) viewing progress of PDFs (pages seen) and videos (parts played), arbiter.ui.viewing_progress the reason of the amendment being drafted, or None when not amending</extracomment>
+        <extracomment>question ids of the reviewer that the session fills itself when the reviewer has not typed them how the evidence id / message id tokens of a rationale look (E1, M4, EV-12, msg_3 ...) emitted after a verdict or an amendment has been stored (argument: the VerdictRow) emitted after each draft write (argument: True on success, False when the write failed) viewing progress of PDFs (pages seen) and videos (parts played), arbiter.ui.viewing_progress the reason of the amendment being drafted, or None when not amending request ids of the case&apos;s open supplement requests: the case waits for them (refreshed by the Requests tab, arbiter.ui.supplement_dialog)</extracomment>
         <translation>裁决已签署。如需更改，请进行修订。</translation>
     </message>
     <message>
@@ -2027,6 +2027,10 @@ Import case bundles with File ▸ Import bundles… (Ctrl+I), or drop .arbcase f
     <message>
         <source>The amendment needs a reason.</source>
         <translation>修订须填写理由。</translation>
+    </message>
+    <message>
+        <source>The case waits for supplementary evidence ({ids}); withdraw the request to decide now.</source>
+        <translation>本案正在等待补充证据({ids});如需现在作出决定,请撤回该请求。</translation>
     </message>
     <message>
         <source>Evidence {id} ({party}): {seen} of {pages} pages seen.</source>

@@ -54,6 +54,7 @@ def test_request_makes_the_case_wait_and_exports(qtbot, review_session, repo, tm
     assert repo.load_case(review_session.case_pk).status == "awaiting_evidence"
     assert view.tabText(CaseView.REQUESTS) == "Requests (1 open)"
     assert panel.table.item(0, 0).text() == "ARB-R1" and panel.table.item(0, 4).text() == "open"
+    assert any("waits for supplementary evidence (ARB-R1)" in b for b in review_session.sign_blockers())
 
     out = tmp_path / "out" / "requests.json"
     panel.export(str(out))
@@ -67,6 +68,7 @@ def test_request_makes_the_case_wait_and_exports(qtbot, review_session, repo, tm
     panel.withdraw_selected()
     qtbot.waitUntil(lambda: panel.open_count() == 0 and panel.requests()[0].state == "withdrawn", timeout=10_000)
     assert repo.load_case(review_session.case_pk).status == "in_review"
+    assert not any("supplementary evidence" in b for b in review_session.sign_blockers())
 
 
 def test_notes_never_reach_the_notice_record_or_draft(qtbot, review_session, repo, tmp_path):
