@@ -34,7 +34,7 @@ CASE_STATUSES = ("new", "in_review", "decided", "signed", "amended", "flagged", 
 SUPPLEMENT_STATES = ("open", "answered", "expired", "withdrawn")
 VERDICT_KINDS = ("original", "amendment")
 USER_ROLES = ("reviewer", "supervisor")
-SUPERVISOR_ACTIONS = ("approve", "return")
+SUPERVISOR_ACTIONS = ("approve", "return", "overturn")
 GENESIS_HASH = "0" * 64
 
 MONEY_QUANTUM = Decimal("0.0001")
@@ -286,25 +286,8 @@ class AuditEventModel(Base):
     hash: Mapped[str] = mapped_column(String(64), unique=True)
 
 
-class SupervisorReviewModel(Base):
-    """A supervisor's approval of, or return of, a signed verdict (the supervisor workflow)."""
-
-    __tablename__ = "supervisor_reviews"
-    __table_args__ = (
-        CheckConstraint("action IN ('approve', 'return')", name="action"),
-        Index("ix_supervisor_reviews_verdict_id", "verdict_id"),
-    )
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    verdict_id: Mapped[int] = mapped_column(ForeignKey("verdicts.id", ondelete="RESTRICT"))
-    supervisor: Mapped[str] = mapped_column(String(128))
-    at: Mapped[datetime] = mapped_column(UTCDateTime())
-    action: Mapped[str] = mapped_column(String(16))
-    note: Mapped[str] = mapped_column(Text, default="")
-
-
 class SupplementRequestModel(Base):
-    """A request for supplementary evidence the reviewer made (checklist.md step 2, r2; migration 0003)."""
+    """A request for supplementary evidence the reviewer made (checklist.md step 2, r2; migration 0004)."""
 
     __tablename__ = "supplement_requests"
     __table_args__ = (
@@ -330,7 +313,7 @@ class SupplementRequestModel(Base):
 
 
 class CaseNoteModel(Base):
-    """A reviewer's private note on a case. Append-only (triggers, migration 0003): an edit is a new row whose
+    """A reviewer's private note on a case. Append-only (triggers, migration 0004): an edit is a new row whose
     ``supersedes_id`` names the note it replaces; an empty ``body`` removes the note from view."""
 
     __tablename__ = "case_notes"
@@ -344,3 +327,13 @@ class CaseNoteModel(Base):
     supersedes_id: Mapped[int | None] = mapped_column(
         ForeignKey("case_notes.id", ondelete="RESTRICT"), unique=True, nullable=True
     )
+
+
+# The supervisor's desk (migration 0003; docs/storage.md, "Team mode and quality review")
+from arbiter.store.qa_models import (  # noqa: E402 - registered on Base after the tables they refer to
+    CaseLeaseModel,
+    QASampleItemModel,
+    QASampleModel,
+    SupervisorReviewModel,
+    TeamSettingModel,
+)

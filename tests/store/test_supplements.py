@@ -1,5 +1,5 @@
 """Supplementary-evidence requests on a real SQLite file: request -> awaiting_evidence -> a new revision brings
-the items -> the case resumes; or the due date passes -> the case resumes; the export document; the 0003
+the items -> the case resumes; or the due date passes -> the case resumes; the export document; the 0004
 migration of the status CHECK."""
 from __future__ import annotations
 
@@ -173,12 +173,12 @@ def test_status_check_refuses_unknown_status(db):
         execute(db, "UPDATE cases SET status = 'waiting'")
 
 
-def test_0003_upgrades_a_0002_database(tmp_path):
+def test_0004_upgrades_a_0003_database(tmp_path):
     from tests.store.test_migrations import _migrate
 
-    path = tmp_path / "v2.db"
+    path = tmp_path / "v3.db"
     url = f"sqlite:///{path}"
-    _migrate(url, "0002")
+    _migrate(url, "0003")
     con = sqlite3.connect(path)
     con.execute("INSERT INTO cases (case_id, latest_revision, platform, region, language, claim_type, amount, "
                 "currency, order_id, opened_at, status, imported_at, updated_at) VALUES ('C-1', 1, 'douyin', "
@@ -196,7 +196,7 @@ def test_0003_upgrades_a_0002_database(tmp_path):
         assert {"ix_cases_status_id", "ix_cases_next_deadline_at_id"} <= indexes  # kept by the table copy
     finally:
         db.close()
-    _migrate(url, "0002", "downgrade")
+    _migrate(url, "0003", "downgrade")
     con = sqlite3.connect(path)
     assert con.execute("SELECT status FROM cases").fetchone() == ("in_review",)
     con.close()
