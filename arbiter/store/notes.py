@@ -2,7 +2,7 @@
 
 Private: they are never part of the answers, the decision record, a notice or an exported package; only the
 repository hands them out, to the notes panel. Kept: ``case_notes`` is append-only (triggers refuse UPDATE and
-DELETE, migration 0004). An edit is a new row whose ``supersedes_id`` names the note it replaces; removing a
+DELETE, migration 0006). An edit is a new row whose ``supersedes_id`` names the note it replaces; removing a
 note is an edit to an empty body. Every write appends an audit event carrying the note's id and the sha256 of
 its body, not the text, so an audit export cannot leak a note while :meth:`NotesMixin.note_problems` can still
 prove that no stored note was changed behind the chain's back.

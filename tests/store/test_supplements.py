@@ -1,5 +1,5 @@
 """Supplementary-evidence requests on a real SQLite file: request -> awaiting_evidence -> a new revision brings
-the items -> the case resumes; or the due date passes -> the case resumes; the export document; the 0004
+the items -> the case resumes; or the due date passes -> the case resumes; the export document; the 0006
 migration of the status CHECK."""
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from arbiter.store import QueueQuery, SupplementError, VerdictLocked, import_bun
 from arbiter.store.models import CaseModel
 from arbiter.store.supplements import EXPORT_FORMAT
 from tests.factories import case_dict, default_files, jpeg_bytes, sha256
-from tests.store.helpers import decision_record, execute, make_loaded
+from tests.store.helpers import execute, make_loaded, sign
 
 NOW = datetime(2025, 3, 5, 10, 0, tzinfo=timezone.utc)
 
@@ -144,7 +144,7 @@ def test_bad_requests_are_refused_and_change_nothing(db, repo):
 
 def test_a_signed_case_cannot_wait_for_evidence(db, repo):
     pk = _imported(db).case_pk
-    repo.sign_verdict(pk, "r.chen", decision_record())
+    sign(repo, pk)
     with pytest.raises(VerdictLocked):
         repo.request_supplement(pk, "buyer", "x", NOW + timedelta(days=1), "r.chen", now=NOW)
 
@@ -173,12 +173,12 @@ def test_status_check_refuses_unknown_status(db):
         execute(db, "UPDATE cases SET status = 'waiting'")
 
 
-def test_0004_upgrades_a_0003_database(tmp_path):
+def test_0006_upgrades_a_0005_database(tmp_path):
     from tests.store.test_migrations import _migrate
 
-    path = tmp_path / "v3.db"
+    path = tmp_path / "v5.db"
     url = f"sqlite:///{path}"
-    _migrate(url, "0003")
+    _migrate(url, "0005")
     con = sqlite3.connect(path)
     con.execute("INSERT INTO cases (case_id, latest_revision, platform, region, language, claim_type, amount, "
                 "currency, order_id, opened_at, status, imported_at, updated_at) VALUES ('C-1', 1, 'douyin', "
@@ -196,7 +196,7 @@ def test_0004_upgrades_a_0003_database(tmp_path):
         assert {"ix_cases_status_id", "ix_cases_next_deadline_at_id"} <= indexes  # kept by the table copy
     finally:
         db.close()
-    _migrate(url, "0003", "downgrade")
+    _migrate(url, "0005", "downgrade")
     con = sqlite3.connect(path)
     assert con.execute("SELECT status FROM cases").fetchone() == ("in_review",)
     con.close()

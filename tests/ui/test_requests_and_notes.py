@@ -9,11 +9,10 @@ from datetime import datetime, timedelta, timezone
 import pytest
 from PySide6.QtCore import QDateTime
 
-from arbiter.domain import checklist
 from arbiter.notice import write_notices
 from arbiter.ui.case_view import CaseView
 from arbiter.ui.supplement_dialog import SupplementRequestDialog
-from tests.factories import answers_dict
+from tests.store.helpers import sign
 from tests.notice.pdftools import text as pdf_text
 
 pytestmark = pytest.mark.gui
@@ -90,8 +89,8 @@ def test_notes_never_reach_the_notice_record_or_draft(qtbot, review_session, rep
     # the review goes on and is signed; nothing of the note is in what leaves the workstation
     review_session.set_answer("finding", "supported")
     assert review_session.flush()
-    record = checklist.decide(review_session.case, review_session.policy, answers_dict())
-    repo.sign_verdict(review_session.case_pk, "r.chen", record)
+    sign(repo, review_session.case_pk)
+    record = repo.current_verdict(review_session.case_pk).record
     paths = write_notices(review_session.case, record, tmp_path / "OUT.pdf")
     for pdf in (paths.buyer, paths.seller):
         body = pdf_text(pdf)

@@ -9,16 +9,16 @@
 
 On SQLite the status CHECK is changed by a batch table copy of ``cases`` (no trigger lives on ``cases``).
 
-Revision ID: 0004
-Revises: 0003
+Revision ID: 0006
+Revises: 0005
 """
 from __future__ import annotations
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0004"
-down_revision = "0003"
+revision = "0006"
+down_revision = "0005"
 branch_labels = None
 depends_on = None
 
