@@ -731,7 +731,7 @@ def _canvas_maker(ctx: _Context):
 
 
 # --------------------------------------------------------------------------------------------- entry point
-def build_pdf(case: Case, record: Mapping[str, Any], copy: str) -> bytes:
+def build_pdf(case: Case, record: Mapping[str, Any], copy: str, *, chain_head: str | None = None) -> bytes:
     if copy not in COPIES:
         raise ValueError(f"copy must be 'buyer' or 'seller', not {copy!r}")
     font = register_fonts()
@@ -749,7 +749,8 @@ def build_pdf(case: Case, record: Mapping[str, Any], copy: str) -> bytes:
         subject=ctx.t("meta_subject", platform=platform, case_id=case.case_id, order_id=case.order.order_id),
         author=ctx.t("meta_author", platform=platform),
         creator="arbiter",
-        keywords=f"{case.case_id} {case.order.order_id} sha256:{ctx.fp}",
+        # chain_head: the audit chain head when the notice was exported (issue 11; docs/trust.md)
+        keywords=f"{case.case_id} {case.order.order_id} sha256:{ctx.fp}" + (f" chain:{chain_head}" if chain_head else ""),
         lang=T.pdf_lang(case.language), invariant=1, pageCompression=1,
         initialFontName=font,
     )
