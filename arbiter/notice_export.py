@@ -30,6 +30,9 @@ def export_signed_notice(repo: Repository, case_pk: int, actor: str, out_pdf: Pa
         raise NoticeRefused("no signed verdict")
     if not verdict.intact:
         raise NoticeRefused("the verdict does not match its fingerprint")
+    hold = _notice_hold(repo, case_pk)
+    if hold:
+        raise NoticeRefused(hold)
     if verdict.case_sha256:
         case = repo.case_at(case_pk, case_sha256=verdict.case_sha256)
     else:
@@ -40,3 +43,12 @@ def export_signed_notice(repo: Repository, case_pk: int, actor: str, out_pdf: Pa
              for copy, path in (("buyer", paths.buyer), ("seller", paths.seller))}
     repo.record_notice_export(case_pk, verdict.id, actor, files, head)
     return paths
+
+
+def _notice_hold(repo: Repository, case_pk: int) -> str | None:
+    """The supervisor's notice gate (issue 12, ``QAStore.notice_hold``), where the store has it."""
+    try:
+        from arbiter.store.qa import QAStore
+    except ImportError:
+        return None
+    return QAStore(repo._db).notice_hold(case_pk)
