@@ -30,7 +30,8 @@ from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
 
-CASE_STATUSES = ("new", "in_review", "decided", "signed", "amended", "flagged")
+CASE_STATUSES = ("new", "in_review", "decided", "signed", "amended", "flagged", "awaiting_evidence")
+SUPPLEMENT_STATES = ("open", "answered", "expired", "withdrawn")
 VERDICT_KINDS = ("original", "amendment")
 USER_ROLES = ("reviewer", "supervisor")
 SUPERVISOR_ACTIONS = ("approve", "return", "overturn")
@@ -123,7 +124,8 @@ class CaseModel(Base):
     __tablename__ = "cases"
     __table_args__ = (
         CheckConstraint(
-            "status IN ('new', 'in_review', 'decided', 'signed', 'amended', 'flagged')", name="status"
+            "status IN ('new', 'in_review', 'decided', 'signed', 'amended', 'flagged', 'awaiting_evidence')",
+            name="status",
         ),
         # filter and sort columns: (column, id) so the queue's ORDER BY <key>, id walks an index (0002)
         Index("ix_cases_status_id", "status", "id"),
@@ -147,7 +149,7 @@ class CaseModel(Base):
     currency: Mapped[str] = mapped_column(String(3))
     order_id: Mapped[str] = mapped_column(String(128))
     opened_at: Mapped[datetime] = mapped_column(UTCDateTime())
-    status: Mapped[str] = mapped_column(String(16), default="new")
+    status: Mapped[str] = mapped_column(String(32), default="new")
     next_deadline_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     imported_at: Mapped[datetime] = mapped_column(UTCDateTime())
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
@@ -343,6 +345,49 @@ class NoticeExportModel(Base):
     chain_head: Mapped[str] = mapped_column(String(80))
 
 
+class SupplementRequestModel(Base):
+    """A request for supplementary evidence the reviewer made (checklist.md step 2, r2; migration 0006)."""
+
+    __tablename__ = "supplement_requests"
+    __table_args__ = (
+        UniqueConstraint("case_pk", "request_id", name="uq_supplement_requests_case_pk_request_id"),
+        CheckConstraint("party IN ('buyer', 'seller')", name="party"),
+        CheckConstraint("state IN ('open', 'answered', 'expired', 'withdrawn')", name="state"),
+        Index("ix_supplement_requests_state_due_at", "state", "due_at"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_pk: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="RESTRICT"))
+    request_id: Mapped[str] = mapped_column(String(64))
+    party: Mapped[str] = mapped_column(String(16))
+    what: Mapped[str] = mapped_column(Text)
+    requested_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    due_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    requested_by: Mapped[str] = mapped_column(String(128))
+    revision: Mapped[int] = mapped_column(Integer)
+    state: Mapped[str] = mapped_column(String(16), default="open")
+    resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    resolved_revision: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    exported_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+
+
+class CaseNoteModel(Base):
+    """A reviewer's private note on a case. Append-only (triggers, migration 0006): an edit is a new row whose
+    ``supersedes_id`` names the note it replaces; an empty ``body`` removes the note from view."""
+
+    __tablename__ = "case_notes"
+    __table_args__ = (Index("ix_case_notes_case_pk", "case_pk"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_pk: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="RESTRICT"))
+    author: Mapped[str] = mapped_column(String(128))
+    body: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    supersedes_id: Mapped[int | None] = mapped_column(
+        ForeignKey("case_notes.id", ondelete="RESTRICT"), unique=True, nullable=True
+    )
+
+
 # The supervisor's desk (migration 0003; docs/storage.md, "Team mode and quality review")
 from arbiter.store.qa_models import (  # noqa: E402 - registered on Base after the tables they refer to
     CaseLeaseModel,
@@ -351,3 +396,55 @@ from arbiter.store.qa_models import (  # noqa: E402 - registered on Base after t
     SupervisorReviewModel,
     TeamSettingModel,
 )
+
+
+# Evidence forensics (migration 0005; docs/storage.md, "Image fingerprints and party history")
+class ImageFingerprintModel(Base):
+    """Perceptual fingerprints of an image blob (migration 0005): one row per stored variant (the whole picture
+    and its core, ``arbiter.forensics.fingerprint.VARIANTS``). The 64-bit hash is kept as four indexed
+    16-bit bands for multi-index hashing; ``detail`` is the 256-bit hash in hex that confirms a candidate.
+    Keyed by blob, so the same file in several cases is hashed once."""
+
+    __tablename__ = "image_fingerprints"
+    __table_args__ = (
+        UniqueConstraint("sha256", "variant", name="uq_image_fingerprints_sha256_variant"),
+        # one index per band, led by that band and covering the others: a lookup reads only the indexes
+        Index("ix_image_fingerprints_b0", "b0", "b1", "b2", "b3"),
+        Index("ix_image_fingerprints_b1", "b1", "b0", "b2", "b3"),
+        Index("ix_image_fingerprints_b2", "b2", "b0", "b1", "b3"),
+        Index("ix_image_fingerprints_b3", "b3", "b0", "b1", "b2"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    sha256: Mapped[str] = mapped_column(ForeignKey("blobs.sha256", ondelete="RESTRICT"))
+    variant: Mapped[int] = mapped_column(Integer)
+    b0: Mapped[int] = mapped_column(Integer)
+    b1: Mapped[int] = mapped_column(Integer)
+    b2: Mapped[int] = mapped_column(Integer)
+    b3: Mapped[int] = mapped_column(Integer)
+    detail: Mapped[str] = mapped_column(String(64))
+
+
+class CasePartyModel(Base):
+    """Who the parties of a case's newest revision are, for party history across cases (migration 0005):
+    ids, names and normalised contact keys (digits of the phone, the address in lower case without
+    punctuation), each indexed. Kept in step with the newest revision at import."""
+
+    __tablename__ = "case_parties"
+    __table_args__ = (
+        Index("ix_case_parties_buyer_id", "buyer_id"),
+        Index("ix_case_parties_seller_id", "seller_id"),
+        Index("ix_case_parties_buyer_phone_key", "buyer_phone_key"),
+        Index("ix_case_parties_buyer_address_key", "buyer_address_key"),
+        Index("ix_case_parties_seller_phone_key", "seller_phone_key"),
+    )
+
+    case_pk: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="RESTRICT"), primary_key=True)
+    revision: Mapped[int] = mapped_column(Integer)
+    buyer_id: Mapped[str] = mapped_column(String(128))
+    buyer_name: Mapped[str] = mapped_column(String(255))
+    buyer_phone_key: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    buyer_address_key: Mapped[str | None] = mapped_column(String(512), nullable=True)
+    seller_id: Mapped[str] = mapped_column(String(128))
+    seller_name: Mapped[str] = mapped_column(String(255))
+    seller_phone_key: Mapped[str | None] = mapped_column(String(64), nullable=True)
