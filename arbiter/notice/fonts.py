@@ -126,6 +126,7 @@ def register_fonts() -> str:
 # ------------------------------------------------------------------------------------- runs of characters
 
 _RTL_BIDI = {"R", "AL"}
+_NEUTRAL_EDGE = "()[]{}<>«»‹›“”‘’\"'.,;:!?…-–—/"
 
 
 def _invisible(ch: str) -> bool:
@@ -221,9 +222,20 @@ def markup(text: str, base: str = FONT) -> Marked:
             while (j + 2 < len(tokens) and tokens[j + 1][0] and "\n" not in tokens[j + 1][1]
                    and not tokens[j + 2][0] and _is_rtl(tokens[j + 2][1])):
                 j += 2
-            words = [tokens[k] for k in range(i, j + 1, 2)][::-1]
-            for n, k in enumerate(range(i, j + 1, 2)):
-                tokens[k] = words[n]
+            if j > i:
+                # Punctuation before the first word and after the last stays at the run's outer edges
+                # ("(שלום עולם)" keeps its brackets around the run); the words between are reversed.
+                first, last = tokens[i][1], tokens[j][1]
+                lead = first[:len(first) - len(first.lstrip(_NEUTRAL_EDGE))]
+                trail = last[len(last.rstrip(_NEUTRAL_EDGE)):]
+                core = [tokens[k][1] for k in range(i, j + 1, 2)]
+                core[0] = core[0][len(lead):]
+                core[-1] = core[-1][:len(core[-1]) - len(trail)]
+                core.reverse()
+                core[0] = lead + core[0]
+                core[-1] = core[-1] + trail
+                for n, k in enumerate(range(i, j + 1, 2)):
+                    tokens[k] = (False, core[n])
             i = j + 1
         else:
             i += 1

@@ -162,3 +162,10 @@ def test_street_line_in_the_rationale_is_masked(tmp_path):
         text = pdftools.flat(path)
         assert "Example Road" not in text and "12 Example" not in text
         assert "left at ****" in text
+
+
+def test_right_to_left_runs_are_set_in_visual_word_order():
+    xml = notice_fonts.markup("x (שלום עולם) y").xml
+    assert xml.index("(") < xml.index("עולם") < xml.index("שלום") < xml.index(")")
+    single = notice_fonts.markup("a שלום b").xml
+    assert single.index("a") < single.index("שלום") < single.index(" b")
