@@ -139,6 +139,7 @@ EN: dict[str, object] = {
         "not_requested": "Supplementary evidence the platform did not request",
         "not_authentic": "Not accepted as authentic",
         "not_relevant": "Not relevant to the dispute",
+        "late": "Supplementary evidence submitted after the date the platform set for it",
     },
     "continued": "{id} (cont.)",
     # finding
@@ -199,7 +200,9 @@ EN: dict[str, object] = {
                               "the refund."),
     },
     "shipping": {"seller": "Borne by the seller.", "buyer": "Borne by the buyer.",
-                 "platform": "Borne by the platform.", "not_refunded": "Postage is not refunded."},
+                 "platform": "Borne by the platform.", "not_refunded": "Postage is not refunded.",
+                 "shared": "Shared between the buyer and the seller.",
+                 "carrier": "Borne by the logistics provider (carrier)."},
     "liability": {
         "seller": "The seller.",
         "buyer": "The buyer (nobody is at fault; the buyer returns the goods at their own risk).",
@@ -219,8 +222,10 @@ EN: dict[str, object] = {
         "buyer_return_ship": "Send the goods back and upload the return tracking number",
         "seller_confirm_receipt": "Confirm receipt of the returned goods and make the refund",
         "appeal_window": "Lodge an appeal in the period right after the decision",
+        "seller_refund_proof": "Refund the buyer (cash on delivery) and upload proof of the refund",
     },
     "on_miss": {
+        "advance_compensation": "The platform compensates the buyer first and the seller is penalised.",
         "auto_deduction": "The payment provider deducts the amount from the seller's account automatically.",
         "auto_agree": "The system agrees to the buyer's request automatically.",
         "return_closes": "The return request closes.",
@@ -232,11 +237,12 @@ EN: dict[str, object] = {
     "later_event": {
         "seller_confirm_receipt": "Within {n} of the buyer uploading the return tracking number",
         "buyer_return_ship": "Within {n} of the return being approved",
+        "seller_refund_proof": "Within {n} of the seller confirming receipt of the returned goods",
         "_default": "Counted from a later event",
     },
     "later_event_unknown": "Counted from the buyer's upload of the return tracking number",
     "extension": " (the seller may extend this once, by {n})",
-    "no_date_yet": "the date follows from that upload",
+    "no_date_yet": "the date follows from that event",
     "duration": {"day": ("{n} day", "{n} days"), "hour": ("{n} hour", "{n} hours")},
     # appeals
     "appeal_buyer": ("The buyer may appeal this decision: at most {buyer_max} appeals are allowed on the same "
@@ -400,6 +406,7 @@ ZH: dict[str, object] = {
         "not_requested": "平台未要求补充的证据",
         "not_authentic": "真实性未获认可",
         "not_relevant": "与本纠纷无直接关联",
+        "late": "超过平台规定期限提交的补充证据",
     },
     "continued": "{id}(续)",
     "f_finding": "认定",
@@ -457,7 +464,7 @@ ZH: dict[str, object] = {
         "cod_seller_refund": "货到付款订单:由卖家直接向买家退款,并上传退款凭证。",
     },
     "shipping": {"seller": "由卖家承担。", "buyer": "由买家承担。", "platform": "由平台承担。",
-                 "not_refunded": "运费不予退还。"},
+                 "not_refunded": "运费不予退还。", "shared": "由买卖双方共同承担。", "carrier": "由物流服务商承担。"},
     "liability": {
         "seller": "卖家。",
         "buyer": "买家(双方均无过错,买家自行承担退货风险)。",
@@ -476,8 +483,10 @@ ZH: dict[str, object] = {
         "buyer_return_ship": "寄回商品并填写退货物流单号",
         "seller_confirm_receipt": "确认收到退货并退款",
         "appeal_window": "在判罚后的申诉期内提出申诉",
+        "seller_refund_proof": "向买家退款(货到付款)并上传退款凭证",
     },
     "on_miss": {
+        "advance_compensation": "平台将先行赔付买家,并对卖家进行处罚。",
         "auto_deduction": "支付服务商将自动从卖家账户中扣除相应款项。",
         "auto_agree": "系统将自动同意买家的申请。",
         "return_closes": "退货申请将关闭。",
@@ -488,11 +497,12 @@ ZH: dict[str, object] = {
     "later_event": {
         "seller_confirm_receipt": "买家上传退货物流单号后{n}内",
         "buyer_return_ship": "退货申请批准后{n}内",
+        "seller_refund_proof": "卖家确认收到退货后{n}内",
         "_default": "自后续事件发生之日起计算",
     },
     "later_event_unknown": "自买家上传退货物流单号之日起计算",
     "extension": "(卖家可申请延长一次,延长{n})",
-    "no_date_yet": "具体日期以买家上传单号的时间为准",
+    "no_date_yet": "具体日期以该事项发生的时间为准",
     "duration": {"day": ("{n}天", "{n}天"), "hour": ("{n}小时", "{n}小时")},
     "appeal_buyer": ("买家如对本决定有异议,可以提出申诉。同一商品买家最多可申诉{buyer_max}次(尚余{buyer_remaining}次),"
                      "且判罚后{window}内只能提出一次申诉{by}。"),
