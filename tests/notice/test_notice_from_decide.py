@@ -65,7 +65,7 @@ def test_notice_from_decide_chinese(tmp_path):
     record = checklist.decide(case, policy, answers)
     paths = write_notices(case, record, tmp_path / "notice.pdf")
     _check_pair(paths, case, record, "zh")
-    assert "2025年3月5日 10:00(北京时间 UTC+08:00)" in pdftools.flat(paths.buyer)  # decided at, in the parties' zone
+    assert "2025年3月5日 10:00（北京时间 UTC+08:00）" in pdftools.flat(paths.buyer)  # decided at, parties' zone
 
 
 def test_notice_from_decide_declined(tmp_path):
