@@ -21,7 +21,7 @@ from typing import Any
 from arbiter.domain.policy import Policy, PolicyError, policy_from_dict
 from arbiter.resources import resource_path
 
-__all__ = ["Policy", "PolicyError", "deep_merge", "latest_version", "load_policy", "policy_data",
+__all__ = ["Policy", "PolicyError", "deep_merge", "latest_version", "load_policy", "load_policy_version", "policy_data",
            "policy_for_case", "policy_for_record", "policy_ids", "policy_versions"]
 
 _VERSION_RE = re.compile(r"[0-9]{4}\.[0-9]{2}")
@@ -129,6 +129,12 @@ def load_policy(platform: str, region: str | None = None, version: str | None = 
     (``record["policy"]["version"]``). Raises :class:`PolicyError`."""
     region_key = (region or "").upper() or None
     return _load(str(platform), region_key, _version(version))
+
+
+def load_policy_version(platform: str, region: str | None, version: str) -> Policy:
+    """Exactly ``version`` of a platform's (and region's) policy: what a verdict package names. Same as
+    ``load_policy(platform, region, version)``; raises :class:`PolicyError` for a version not installed."""
+    return load_policy(platform, region, version)
 
 
 def policy_for_case(case: Any, version: str | None = None) -> Policy:
