@@ -199,14 +199,19 @@ class _Chain:
         head = conn.execute(select(_AUDIT.c.seq, _AUDIT.c.hash).order_by(_AUDIT.c.seq.desc()).limit(1)).first()
         self.head: tuple[int, str] = (head[0], head[1]) if head else (0, GENESIS_HASH)
 
-    def append(self, conn: Connection, actor: str, action: str, payload: dict[str, Any], case_pk: int | None,
-               at: datetime) -> None:
+    def row(self, actor: str, action: str, payload: dict[str, Any], case_pk: int | None,
+            at: datetime) -> dict[str, Any]:
+        """The next event's row (the head moves on; insert it in this transaction)."""
         seq, prev_hash = self.head[0] + 1, self.head[1]
         payload_text = canonical_json(payload).decode("utf-8")
         digest = audit.event_hash(prev_hash, seq, at, actor, action, case_pk, payload_text)
-        conn.execute(_INSERT_AUDIT, {"seq": seq, "at": at, "actor": actor, "action": action, "case_pk": case_pk,
-                                     "payload": payload_text, "prev_hash": prev_hash, "hash": digest})
         self.head = (seq, digest)
+        return {"seq": seq, "at": at, "actor": actor, "action": action, "case_pk": case_pk, "payload": payload_text,
+                "prev_hash": prev_hash, "hash": digest}
+
+    def append(self, conn: Connection, actor: str, action: str, payload: dict[str, Any], case_pk: int | None,
+               at: datetime) -> None:
+        conn.execute(_INSERT_AUDIT, self.row(actor, action, payload, case_pk, at))
 
 
 def _lock_cases(conn: Connection, case_ids: Sequence[str]) -> None:
@@ -231,6 +236,12 @@ _UPDATE_CASE = update(_CASES).where(_CASES.c.id == bindparam("pk_"))
 _INSERT_CASE = _CASES.insert().returning(_CASES.c.id)
 _INSERT_REVISION = _REVISIONS.insert().returning(_REVISIONS.c.id)
 _INSERT_EVIDENCE = _EVIDENCE.insert()
+_SELECT_CASES_IN = select(_CASES.c.id, _CASES.c.case_id, _CASES.c.latest_revision, _CASES.c.status).where(
+    _CASES.c.case_id.in_(bindparam("ids", expanding=True)))
+_SELECT_REVISIONS_IN = select(_REVISIONS.c.case_pk, _REVISIONS.c.case_sha256, _REVISIONS.c.revision).where(
+    _REVISIONS.c.case_pk.in_(bindparam("pks", expanding=True)))
+_INSERT_CASES_RETURNING = _CASES.insert().returning(_CASES.c.id, sort_by_parameter_order=True)
+_INSERT_REVISIONS_RETURNING = _REVISIONS.insert().returning(_REVISIONS.c.id, sort_by_parameter_order=True)
 _SELECT_BLOBS = select(_BLOBS.c.sha256).where(_BLOBS.c.sha256.in_(bindparam("digests", expanding=True)))
 _INSERT_BLOB = {
     "postgresql": postgresql.insert(_BLOBS).on_conflict_do_nothing(index_elements=["sha256"]),
@@ -277,12 +288,97 @@ def _store_one(conn: Connection, chain: _Chain, p: PreparedBundle, actor: str, n
     for hook in IMPORT_HOOKS:
         if hook.store is not None:
             hook.store(conn, p, case_pk, revision_pk)
-    chain.append(conn, actor, "case.imported", {
+    chain.append(conn, actor, "case.imported", _payload(p, revision, status, new_blobs), case_pk, now)
+    return ImportResult(p.case_id, revision, status, case_pk)
+
+
+def _payload(p: PreparedBundle, revision: int, status: str, new_blobs: int) -> dict[str, Any]:
+    return {
         "case_id": p.case_id, "revision": revision, "status": status, "case_sha256": p.case_sha256,
         "source": p.source_name, "evidence": {item["evidence_id"]: item["sha256"] for item in p.evidence},
         "new_blobs": new_blobs, "ignored": list(p.ignored),
-    }, case_pk, now)
-    return ImportResult(p.case_id, revision, status, case_pk)
+    }
+
+
+def _chunks(items: Sequence[Any], size: int = 500):
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
+
+
+def _store_all(conn: Connection, chain: _Chain, batch: Sequence[PreparedBundle], actor: str,
+               now: datetime) -> list[ImportResult]:
+    """The whole batch with a handful of bulk statements (the fast path). Same rows, same order, same audit
+    events as :func:`_store_one` bundle after bundle; the case ids must be distinct. Raises on any failure
+    (the caller then rolls the batch back to its savepoint and stores bundle by bundle)."""
+    existing: dict[str, Any] = {}
+    for ids in _chunks([p.case_id for p in batch]):
+        existing.update((r.case_id, r) for r in conn.execute(_SELECT_CASES_IN, {"ids": ids}))
+    known: dict[tuple[int, str], int] = {}
+    for pks in _chunks([r.id for r in existing.values()]):
+        known.update(((r.case_pk, r.case_sha256), r.revision) for r in conn.execute(_SELECT_REVISIONS_IN,
+                                                                                    {"pks": pks}))
+    stored: set[str] = set()
+    for digests in _chunks(sorted({d for p in batch for d in p.blobs})):
+        stored.update(conn.execute(_SELECT_BLOBS, {"digests": digests}).scalars())
+
+    results: list[ImportResult | None] = [None] * len(batch)
+    todo: list[list[Any]] = []          # [index, prepared, case_pk, revision, status]
+    fresh: list[list[Any]] = []
+    updates: dict[bool, list[dict[str, Any]]] = {True: [], False: []}
+    for i, p in enumerate(batch):
+        row = existing.get(p.case_id)
+        if row is None:
+            item = [i, p, None, 1, "imported"]
+            fresh.append(item)
+        else:
+            revision = known.get((row.id, p.case_sha256))
+            if revision is not None:
+                results[i] = ImportResult(p.case_id, revision, "unchanged", row.id)
+                continue
+            item = [i, p, row.id, row.latest_revision + 1, "new_revision"]
+            values = dict(p.columns, latest_revision=item[3], updated_at=now, pk_=row.id)
+            review = row.status in ("new", "in_review", "decided")
+            if review:
+                values["next_deadline_at"] = p.deadline
+            updates[review].append(values)
+        todo.append(item)
+    if fresh:
+        pks = conn.execute(_INSERT_CASES_RETURNING, [dict(
+            item[1].columns, case_id=item[1].case_id, latest_revision=1, status="new",
+            next_deadline_at=item[1].deadline, imported_at=now, updated_at=now) for item in fresh]).scalars().all()
+        for item, pk in zip(fresh, pks, strict=True):
+            item[2] = pk
+    for rows in updates.values():
+        if rows:
+            conn.execute(_UPDATE_CASE, rows)
+    blob_rows: list[dict[str, Any]] = []
+    new_blobs: dict[int, int] = {}
+    for i, p, *_ in todo:
+        added = [d for d in sorted(p.blobs) if d not in stored]
+        stored.update(added)
+        new_blobs[i] = len(added)
+        blob_rows.extend({"sha256": d, "size": len(p.blobs[d]), "data": p.blobs[d], "created_at": now}
+                         for d in added)
+    if blob_rows:
+        conn.execute(_INSERT_BLOB[conn.dialect.name], blob_rows)
+    if todo:
+        revision_pks = conn.execute(_INSERT_REVISIONS_RETURNING, [{
+            "case_pk": case_pk, "revision": revision, "case_sha256": p.case_sha256, "case_json": p.case_json,
+            "source_name": p.source_name, "ignored": list(p.ignored), "imported_at": now, "imported_by": actor,
+        } for _, p, case_pk, revision, _ in todo]).scalars().all()
+        evidence = [dict(e, revision_pk=rpk) for (_, p, *_), rpk in zip(todo, revision_pks, strict=True)
+                    for e in p.evidence]
+        if evidence:
+            conn.execute(_INSERT_EVIDENCE, evidence)
+        for (i, p, case_pk, revision, status), rpk in zip(todo, revision_pks, strict=True):
+            for hook in IMPORT_HOOKS:
+                if hook.store is not None:
+                    hook.store(conn, p, case_pk, rpk)
+        conn.execute(_INSERT_AUDIT, [chain.row(actor, "case.imported", _payload(p, revision, status, new_blobs[i]),
+                                               case_pk, now) for i, p, case_pk, revision, status in todo])
+        for i, p, case_pk, revision, status in todo:
+            results[i] = ImportResult(p.case_id, revision, status, case_pk)
+    return results  # type: ignore[return-value]
 
 
 def _retryable(exc: BaseException) -> bool:
@@ -298,6 +394,20 @@ def _write_batch(db: Database, prepared: Sequence[PreparedBundle], actor: str) -
         _lock_cases(conn, [p.case_id for p in prepared])
         chain = _Chain(conn)
         now = datetime.now(timezone.utc)
+        if len(prepared) > 1 and len({p.case_id for p in prepared}) == len(prepared):
+            savepoint = conn.begin_nested()
+            head = chain.head
+            try:
+                fast = _store_all(conn, chain, prepared, actor, now)
+            except Exception as exc:  # noqa: BLE001 - some bundle fails: store them one by one to find it
+                if _retryable(exc) or not savepoint.is_active:
+                    raise
+                savepoint.rollback()
+                chain.head = head
+                log.info("bulk import of %d bundles failed (%s); storing them one by one", len(prepared), exc)
+            else:
+                savepoint.commit()
+                return list(fast)
         for p in prepared:
             savepoint = conn.begin_nested()
             head = chain.head

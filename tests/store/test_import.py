@@ -245,7 +245,7 @@ def test_a_crash_mid_batch_stores_none_of_the_batch(db):
     before = _snapshot(db)
     batch = [prepare(make_loaded(case_dict(case_id=f"TTS-UK-CRASH-{n}"))) for n in range(3)] + [
         prepare(_revision_two())]
-    remove = _fail_at_statement(db, 25, Crash)
+    remove = _fail_at_statement(db, 8, Crash)
     try:
         with pytest.raises(Crash):
             import_prepared(db, batch)
