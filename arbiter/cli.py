@@ -116,6 +116,11 @@ def _load_answers(path: str) -> dict:
                            f"{exc.msg})") from None
     if not isinstance(data, dict):
         raise CommandError(f"answers file {path}: must be a JSON object")
+    from arbiter.bundle.jsonsafe import find_bad_text
+
+    bad = find_bad_text(data)  # a NUL or a lone surrogate ("\ud800") is no text: it breaks printing and the PDF
+    if bad:
+        raise CommandError(f"answers file {path}: {bad}")
     return data
 
 
