@@ -2,9 +2,11 @@
 bar (tqdm, on stderr) while it runs on a terminal, and a summary line at the end.
 
 - stdout: one line per imported/unchanged/new-revision case, exactly as ``../shared/spec/cli.md`` has them;
-- stderr: ``refused: BUNDLE: reason`` per refused bundle; with more than one bundle, the summary last
-  (``summary: 3 imported, 1 unchanged, 0 new revisions, 1 refused``); a progress bar when stderr is a terminal,
-  else a plain ``progress: N/M bundles`` line every 10 seconds once an import has run that long.
+- stderr: ``refused: BUNDLE: reason`` per refused bundle. For the person watching, with more than one bundle:
+  on a terminal a progress bar while it runs and the summary last (``summary: 3 imported, 1 unchanged,
+  0 new revisions, 1 refused``); not on a terminal (a script, a log) a plain ``progress: N/M bundles`` line
+  every 10 seconds and the summary, but only once an import has run that long, so that a script's short
+  import prints exactly the contract's lines (scripts count them).
 """
 from __future__ import annotations
 
@@ -49,9 +51,17 @@ def import_with_progress(db: Any, sources: Sequence[str], *, workers: int | None
     if total > 1 and _is_terminal(sys.stderr):
         from tqdm import tqdm
 
-        bar = tqdm(total=total, file=sys.stderr, unit=" bundles", leave=False, dynamic_ncols=True,
-                   desc="importing", mininterval=0.1)
+        try:
+            size = os.get_terminal_size(sys.stderr.fileno())
+        except (OSError, ValueError):
+            size = os.terminal_size((0, 0))
+        # a terminal that reports no size (some ptys, CI consoles) gets 80x24 rather than no bar at all (tqdm
+        # hides a bar that does not fit the terminal's height)
+        shape = {"dynamic_ncols": True} if size.columns > 0 and size.lines > 0 else {"ncols": 80, "nrows": 24}
+        bar = tqdm(total=total, file=sys.stderr, unit=" bundles", leave=False, desc="importing",
+                   mininterval=0.1, **shape)
     started = last_plain = time.monotonic()
+    plain_lines = 0
 
     def write(line: str, to_stderr: bool) -> None:
         stream = sys.stderr if to_stderr else sys.stdout
@@ -64,13 +74,14 @@ def import_with_progress(db: Any, sources: Sequence[str], *, workers: int | None
         write(*outcome_line(outcome))
 
     def on_progress(done: int, total: int, name: str) -> None:
-        nonlocal last_plain
+        nonlocal last_plain, plain_lines
         if bar is not None:
             bar.update(done - bar.n)
             return
         now = time.monotonic()
         if total > 1 and now - last_plain >= PLAIN_PROGRESS_EVERY:
             last_plain = now
+            plain_lines += 1
             print(f"progress: {done}/{total} bundles ({now - started:.0f} s)", file=sys.stderr, flush=True)
 
     try:
@@ -79,6 +90,6 @@ def import_with_progress(db: Any, sources: Sequence[str], *, workers: int | None
         if bar is not None:
             bar.close()
     sys.stdout.flush()
-    if total > 1:
+    if total > 1 and (bar is not None or plain_lines):
         print(summary.line(), file=sys.stderr, flush=True)
     return summary
