@@ -21,6 +21,7 @@ SQLite every write transaction is ``BEGIN IMMEDIATE``, which serialises them any
 from __future__ import annotations
 
 import getpass
+import json
 import logging
 import os
 from collections.abc import Callable, Sequence
@@ -45,6 +46,7 @@ from arbiter.store.models import (
     CaseRevisionModel,
     EvidenceModel,
 )
+from arbiter.store.search import insert_entries, search_entries
 
 log = logging.getLogger(__name__)
 
@@ -85,6 +87,8 @@ class PreparedBundle:
     evidence: tuple[dict[str, Any], ...]         # evidence rows without revision_pk
     blobs: dict[str, bytes] = field(repr=False)  # sha256 -> bytes of every evidence file
     ignored: tuple[str, ...] = ()
+    search_keys: tuple[tuple[str, str], ...] = ()  # (kind, value) for case_search_keys (store/search.py)
+    search_text: str = ""                          # the case's document for case_search_text
     extra: dict[str, Any] = field(default_factory=dict)  # what import hooks computed in prepare()
 
     @property
@@ -178,12 +182,13 @@ def prepare(loaded: Any) -> PreparedBundle:
         "file_path": item.file, "size": len(contents[item.sha256]),
     } for item in case.evidence)
     extra = {hook.name: hook.prepare(loaded) for hook in IMPORT_HOOKS if hook.prepare is not None}
+    search_keys, search_text = search_entries(json.loads(bytes(loaded.case_json).decode("utf-8-sig")))
     return PreparedBundle(
         source=os.fspath(loaded.source),
         source_name=os.path.basename(os.fspath(loaded.source).rstrip("/\\"))[:255] or "bundle",
         case_id=case.case_id, case_sha256=loaded.case_sha256, case_json=bytes(loaded.case_json),
         columns=case_columns(case), deadline=review_deadline(case), evidence=evidence, blobs=contents,
-        ignored=tuple(loaded.ignored), extra=extra,
+        ignored=tuple(loaded.ignored), search_keys=search_keys, search_text=search_text, extra=extra,
     )
 
 
@@ -261,6 +266,11 @@ def _put_blobs(conn: Connection, blobs: dict[str, bytes], now: datetime) -> int:
     return len(missing)
 
 
+def _put_search(conn: Connection, items: Sequence[tuple[int, PreparedBundle]], *, replace: bool) -> None:
+    """The search entries of the newest revision (store/search.py): a new revision's replace the old ones."""
+    insert_entries(conn, [(case_pk, p.search_keys, p.search_text) for case_pk, p in items], replace=replace)
+
+
 def _store_one(conn: Connection, chain: _Chain, p: PreparedBundle, actor: str, now: datetime) -> ImportResult:
     row = conn.execute(_SELECT_CASE, {"case_id": p.case_id}).first()
     if row is not None:
@@ -285,6 +295,7 @@ def _store_one(conn: Connection, chain: _Chain, p: PreparedBundle, actor: str, n
     }).scalar_one()
     if p.evidence:
         conn.execute(_INSERT_EVIDENCE, [dict(item, revision_pk=revision_pk) for item in p.evidence])
+    _put_search(conn, [(case_pk, p)], replace=status == "new_revision")
     for hook in IMPORT_HOOKS:
         if hook.store is not None:
             hook.store(conn, p, case_pk, revision_pk)
@@ -370,6 +381,10 @@ def _store_all(conn: Connection, chain: _Chain, batch: Sequence[PreparedBundle],
                     for e in p.evidence]
         if evidence:
             conn.execute(_INSERT_EVIDENCE, evidence)
+        replaced = [(case_pk, p) for _, p, case_pk, _, status in todo if status == "new_revision"]
+        _put_search(conn, replaced, replace=True)
+        _put_search(conn, [(case_pk, p) for _, p, case_pk, _, status in todo if status == "imported"],
+                    replace=False)
         for (i, p, case_pk, revision, status), rpk in zip(todo, revision_pks, strict=True):
             for hook in IMPORT_HOOKS:
                 if hook.store is not None:
