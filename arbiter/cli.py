@@ -58,6 +58,13 @@ def _build_parser() -> argparse.ArgumentParser:
     p_decide.add_argument("--json", action="store_true", help="print the arbiter.decision/1 record as JSON")
     p_decide.add_argument("--notice", metavar="OUT.pdf",
                           help="also write the decision notice: OUT.pdf (buyer) and OUT.seller.pdf (seller)")
+
+    from arbiter import trust_cli  # identity, reviewers, verify, verdicts, demo (cli.md revision 2)
+
+    trust_cli.add_commands(sub, common)
+    from arbiter.cli_team import register as register_team  # cases take/release, qa sample/report
+
+    parser.set_defaults(_team_handlers=register_team(sub, common))
     return parser
 
 
@@ -203,7 +210,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = _build_parser()
     args = parser.parse_args(argv)
     handlers = {"import": cmd_import, "decide": cmd_decide, None: cmd_gui}
+    handlers.update(getattr(args, "_team_handlers", {}))
     try:
+        if getattr(args, "trust_handler", None) is not None:
+            from arbiter import trust_cli
+
+            return trust_cli.run(args)
         return handlers[args.command](args)
     except CommandError as exc:
         print(f"error: {exc}", file=sys.stderr)

@@ -33,7 +33,7 @@ from sqlalchemy.types import TypeDecorator
 CASE_STATUSES = ("new", "in_review", "decided", "signed", "amended", "flagged")
 VERDICT_KINDS = ("original", "amendment")
 USER_ROLES = ("reviewer", "supervisor")
-SUPERVISOR_ACTIONS = ("approve", "return")
+SUPERVISOR_ACTIONS = ("approve", "return", "overturn")
 GENESIS_HASH = "0" * 64
 
 MONEY_QUANTUM = Decimal("0.0001")
@@ -155,7 +155,7 @@ class CaseModel(Base):
 
 class CaseSearchKeyModel(Base):
     """Exact values a case is found by (ids, phone digits, SKUs, tracking numbers), normalised, for the newest
-    revision; read by exact match and prefix ranges of ``(value, case_pk)`` (migration 0003, store/search.py).
+    revision; read by exact match and prefix ranges of ``(value, case_pk)`` (migration 0005, store/search.py).
     The names' full-text table ``case_search_text`` is engine-specific (FTS5 / pg_trgm) and has no model."""
 
     __tablename__ = "case_search_keys"
@@ -264,8 +264,9 @@ class VerdictModel(Base):
             "uq_verdicts_one_original",
             "case_pk",
             unique=True,
-            sqlite_where=text("kind = 'original'"),
-            postgresql_where=text("kind = 'original'"),
+            # 0004: an imported verdict that disagrees with the stored one (conflicts_with_id) is kept beside it
+            sqlite_where=text("kind = 'original' AND conflicts_with_id IS NULL"),
+            postgresql_where=text("kind = 'original' AND conflicts_with_id IS NULL"),
         ),
     )
 
@@ -284,6 +285,18 @@ class VerdictModel(Base):
     fingerprint: Mapped[str] = mapped_column(String(64))
     reason: Mapped[str | None] = mapped_column(Text, nullable=True)
     flagged_for_supervisor: Mapped[bool] = mapped_column(Boolean)
+    # 0004 (docs/trust.md): what the signature covers and what a verdict package carries; NULL before 0004
+    number: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    case_sha256: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    signer_key: Mapped[str | None] = mapped_column(String(64), nullable=True, index=True)
+    signature: Mapped[str | None] = mapped_column(Text, nullable=True)
+    chain_head: Mapped[str | None] = mapped_column(String(80), nullable=True)
+    answers: Mapped[str | None] = mapped_column(Text, nullable=True)
+    progress: Mapped[str | None] = mapped_column(Text, nullable=True)
+    app_version: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    origin: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    rules_drift: Mapped[bool | None] = mapped_column(Boolean, nullable=True)
+    conflicts_with_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
 
 
 class AuditEventModel(Base):
@@ -302,18 +315,57 @@ class AuditEventModel(Base):
     hash: Mapped[str] = mapped_column(String(64), unique=True)
 
 
-class SupervisorReviewModel(Base):
-    """A supervisor's approval of, or return of, a signed verdict (the supervisor workflow)."""
+class SigningKeyModel(Base):
+    """A public key of a person in ``users`` (0004): the current one and every one it replaced."""
 
-    __tablename__ = "supervisor_reviews"
-    __table_args__ = (
-        CheckConstraint("action IN ('approve', 'return')", name="action"),
-        Index("ix_supervisor_reviews_verdict_id", "verdict_id"),
-    )
+    __tablename__ = "signing_keys"
+    __table_args__ = (Index("ix_signing_keys_user_pk", "user_pk"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    verdict_id: Mapped[int] = mapped_column(ForeignKey("verdicts.id", ondelete="RESTRICT"))
-    supervisor: Mapped[str] = mapped_column(String(128))
+    user_pk: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="RESTRICT"))
+    fingerprint: Mapped[str] = mapped_column(String(64), unique=True)
+    card: Mapped[str] = mapped_column(Text)          # the key card's canonical JSON
+    created: Mapped[str] = mapped_column(String(40))  # as the card says
+    added_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    added_by: Mapped[str] = mapped_column(String(128))
+    replaced_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+
+
+class ChainHeadModel(Base):
+    """An audit chain head recorded in something that left the database (a verdict package, a notice)."""
+
+    __tablename__ = "chain_heads"
+    __table_args__ = (Index("ix_chain_heads_seq", "seq"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    seq: Mapped[int] = mapped_column(Integer)
+    hash: Mapped[str] = mapped_column(String(64))
     at: Mapped[datetime] = mapped_column(UTCDateTime())
-    action: Mapped[str] = mapped_column(String(16))
-    note: Mapped[str] = mapped_column(Text, default="")
+    reason: Mapped[str] = mapped_column(String(64))
+    detail: Mapped[str] = mapped_column(Text)
+
+
+class NoticeExportModel(Base):
+    """A notice written for a verdict: its files' sha256 and the chain head it recorded (0004)."""
+
+    __tablename__ = "notice_exports"
+    __table_args__ = (Index("ix_notice_exports_case_pk", "case_pk"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_pk: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="RESTRICT"))
+    verdict_id: Mapped[int] = mapped_column(ForeignKey("verdicts.id", ondelete="RESTRICT"))
+    at: Mapped[datetime] = mapped_column(UTCDateTime())
+    actor: Mapped[str] = mapped_column(String(128))
+    fingerprint: Mapped[str] = mapped_column(String(64))
+    files: Mapped[str] = mapped_column(Text)          # canonical JSON {"buyer": {"name", "sha256"}, ...}
+    chain_head: Mapped[str] = mapped_column(String(80))
+
+
+# The supervisor's desk (migration 0003; docs/storage.md, "Team mode and quality review")
+from arbiter.store.qa_models import (  # noqa: E402 - registered on Base after the tables they refer to
+    CaseLeaseModel,
+    QASampleItemModel,
+    QASampleModel,
+    SupervisorReviewModel,
+    TeamSettingModel,
+)
