@@ -33,11 +33,14 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import Connection, bindparam, func, literal_column, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session
 
 from arbiter.domain.model import Case
+from arbiter.forensics.fingerprint import bundle_fingerprints
 from arbiter.store import audit
 from arbiter.store.canonical import canonical_json, sha256_hex
 from arbiter.store.db import Database
+from arbiter.store.forensics import record_forensics
 from arbiter.store.models import (
     GENESIS_HASH,
     AuditEventModel,
@@ -89,6 +92,8 @@ class PreparedBundle:
     ignored: tuple[str, ...] = ()
     search_keys: tuple[tuple[str, str], ...] = ()  # (kind, value) for case_search_keys (store/search.py)
     search_text: str = ""                          # the case's document for case_search_text
+    case: Case | None = field(default=None, repr=False)   # for the forensics hook (party history)
+    prints: dict[str, Any] = field(default_factory=dict, repr=False)  # sha256 -> image fingerprints (issue 13)
     extra: dict[str, Any] = field(default_factory=dict)  # what import hooks computed in prepare()
 
     @property
@@ -183,12 +188,14 @@ def prepare(loaded: Any) -> PreparedBundle:
     } for item in case.evidence)
     extra = {hook.name: hook.prepare(loaded) for hook in IMPORT_HOOKS if hook.prepare is not None}
     search_keys, search_text = search_entries(json.loads(bytes(loaded.case_json).decode("utf-8-sig")))
+    prints = bundle_fingerprints(loaded)   # perceptual hashes of the images (issue 13): here, in the worker
     return PreparedBundle(
         source=os.fspath(loaded.source),
         source_name=os.path.basename(os.fspath(loaded.source).rstrip("/\\"))[:255] or "bundle",
         case_id=case.case_id, case_sha256=loaded.case_sha256, case_json=bytes(loaded.case_json),
         columns=case_columns(case), deadline=review_deadline(case), evidence=evidence, blobs=contents,
-        ignored=tuple(loaded.ignored), search_keys=search_keys, search_text=search_text, extra=extra,
+        ignored=tuple(loaded.ignored), search_keys=search_keys, search_text=search_text, case=case,
+        prints=prints, extra=extra,
     )
 
 
@@ -271,7 +278,8 @@ def _put_search(conn: Connection, items: Sequence[tuple[int, PreparedBundle]], *
     insert_entries(conn, [(case_pk, p.search_keys, p.search_text) for case_pk, p in items], replace=replace)
 
 
-def _store_one(conn: Connection, chain: _Chain, p: PreparedBundle, actor: str, now: datetime) -> ImportResult:
+def _store_one(session: Session, chain: _Chain, p: PreparedBundle, actor: str, now: datetime) -> ImportResult:
+    conn = session.connection()
     row = conn.execute(_SELECT_CASE, {"case_id": p.case_id}).first()
     if row is not None:
         case_pk = row.id
@@ -296,6 +304,7 @@ def _store_one(conn: Connection, chain: _Chain, p: PreparedBundle, actor: str, n
     if p.evidence:
         conn.execute(_INSERT_EVIDENCE, [dict(item, revision_pk=revision_pk) for item in p.evidence])
     _put_search(conn, [(case_pk, p)], replace=status == "new_revision")
+    record_forensics(session, case_pk, revision, p.case, p.prints)   # fingerprints, parties (issue 13)
     for hook in IMPORT_HOOKS:
         if hook.store is not None:
             hook.store(conn, p, case_pk, revision_pk)
@@ -316,11 +325,12 @@ def _chunks(items: Sequence[Any], size: int = 500):
         yield items[start:start + size]
 
 
-def _store_all(conn: Connection, chain: _Chain, batch: Sequence[PreparedBundle], actor: str,
+def _store_all(session: Session, chain: _Chain, batch: Sequence[PreparedBundle], actor: str,
                now: datetime) -> list[ImportResult]:
     """The whole batch with a handful of bulk statements (the fast path). Same rows, same order, same audit
     events as :func:`_store_one` bundle after bundle; the case ids must be distinct. Raises on any failure
     (the caller then rolls the batch back to its savepoint and stores bundle by bundle)."""
+    conn = session.connection()
     existing: dict[str, Any] = {}
     for ids in _chunks([p.case_id for p in batch]):
         existing.update((r.case_id, r) for r in conn.execute(_SELECT_CASES_IN, {"ids": ids}))
@@ -386,6 +396,7 @@ def _store_all(conn: Connection, chain: _Chain, batch: Sequence[PreparedBundle],
         _put_search(conn, [(case_pk, p) for _, p, case_pk, _, status in todo if status == "imported"],
                     replace=False)
         for (i, p, case_pk, revision, status), rpk in zip(todo, revision_pks, strict=True):
+            record_forensics(session, case_pk, revision, p.case, p.prints)   # fingerprints, parties (issue 13)
             for hook in IMPORT_HOOKS:
                 if hook.store is not None:
                     hook.store(conn, p, case_pk, rpk)
@@ -410,10 +421,10 @@ def _write_batch(db: Database, prepared: Sequence[PreparedBundle], actor: str) -
         chain = _Chain(conn)
         now = datetime.now(timezone.utc)
         if len(prepared) > 1 and len({p.case_id for p in prepared}) == len(prepared):
-            savepoint = conn.begin_nested()
+            savepoint = session.begin_nested()
             head = chain.head
             try:
-                fast = _store_all(conn, chain, prepared, actor, now)
+                fast = _store_all(session, chain, prepared, actor, now)
             except Exception as exc:  # noqa: BLE001 - some bundle fails: store them one by one to find it
                 if _retryable(exc) or not savepoint.is_active:
                     raise
@@ -424,10 +435,10 @@ def _write_batch(db: Database, prepared: Sequence[PreparedBundle], actor: str) -
                 savepoint.commit()
                 return list(fast)
         for p in prepared:
-            savepoint = conn.begin_nested()
+            savepoint = session.begin_nested()
             head = chain.head
             try:
-                result: ImportResult | Exception = _store_one(conn, chain, p, actor, now)
+                result: ImportResult | Exception = _store_one(session, chain, p, actor, now)
             except Exception as exc:  # noqa: BLE001 - this bundle is refused; the batch goes on without it
                 if _retryable(exc) or not savepoint.is_active:
                     raise

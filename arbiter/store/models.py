@@ -155,7 +155,7 @@ class CaseModel(Base):
 
 class CaseSearchKeyModel(Base):
     """Exact values a case is found by (ids, phone digits, SKUs, tracking numbers), normalised, for the newest
-    revision; read by exact match and prefix ranges of ``(value, case_pk)`` (migration 0005, store/search.py).
+    revision; read by exact match and prefix ranges of ``(value, case_pk)`` (migration 0006, store/search.py).
     The names' full-text table ``case_search_text`` is engine-specific (FTS5 / pg_trgm) and has no model."""
 
     __tablename__ = "case_search_keys"
@@ -369,3 +369,55 @@ from arbiter.store.qa_models import (  # noqa: E402 - registered on Base after t
     SupervisorReviewModel,
     TeamSettingModel,
 )
+
+
+# Evidence forensics (migration 0005; docs/storage.md, "Image fingerprints and party history")
+class ImageFingerprintModel(Base):
+    """Perceptual fingerprints of an image blob (migration 0005): one row per stored variant (the whole picture
+    and its core, ``arbiter.forensics.fingerprint.VARIANTS``). The 64-bit hash is kept as four indexed
+    16-bit bands for multi-index hashing; ``detail`` is the 256-bit hash in hex that confirms a candidate.
+    Keyed by blob, so the same file in several cases is hashed once."""
+
+    __tablename__ = "image_fingerprints"
+    __table_args__ = (
+        UniqueConstraint("sha256", "variant", name="uq_image_fingerprints_sha256_variant"),
+        # one index per band, led by that band and covering the others: a lookup reads only the indexes
+        Index("ix_image_fingerprints_b0", "b0", "b1", "b2", "b3"),
+        Index("ix_image_fingerprints_b1", "b1", "b0", "b2", "b3"),
+        Index("ix_image_fingerprints_b2", "b2", "b0", "b1", "b3"),
+        Index("ix_image_fingerprints_b3", "b3", "b0", "b1", "b2"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    sha256: Mapped[str] = mapped_column(ForeignKey("blobs.sha256", ondelete="RESTRICT"))
+    variant: Mapped[int] = mapped_column(Integer)
+    b0: Mapped[int] = mapped_column(Integer)
+    b1: Mapped[int] = mapped_column(Integer)
+    b2: Mapped[int] = mapped_column(Integer)
+    b3: Mapped[int] = mapped_column(Integer)
+    detail: Mapped[str] = mapped_column(String(64))
+
+
+class CasePartyModel(Base):
+    """Who the parties of a case's newest revision are, for party history across cases (migration 0005):
+    ids, names and normalised contact keys (digits of the phone, the address in lower case without
+    punctuation), each indexed. Kept in step with the newest revision at import."""
+
+    __tablename__ = "case_parties"
+    __table_args__ = (
+        Index("ix_case_parties_buyer_id", "buyer_id"),
+        Index("ix_case_parties_seller_id", "seller_id"),
+        Index("ix_case_parties_buyer_phone_key", "buyer_phone_key"),
+        Index("ix_case_parties_buyer_address_key", "buyer_address_key"),
+        Index("ix_case_parties_seller_phone_key", "seller_phone_key"),
+    )
+
+    case_pk: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="RESTRICT"), primary_key=True)
+    revision: Mapped[int] = mapped_column(Integer)
+    buyer_id: Mapped[str] = mapped_column(String(128))
+    buyer_name: Mapped[str] = mapped_column(String(255))
+    buyer_phone_key: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    buyer_address_key: Mapped[str | None] = mapped_column(String(512), nullable=True)
+    seller_id: Mapped[str] = mapped_column(String(128))
+    seller_name: Mapped[str] = mapped_column(String(255))
+    seller_phone_key: Mapped[str | None] = mapped_column(String(64), nullable=True)

@@ -47,7 +47,7 @@ def test_open_creates_folder_schema_triggers_and_stamps_head(tmp_path):
 
 def _modelled(name, type_, parent_names) -> bool:
     """Everything but the search's full-text table, which is engine-specific (FTS5 with its shadow tables on
-    SQLite, a table with a trigram index on PostgreSQL) and has no model (migration 0005, store/search.py)."""
+    SQLite, a table with a trigram index on PostgreSQL) and has no model (migration 0006, store/search.py)."""
     return not (type_ == "table" and name and name.startswith("case_search_text"))
 
 
@@ -218,8 +218,8 @@ def test_0002_upgrades_a_0001_database_in_place(tmp_path):
     assert _case_indexes(path) == v1_indexes
 
 
-def test_0005_fills_the_search_for_cases_stored_before_it(tmp_path):
-    """Cases imported before the search existed are found after the upgrade (the data migration of 0005)."""
+def test_0006_fills_the_search_for_cases_stored_before_it(tmp_path):
+    """Cases imported before the search existed are found after the upgrade (the data migration of 0006)."""
     from arbiter.store import QueueQuery, Repository, import_bundle
     from tests.factories import case_dict
     from tests.store.helpers import make_loaded
@@ -230,7 +230,7 @@ def test_0005_fills_the_search_for_cases_stored_before_it(tmp_path):
     data["buyer"].update(display_name="Ruth Okafor", phone="+44 7700 900111")
     import_bundle(db, make_loaded(data))
     db.close()
-    _migrate(url, "0004", "downgrade")
+    _migrate(url, "0005", "downgrade")
     con = sqlite3.connect(tmp_path / "old.db")
     assert not con.execute("SELECT name FROM sqlite_master WHERE name LIKE 'case_search%'").fetchall()
     con.close()
