@@ -37,7 +37,7 @@ from sqlalchemy.orm import Session
 
 from arbiter.domain.model import Case
 from arbiter.forensics.fingerprint import bundle_fingerprints
-from arbiter.store import audit
+from arbiter.store import audit, supplements
 from arbiter.store.canonical import canonical_json, sha256_hex
 from arbiter.store.db import Database
 from arbiter.store.forensics import record_forensics
@@ -48,6 +48,7 @@ from arbiter.store.models import (
     CaseModel,
     CaseRevisionModel,
     EvidenceModel,
+    SupplementRequestModel,
 )
 from arbiter.store.search import insert_entries, search_entries
 
@@ -66,6 +67,7 @@ _REVISIONS = CaseRevisionModel.__table__
 _EVIDENCE = EvidenceModel.__table__
 _BLOBS = BlobModel.__table__
 _AUDIT = AuditEventModel.__table__
+_SUPPLEMENTS = SupplementRequestModel.__table__
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,8 +210,12 @@ class _Chain:
     def __init__(self, conn: Connection):
         if conn.dialect.name == "postgresql":
             conn.execute(select(func.pg_advisory_xact_lock(audit.AUDIT_LOCK_KEY)))
+        self.refresh(conn)
+
+    def refresh(self, conn: Connection) -> None:
+        """Read the head again (after code that appends through :func:`audit.append_event`)."""
         head = conn.execute(select(_AUDIT.c.seq, _AUDIT.c.hash).order_by(_AUDIT.c.seq.desc()).limit(1)).first()
-        self.head: tuple[int, str] = (head[0], head[1]) if head else (0, GENESIS_HASH)
+        self.head = (head[0], head[1]) if head else (0, GENESIS_HASH)
 
     def row(self, actor: str, action: str, payload: dict[str, Any], case_pk: int | None,
             at: datetime) -> dict[str, Any]:
@@ -304,6 +310,10 @@ def _store_one(session: Session, chain: _Chain, p: PreparedBundle, actor: str, n
     if p.evidence:
         conn.execute(_INSERT_EVIDENCE, [dict(item, revision_pk=revision_pk) for item in p.evidence])
     _put_search(conn, [(case_pk, p)], replace=status == "new_revision")
+    if status == "new_revision":  # open supplement requests this revision answers; the case may resume
+        case_row = session.get(CaseModel, case_pk, populate_existing=True)
+        supplements.resolve_with_revision(session, case_row, p.case, p.case_json, revision, now, actor, p.deadline)
+        chain.refresh(conn)  # it may have appended audit events
     record_forensics(session, case_pk, revision, p.case, p.prints)   # fingerprints, parties (issue 13)
     for hook in IMPORT_HOOKS:
         if hook.store is not None:
@@ -323,6 +333,10 @@ def _payload(p: PreparedBundle, revision: int, status: str, new_blobs: int) -> d
 def _chunks(items: Sequence[Any], size: int = 500):
     for start in range(0, len(items), size):
         yield items[start:start + size]
+
+
+class _BundleByBundle(Exception):
+    """The batch needs what only the bundle-by-bundle path does (e.g. resolving supplement requests)."""
 
 
 def _store_all(session: Session, chain: _Chain, batch: Sequence[PreparedBundle], actor: str,
@@ -363,6 +377,11 @@ def _store_all(session: Session, chain: _Chain, batch: Sequence[PreparedBundle],
                 values["next_deadline_at"] = p.deadline
             updates[review].append(values)
         todo.append(item)
+    revised = [item[2] for item in todo if item[4] == "new_revision"]
+    for pks in _chunks(revised):
+        if conn.execute(select(_SUPPLEMENTS.c.id).where(_SUPPLEMENTS.c.case_pk.in_(pks),
+                                                        _SUPPLEMENTS.c.state == "open").limit(1)).first():
+            raise _BundleByBundle("a new revision may answer open supplement requests")
     if fresh:
         pks = conn.execute(_INSERT_CASES_RETURNING, [dict(
             item[1].columns, case_id=item[1].case_id, latest_revision=1, status="new",

@@ -1,7 +1,7 @@
 """Finding cases by what a reviewer has in hand: case id, order id, buyer and seller id and name, phone number,
 SKU, tracking number (docs/storage.md, "Search").
 
-Two structures, filled by the importer for the newest revision of each case (migration 0006 filled them for the
+Two structures, filled by the importer for the newest revision of each case (migration 0007 filled them for the
 cases already stored):
 - ``case_search_keys`` (``case_pk``, ``kind``, ``value``): exact values, normalised (NFKC, case-folded), read by
   exact match and by prefix as a range of the ``(value, case_pk)`` index. A phone number is kept as its digits

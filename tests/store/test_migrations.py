@@ -17,6 +17,7 @@ from arbiter.store.models import Base, CaseModel
 from tests.store.helpers import TABLES
 
 EXPECTED_TRIGGERS = {"verdicts_no_update", "verdicts_no_delete", "audit_events_no_update", "audit_events_no_delete",
+                     "case_notes_no_update", "case_notes_no_delete",
                      # 0003: the supervisor's actions and the recorded QA samples are append-only too
                      *(f"{t}_no_{e}" for t in ("supervisor_reviews", "qa_samples", "qa_sample_items")
                        for e in ("update", "delete"))}
@@ -47,7 +48,7 @@ def test_open_creates_folder_schema_triggers_and_stamps_head(tmp_path):
 
 def _modelled(name, type_, parent_names) -> bool:
     """Everything but the search's full-text table, which is engine-specific (FTS5 with its shadow tables on
-    SQLite, a table with a trigram index on PostgreSQL) and has no model (migration 0006, store/search.py)."""
+    SQLite, a table with a trigram index on PostgreSQL) and has no model (migration 0007, store/search.py)."""
     return not (type_ == "table" and name and name.startswith("case_search_text"))
 
 
@@ -218,8 +219,8 @@ def test_0002_upgrades_a_0001_database_in_place(tmp_path):
     assert _case_indexes(path) == v1_indexes
 
 
-def test_0006_fills_the_search_for_cases_stored_before_it(tmp_path):
-    """Cases imported before the search existed are found after the upgrade (the data migration of 0006)."""
+def test_0007_fills_the_search_for_cases_stored_before_it(tmp_path):
+    """Cases imported before the search existed are found after the upgrade (the data migration of 0007)."""
     from arbiter.store import QueueQuery, Repository, import_bundle
     from tests.factories import case_dict
     from tests.store.helpers import make_loaded
@@ -230,7 +231,7 @@ def test_0006_fills_the_search_for_cases_stored_before_it(tmp_path):
     data["buyer"].update(display_name="Ruth Okafor", phone="+44 7700 900111")
     import_bundle(db, make_loaded(data))
     db.close()
-    _migrate(url, "0005", "downgrade")
+    _migrate(url, "0006", "downgrade")
     con = sqlite3.connect(tmp_path / "old.db")
     assert not con.execute("SELECT name FROM sqlite_master WHERE name LIKE 'case_search%'").fetchall()
     con.close()

@@ -4,8 +4,8 @@ already stored from their newest revision's case.json (the importer fills them f
 
 See arbiter/store/search.py and docs/storage.md, "Search".
 
-Revision ID: 0006
-Revises: 0005
+Revision ID: 0007
+Revises: 0006
 """
 from __future__ import annotations
 
@@ -15,8 +15,8 @@ import logging
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0006"
-down_revision = "0005"
+revision = "0007"
+down_revision = "0006"
 branch_labels = None
 depends_on = None
 
