@@ -117,3 +117,28 @@ def test_notes_never_reach_the_notice_record_draft_or_package(qtbot, review_sess
     notes.remove_selected()
     qtbot.waitUntil(lambda: notes.notes() == [], timeout=10_000)
     assert [n.body == "" for n in repo.note_history(review_session.case_pk)] == [False, False, True]
+
+
+def test_the_queue_resumes_cases_whose_requests_fell_due(qtbot, review_session, repo):
+    from arbiter.ui.queue_model import COL_STATUS, CODE_ROLE, QueueModel
+
+    long_ago = datetime(2025, 3, 5, 10, 0, tzinfo=timezone.utc)
+    repo.request_supplement(review_session.case_pk, "seller", "Invoice", long_ago + timedelta(days=1), "r.chen",
+                            now=long_ago)        # fell due while the workstation was closed
+    assert repo.load_case(review_session.case_pk).status == "awaiting_evidence"
+    model = QueueModel(repo)
+    assert model.index(0, COL_STATUS).data(CODE_ROLE) == "in_review"      # settled when the queue is read
+    assert repo.supplement_requests(review_session.case_pk)[0].state == "expired"
+
+    repo.request_supplement(review_session.case_pk, "buyer", "Label", long_ago + timedelta(days=2), "r.chen",
+                            now=long_ago)
+    model.refresh()
+    # (the refresh itself settles it too; a request falling due while the queue is open is settled by tick)
+    assert model.index(0, COL_STATUS).data(CODE_ROLE) == "in_review"
+    repo.request_supplement(review_session.case_pk, "buyer", "Box", datetime.now(timezone.utc) + timedelta(seconds=1),
+                            "r.chen")
+    model.refresh()
+    assert model.index(0, COL_STATUS).data(CODE_ROLE) == "awaiting_evidence"
+    qtbot.wait(1200)
+    model.tick()
+    assert model.index(0, COL_STATUS).data(CODE_ROLE) == "in_review"
