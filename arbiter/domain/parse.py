@@ -412,7 +412,7 @@ def _appeal(ar: _Reader, previous_decision_at: datetime | None) -> Appeal | None
         decision = DecisionRef(decided_at=previous_decision_at)
     else:
         fingerprint = dr.str("fingerprint", required=False, max_len=64)
-        if fingerprint is not None and not SHA256_RE.match(fingerprint):
+        if fingerprint is not None and not SHA256_RE.fullmatch(fingerprint):
             raise CaseFormatError(dr._p("fingerprint"), "must be 64 lowercase hexadecimal digits (a SHA-256)")
         decision = DecisionRef(decided_at=dr.time("decided_at"), fingerprint=fingerprint,
                                case_revision=dr.int("case_revision", required=False, default=None, minimum=1))

@@ -66,7 +66,7 @@ def verify_bytes(public_key_raw: bytes, message: bytes, signature_b64: str | Non
 
 
 def check_id(value: Any, what: str = "id") -> str:
-    if not isinstance(value, str) or not ID_RE.match(value):
+    if not isinstance(value, str) or not ID_RE.fullmatch(value):
         raise KeyCardError(f"{what} must be 1-64 letters, digits or . _ @ - (starting with a letter or digit)")
     return value
 
