@@ -559,7 +559,7 @@ class ChecklistPanel(QWidget):
         rv.addWidget(reviewer_label)
         self.reviewer_edit = QLineEdit()
         self.reviewer_edit.setObjectName("reviewerEdit")
-        self.reviewer_edit.textEdited.connect(lambda t: self._answer("reviewer", t.strip() or None))
+        self.reviewer_edit.setReadOnly(True)   # the signing identity (File > Identity), never free text
         reviewer_label.setBuddy(self.reviewer_edit)
         rv.addWidget(self.reviewer_edit, 1)
         inner.addLayout(rv)
@@ -878,8 +878,8 @@ class ChecklistPanel(QWidget):
         self._refresh_chips()
 
         # reviewer
-        reviewer = answers.get("reviewer") or s.reviewer
-        if self.reviewer_edit.text() != reviewer and not self.reviewer_edit.hasFocus():
+        reviewer = (answers.get("reviewer") if s.is_locked else None) or s.reviewer
+        if self.reviewer_edit.text() != reviewer:
             self.reviewer_edit.setText(reviewer)
 
         for widget in self.locked_widgets:
@@ -890,7 +890,7 @@ class ChecklistPanel(QWidget):
             widget.setEnabled(not locked) if not isinstance(widget, QPlainTextEdit) else None
         self.rationale_edit.setReadOnly(locked)
         self.justification_edit.setReadOnly(locked)
-        self.reviewer_edit.setReadOnly(locked)
+        self.reviewer_edit.setReadOnly(True)
         for key, choice in self.choices.items():
             if locked:
                 for button in choice.buttons.values():

@@ -64,11 +64,13 @@ class ReviewSession(QObject):
     #: emitted after each draft write (argument: True on success, False when the write failed)
     saved = Signal(bool)
 
-    def __init__(self, repo, case_pk: int, reviewer: str, parent: QObject | None = None):
+    def __init__(self, repo, case_pk: int, reviewer, parent: QObject | None = None):
         super().__init__(parent)
         self.repo = repo
         self.case_pk = case_pk
-        self.reviewer = reviewer
+        #: the signing identity (arbiter.signing.Identity); a plain id string gives a session that cannot sign
+        self.signer = reviewer if callable(getattr(reviewer, "sign", None)) else None
+        self.reviewer: str = self.signer.id if self.signer is not None else str(reviewer)
         self.stored = repo.load_case(case_pk)
         self.case = self.stored.case
         self.policy = load_policy(str(getattr(self.case.platform, "value", self.case.platform)), self.case.region)
@@ -222,8 +224,7 @@ class ReviewSession(QObject):
     def effective_answers(self, now: datetime | None = None) -> dict:
         """The answers as the rules should see them now: reviewer and decision time filled in when blank."""
         answers = copy.deepcopy(self.answers)
-        if not answers.get("reviewer"):
-            answers["reviewer"] = self.reviewer
+        answers["reviewer"] = self.reviewer   # the signing identity, never free text (issue 11)
         if not answers.get("decided_at"):
             answers["decided_at"] = (now or local_now()).isoformat()
         return answers
@@ -307,6 +308,8 @@ class ReviewSession(QObject):
             return [self.tr("The verdict is signed. Amend it to change it.")]
         assessment = assessment or self.assessment()
         blockers: list[str] = []
+        if self.signer is None:
+            blockers.append(self.tr("No signing identity on this workstation (File > Identity…)."))
         unconfirmed = set(self.unconfirmed_gates(assessment))
         missing = set(assessment.missing)
         for gate in assessment.gates:   # the gates in their order, computed or not
@@ -424,19 +427,23 @@ class ReviewSession(QObject):
         ``checklist.AnswerError`` when the rules refuse the answers."""
         if self.is_locked:
             raise RuntimeError("the verdict is already signed")
+        if self.signer is None:
+            raise RuntimeError("nothing is signed without a signing identity (File > Identity)")
         blockers = self.sign_blockers()
         if blockers:
             raise RuntimeError("; ".join(blockers))
         now = now or local_now()
         answers = copy.deepcopy(self.answers)
-        answers["reviewer"] = answers.get("reviewer") or self.reviewer
+        answers["reviewer"] = self.reviewer
         answers["decided_at"] = now.isoformat()
         record = checklist.decide(self.case, self.policy, answers, tampered=self.tampered)
-        reviewer = answers["reviewer"]
+        progress = {"opened_evidence": sorted(self.opened_evidence), "chats_read": sorted(self.chats_read)}
+        # the store checks the record against the rules and the progress against the checklist again
         if self.amendment_reason is not None:
-            row = self.repo.amend_verdict(self.case_pk, reviewer, self.amendment_reason, record)
+            row = self.repo.amend_verdict(self.case_pk, self.signer, self.amendment_reason, record,
+                                          answers=answers, progress=progress)
         else:
-            row = self.repo.sign_verdict(self.case_pk, reviewer, record)
+            row = self.repo.sign_verdict(self.case_pk, self.signer, record, answers=answers, progress=progress)
         self.answers = answers
         self.verdict = row if row is not None else self.repo.current_verdict(self.case_pk)
         self.amendment_reason = None
