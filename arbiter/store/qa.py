@@ -351,11 +351,13 @@ class QAStore:
     @staticmethod
     def overturn_amendment(repo, case_pk: int, supervisor: str, reason: str, record: dict, answers: dict,
                            progress: dict, signer=None):
-        """The supervisor's amendment that an overturn links to: signed with the supervisor's identity when the
-        store signs verdicts (``signer``), else stored under the supervisor's id."""
-        if signer is not None:
-            return repo.amend_verdict(case_pk, signer, reason, record, answers=answers, progress=progress)
-        return repo.amend_verdict(case_pk, supervisor, reason, record)
+        """The supervisor's amendment that an overturn links to, signed with the supervisor's identity and checked
+        by the store like any verdict (the rules, the review progress)."""
+        if signer is None:
+            raise QAError("an overturn is a signed amendment: this workstation needs its supervisor identity")
+        if signer.id != supervisor:
+            raise QAError(f"the identity {signer.id} is not the supervisor {supervisor}")
+        return repo.amend_verdict(case_pk, signer, reason, record, answers=answers, progress=progress)
 
     # -- the notice gate ---------------------------------------------------------------------------------------
     def notice_hold(self, case_pk: int) -> str | None:

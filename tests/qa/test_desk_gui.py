@@ -35,7 +35,9 @@ def test_newcomer_flow_on_the_desk(qtbot, desk_db):
 
     db, decided = desk_db
     repo = Repository(db)
-    desk = SupervisorDesk(db, repo, SUPERVISOR)
+    from arbiter.signing import demo_identity
+
+    desk = SupervisorDesk(db, repo, SUPERVISOR, demo_identity(SUPERVISOR, "Sam Sup", "supervisor"))
     qtbot.addWidget(desk)
     desk.resize(1300, 800)
     desk.show()
@@ -78,8 +80,14 @@ def test_newcomer_flow_on_the_desk(qtbot, desk_db):
     qtbot.mouseClick(page.compare_button, Qt.MouseButton.LeftButton)
     finding = next(d for d in page.comparison.differences if d.question == "finding")
     assert finding.type == "finding"
+    # the store signs nothing unseen: open every evidence item and read both chats, as the case view records it
+    for item in page.session.case.evidence:
+        page.session.mark_evidence_opened(item.id)
+    for key in page.session.required_chat_keys():
+        page.session.mark_chat_read(key)
     page.note.setText("The photos do not support the claim.")
     qtbot.mouseClick(page.overturn_button, Qt.MouseButton.LeftButton)
+    assert page.last_error is None, page.last_error
     reviews = {r.verdict_id: r for r in desk.qa.reviews()}
     assert reviews[first.verdict_id].action == "return"
     assert reviews[second.verdict_id].action == "overturn" and reviews[second.verdict_id].amendment_id
