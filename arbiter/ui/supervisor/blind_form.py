@@ -24,7 +24,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from arbiter.domain.checklist import EVIDENCE_ANSWERS, FINDINGS, PROBLEMS, REMEDY_TYPES, REVIEWER_GATES, assess
+from arbiter.domain.checklist import (
+    EVIDENCE_ANSWERS,
+    FINDINGS,
+    PROBLEMS,
+    REMEDY_TYPES,
+    REVIEWER_GATES,
+    SELLER_CONDUCT_KEYS,
+    assess,
+)
 
 _UNSET = "—"
 
@@ -106,6 +114,19 @@ class BlindForm(QWidget):
                               (self.tr("Amount"), self.amount), (self.tr("Rationale"), self.rationale)):
             form.addRow(label, widget)
         layout.addWidget(decision)
+
+        conduct = QGroupBox(self.tr("Seller's conduct (seller's notice only; optional)"), inner)
+        form = QFormLayout(conduct)
+        self.conduct: dict[str, QComboBox] = {}
+        for key in SELLER_CONDUCT_KEYS:
+            box = QComboBox(conduct)
+            box.setObjectName(f"conduct_{key}")
+            box.addItem(_UNSET, None)
+            box.addItem(self.tr("yes"), True)
+            box.addItem(self.tr("no"), False)
+            self.conduct[key] = box
+            form.addRow(key.replace("_", " "), box)
+        layout.addWidget(conduct)
         self.preview = QLabel(inner)
         self.preview.setObjectName("blindPreview")
         self.preview.setWordWrap(True)
@@ -119,8 +140,8 @@ class BlindForm(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
 
-        for box in (*self.gates.values(), *self.evidence.values(), self.finding, self.problem, self.damage_extent,
-                    self.remedy):
+        for box in (*self.gates.values(), *self.evidence.values(), *self.conduct.values(), self.finding,
+                    self.problem, self.damage_extent, self.remedy):
             box.currentIndexChanged.connect(self._changed)
         self.amount.textChanged.connect(self._changed)
         self.rationale.textChanged.connect(self._changed)
@@ -142,6 +163,9 @@ class BlindForm(QWidget):
                          ("damage_extent", self.damage_extent), ("remedy", self.remedy)):
             if box.currentData() is not None:
                 out[key] = box.currentData()
+        conduct = {k: b.currentData() for k, b in self.conduct.items() if b.currentData() is not None}
+        if conduct:
+            out["seller_conduct"] = conduct
         if self.amount.text().strip():
             out["amount"] = self.amount.text().strip()
         if self.rationale.toPlainText().strip():
@@ -157,8 +181,16 @@ class BlindForm(QWidget):
         for key, box in (("finding", self.finding), ("problem", self.problem),
                          ("damage_extent", self.damage_extent), ("remedy", self.remedy)):
             box.setCurrentIndex(max(0, box.findData(answers.get(key))))
+        for key, box in self.conduct.items():
+            box.setCurrentIndex(max(0, box.findData((answers.get("seller_conduct") or {}).get(key))))
         self.amount.setText(str(answers.get("amount") or ""))
         self.rationale.setPlainText(str(answers.get("rationale") or ""))
+
+    def asked_questions(self) -> set[str]:
+        """The question ids this form asks (evidence the rules set aside by themselves is not asked)."""
+        return ({f"jurisdiction.{k}" for k in self.gates} | {f"evidence.{k}" for k in self.evidence}
+                | {f"seller_conduct.{k}" for k in self.conduct}
+                | {"finding", "problem", "damage_extent", "remedy", "amount", "rationale", "override.outcome"})
 
     def assessment(self):
         return assess(self.case, self.policy, self.answers())

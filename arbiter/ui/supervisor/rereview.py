@@ -66,8 +66,14 @@ class ComparisonModel(QAbstractTableModel):
 
     def set_comparison(self, comparison: Comparison | None) -> None:
         self.beginResetModel()
-        self.comparison = comparison
         self._diffs = {d.question: d for d in comparison.differences} if comparison else {}
+        if comparison is not None:  # differences first (those that change the outcome on top), then agreement
+            def rank(row):
+                diff = self._diffs.get(row[0])
+                return (0 if diff and diff.changes_outcome else 1 if diff else 2)
+            comparison = Comparison(tuple(sorted(comparison.rows, key=rank)), comparison.differences,
+                                    comparison.outcome_differs)
+        self.comparison = comparison
         self.endResetModel()
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
@@ -134,8 +140,12 @@ class ReReviewPage(QWidget):
         self.table.setObjectName("comparisonTable")
         self.table.setModel(self.model)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for column, width in enumerate((150, 130, 130, 110)):
+            header.resizeSection(column, width)
+        self.table.setWordWrap(False)
         self.note = QLineEdit(self.compare_page)
         self.note.setObjectName("qaNote")
         self.note.setPlaceholderText(self.tr("Note to the reviewer (needed to return; the reason of an overturn)"))
@@ -231,7 +241,8 @@ class ReReviewPage(QWidget):
         supervisor_record = decide(case, policy, mine)
         self.comparison = compare_answers(self._reviewer_answers, mine, outcome_of=outcome_of,
                                           reviewer_record=self._reviewer_record,
-                                          supervisor_record=supervisor_record)
+                                          supervisor_record=supervisor_record,
+                                          questions=self.form.asked_questions())
         self.model.set_comparison(self.comparison)
         n = len(self.comparison.differences)
         serious = sum(1 for d in self.comparison.differences if d.changes_outcome)
@@ -240,6 +251,7 @@ class ReReviewPage(QWidget):
                              .replace("%3", str(self._reviewer_record.get("outcome")))
                              .replace("%4", str(supervisor_record.get("outcome"))))
         self.right.setCurrentWidget(self.compare_page)
+        self.splitter.setSizes([self.width() * 2 // 5, self.width() * 3 // 5])  # room for the side by side
         self._update_buttons()
         return self.comparison
 
