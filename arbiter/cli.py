@@ -71,6 +71,8 @@ def _build_parser() -> argparse.ArgumentParser:
     from arbiter.cli_team import register as register_team  # cases take/release, qa sample/report
 
     parser.set_defaults(_team_handlers=register_team(sub, common))
+    from arbiter import cli_supplements  # supplementary evidence requests: own module
+    cli_supplements.register(sub, common)
     return parser
 
 
@@ -105,36 +107,14 @@ def _one_line(exc: BaseException) -> str:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from arbiter.bundle import BundleError, read_bundle
-    from arbiter.store import import_bundle
+    from arbiter.cli_progress import import_with_progress
 
     db = _open_db(_db_url(args))
-    refused = 0
     try:
-        for source in args.bundles:
-            try:
-                loaded = read_bundle(source)
-            except BundleError as exc:
-                refused += 1
-                print(f"refused: {source}: {exc.message}", file=sys.stderr)
-                continue
-            try:
-                result = import_bundle(db, loaded)
-            except Exception as exc:
-                refused += 1
-                print(f"refused: {source}: could not be stored: {_one_line(exc)}", file=sys.stderr)
-                continue
-            label = {"imported": "imported", "unchanged": "unchanged", "new_revision": "new revision"}.get(
-                result.status, result.status)
-            count = len(loaded.case.evidence)
-            line = (f"{label}: {result.case_id} revision {result.revision} "
-                    f"({count} evidence item{'' if count == 1 else 's'}) from {source}")
-            if loaded.ignored:
-                line += f"; ignored: {', '.join(loaded.ignored)}"
-            print(line)
+        summary = import_with_progress(db, args.bundles)
     finally:
         db.dispose()
-    return EXIT_FAILED if refused else EXIT_OK
+    return EXIT_FAILED if summary.refused else EXIT_OK
 
 
 def _load_answers(path: str) -> dict:
@@ -246,7 +226,10 @@ def cmd_gui(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _build_parser()
     args = parser.parse_args(argv)
-    handlers = {"import": cmd_import, "decide": cmd_decide, "evidence": cmd_evidence, None: cmd_gui}
+    from arbiter import cli_supplements
+
+    handlers = {"import": cmd_import, "decide": cmd_decide, "evidence": cmd_evidence, None: cmd_gui,
+                "supplements": cli_supplements.run}
     handlers.update(getattr(args, "_team_handlers", {}))
     try:
         if getattr(args, "trust_handler", None) is not None:

@@ -17,7 +17,9 @@ from arbiter.store import SORT_KEYS, QueueQuery, Repository, open_database
 from arbiter.store.db import head_revision
 from tests.store.test_import import *  # noqa: F401,F403 - the same tests, collected again with the PG fixtures
 from tests.store.test_verdicts import *  # noqa: F401,F403
+from tests.store.test_search import *  # noqa: F401,F403
 from tests.store.test_verify import *  # noqa: F401,F403
+from tests.store.test_packages import *  # noqa: F401,F403
 
 PG_URL = os.environ.get("ARBITER_TEST_PG_URL")
 
@@ -67,7 +69,7 @@ def test_pg_schema_triggers_and_idempotent_open(db, db_url):
             "AND table_name = 'cases'")).all())
     assert triggers == {f"{table}_no_{what}" for what in ("change", "truncate")
                         for table in ("verdicts", "audit_events", "supervisor_reviews", "qa_samples",
-                                      "qa_sample_items")}
+                                      "qa_sample_items", "case_notes")}
     assert types["opened_at"] == "timestamp with time zone"
     assert types["amount"] == "numeric"
     again = open_database(db_url)
