@@ -103,3 +103,28 @@ def test_newcomer_flow_on_the_desk(qtbot, desk_db):
     assert sum(int(r["verdicts"]) for r in rows) == len(decided)
     if desk.scorecards.overturn_chart is not None:
         assert desk.scorecards.overturn_chart.series()
+
+
+def test_the_reviewer_sees_why_the_notice_is_held_until_a_supervisor_approves(qtbot, desk_db):
+    from arbiter.signing import demo_identity
+    from arbiter.store.qa import QAStore
+    from arbiter.ui import checklist_panel as cp
+    from arbiter.ui.session import ReviewSession
+    from tests.qa.helpers import amend, record_for
+
+    db, decided = desk_db
+    repo = Repository(db)
+    case_id, item = next((k, v) for k, v in decided.items() if v["record"]["outcome"] == "buyer_favoured")
+    answers = dict(item["answers"], rationale=item["answers"]["rationale"] + " (amended)")
+    amendment = amend(repo, item["pk"], item["reviewer"], "wording", record_for(item["case"], answers), answers)
+    session = ReviewSession(repo, item["pk"], demo_identity(item["reviewer"], item["reviewer"].title()))
+    panel = cp.ChecklistPanel(session)
+    qtbot.addWidget(panel)
+    panel.refresh()
+    assert not panel.export_button.isEnabled()
+    assert "held until a supervisor approves" in panel.export_status.text()
+    assert panel.export_notice(path="/nonexistent/never.pdf") is False  # nothing is written
+    QAStore(db).review(amendment.id, SUPERVISOR, "approve")
+    panel.refresh()
+    assert panel.export_button.isEnabled() and "held" not in panel.export_status.text()
+    session._timer.stop()
