@@ -49,3 +49,22 @@ def reviewer_name() -> str:
         return getpass.getuser()
     except Exception:  # noqa: BLE001 - no login name on this system
         return "reviewer"
+
+
+OPEN_CASES = Setting("session/open_cases", "", "Cases open in tabs, per database: {location: {open: [pk], current}}")
+
+
+def get_json(setting: Setting) -> Any:
+    import json
+
+    raw = get(setting)
+    try:
+        return json.loads(raw) if raw else None
+    except ValueError:
+        return None
+
+
+def put_json(setting: Setting, value: Any) -> None:
+    import json
+
+    put(setting, json.dumps(value, sort_keys=True))

@@ -1,0 +1,88 @@
+"""Step 3, findings: what the admissible evidence shows, the problem when it supports the claim (with the extent
+of the damage for damaged goods), and the seller's conduct (printed only in the seller's notice). The problems
+come from the policy's list (:data:`arbiter.domain.policy.PROBLEMS`), so a new one needs no widget code."""
+from __future__ import annotations
+
+from PySide6.QtWidgets import QGridLayout, QGroupBox, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
+
+from arbiter.domain.policy import PROBLEMS
+from arbiter.domain.review import ReviewState
+from arbiter.ui import labels
+from arbiter.ui.checklist.common import Step, bold
+
+DAMAGE_EXTENTS = ("complete", "partial")
+CONDUCT = ("replied_within_72h", "professional_language", "no_ads_or_links")
+
+
+class FindingStep(Step):
+    def __init__(self, review, answer, number: int, parent=None):
+        super().__init__(review, answer, number, "findings", parent)
+        self.set_title(self.tr("Findings"))
+        self.body.addWidget(bold(self.tr("What does the admissible evidence show about the claim?")))
+        row = QVBoxLayout()
+        self.choice("finding", [("supported", self.tr("It supports the claim")),
+                                ("contradicted", self.tr("It contradicts the claim")),
+                                ("insufficient", self.tr("It does not establish the claimed problem"))],
+                    row, "finding")
+        self.body.addLayout(row)
+        self.questions["finding"] = self.choices["finding"].buttons["supported"]
+
+        self.problem_box = QWidget()
+        grid = QGridLayout(self.problem_box)
+        grid.setContentsMargins(16, 0, 0, 0)
+        grid.addWidget(bold(self.tr("When it supports the claim: what is the problem?")), 0, 0)
+        problem = self.choice("problem", [(c, labels.problem(c)) for c in PROBLEMS], None, "problem")
+        for i, code in enumerate(PROBLEMS):
+            grid.addWidget(problem.buttons[code], 1 + i, 0)
+        self.questions["problem"] = problem.buttons[PROBLEMS[0]]
+        self.body.addWidget(self.problem_box)
+
+        self.damage_box = QWidget()
+        self.damage_box.setObjectName("damageExtent")
+        dl = QHBoxLayout(self.damage_box)
+        dl.setContentsMargins(32, 0, 0, 0)
+        dl.addWidget(QLabel(self.tr("How badly?")))
+        extent = self.choice("damage_extent", [(c, labels.damage_extent(c)) for c in DAMAGE_EXTENTS], dl,
+                             "damage_extent")
+        dl.addStretch(1)
+        self.questions["damage_extent"] = extent.buttons["complete"]
+        self.body.addWidget(self.damage_box)
+
+        conduct = QGroupBox(self.tr("Seller conduct (optional; printed only in the seller's notice)"))
+        conduct.setObjectName("sellerConduct")
+        cl = QGridLayout(conduct)
+        texts = {"replied_within_72h": self.tr("Did the seller reply within 72 hours?"),
+                 "professional_language": self.tr("Did the seller use professional language?"),
+                 "no_ads_or_links": self.tr("Did the seller avoid advertising and third-party links?")}
+        self.clear_buttons: list[QToolButton] = []
+        for i, code in enumerate(CONDUCT):
+            question = QLabel(texts[code])
+            question.setWordWrap(True)
+            cl.addWidget(question, i, 0)
+            buttons = QHBoxLayout()
+            key = f"seller_conduct.{code}"
+            self.choice(key, [(True, self.tr("Yes")), (False, self.tr("No"))], buttons, code)
+            clear = QToolButton()
+            clear.setText(self.tr("Clear"))
+            clear.setObjectName(f"clear:{code}")
+            clear.clicked.connect(lambda _=False, k=key: self.answer(k, None))
+            self.clear_buttons.append(clear)
+            buttons.addWidget(clear)
+            holder = QWidget()
+            holder.setLayout(buttons)
+            cl.addWidget(holder, i, 1)
+        cl.setColumnStretch(0, 1)
+        self.body.addWidget(conduct)
+
+    def refresh(self, state: ReviewState, locked: bool) -> None:
+        answers = self.review.answers
+        for key, made in self.choices.items():
+            made.sync(self.review.answer(key))
+            made.set_enabled(not locked)
+        supported = answers.get("finding") == "supported"
+        self.problem_box.setEnabled(supported and not locked)
+        self.choices["problem"].set_enabled(supported and not locked)
+        damaged = supported and answers.get("problem") == "damaged"
+        self.damage_box.setVisible(damaged)
+        for clear in self.clear_buttons:
+            clear.setEnabled(not locked)
