@@ -15,7 +15,7 @@ from PySide6.QtCore import QEvent, QItemSelectionModel, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QImage, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView, QFileDialog, QFormLayout, QFrame, QHBoxLayout, QLabel, QListView, QMessageBox, QSplitter,
-    QStackedWidget, QToolBar, QVBoxLayout, QWidget,
+    QSizePolicy, QStackedWidget, QToolBar, QToolButton, QVBoxLayout, QWidget,
 )
 
 from arbiter import media
@@ -37,7 +37,7 @@ SHORTCUTS = {
     "zoom_in": "Ctrl+=",
     "zoom_out": "Ctrl+-",
     "fit": "Ctrl+0",
-    "actual": "Ctrl+1",
+    "actual": "Ctrl+Alt+0",   # Ctrl+1 is the window's "Case queue"
     "rotate_right": "Ctrl+R",
     "rotate_left": "Ctrl+Shift+R",
 }
@@ -84,10 +84,15 @@ class EvidencePanel(QWidget):
         self.description = _plain_label()
         self.meta = _plain_label()
         self.meta.setStyleSheet("color: #5f6b73;")
+        # the title may be cut (its full text is the tooltip); the badges never are (they keep their width)
+        self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.title.setMinimumWidth(40)
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
-        top.addWidget(self.role_badge)
-        top.addWidget(self.hash_badge)
+        badges = QHBoxLayout()
+        badges.addWidget(self.role_badge)
+        badges.addWidget(self.hash_badge)
+        badges.addStretch(1)
 
         # --- actions
         self.toolbar = QToolBar()
@@ -116,9 +121,16 @@ class EvidencePanel(QWidget):
                 action.setShortcut(QKeySequence(SHORTCUTS[name]))
                 action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             action.triggered.connect(slot)
-            self.toolbar.addAction(action)
             self.addAction(action)
             self.actions_by_name[name] = action
+            if name == "save":   # the only way to a file not shown inside: never hidden in the toolbar's overflow
+                self.save_button = QToolButton()
+                self.save_button.setObjectName("saveCopyButton")
+                self.save_button.setDefaultAction(action)
+                self.save_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+                top.addWidget(self.save_button)
+            else:
+                self.toolbar.addAction(action)
         self.zoom_label = QLabel()
         self.zoom_label.setMinimumWidth(48)
         self.toolbar.addWidget(self.zoom_label)
@@ -147,6 +159,7 @@ class EvidencePanel(QWidget):
         rlayout = QVBoxLayout(right)
         rlayout.setContentsMargins(8, 4, 4, 4)
         rlayout.addLayout(top)
+        rlayout.addLayout(badges)
         rlayout.addWidget(self.description)
         rlayout.addWidget(self.meta)
         rlayout.addWidget(self.toolbar)
@@ -196,7 +209,7 @@ class EvidencePanel(QWidget):
         self.file_note.setText(self.tr(
             "This file is not shown inside arbiter, and arbiter never opens or runs it. "
             "Its bytes were verified against the recorded sha256. To inspect it, save a copy "
-            "(toolbar: Save a copy…) and open the copy with a program you trust."))
+            "(Save a copy…, beside the title) and open the copy with a program you trust."))
         self.empty_page.setText(self.tr("Select an evidence item on the left to open it."))
 
     def retranslate(self) -> None:
@@ -274,6 +287,7 @@ class EvidencePanel(QWidget):
         self._bytes = None
         party = self.model.party_name(item.party)
         self.title.setText(f"{item.id} · {party} · {self.model.kind_name(item.kind.value)}")
+        self.title.setToolTip(self.title.text())
         self.description.setText(item.description or self.tr("(no caption)"))
         if item.is_primary:
             self.role_badge.setText(self.tr("Primary evidence"))

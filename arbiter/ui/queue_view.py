@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QRectF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QFontMetrics, QKeySequence, QPainter, QPainterPath, QShortcut
+from PySide6.QtGui import QFontMetrics, QPainter, QPainterPath
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -186,7 +186,7 @@ class QueueView(QWidget):
         self._clock.timeout.connect(self.model.tick)
         self._clock.start()
 
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self, self.focus_search)
+        # Ctrl+F is the window's View > Search the queue (a second binding here made both dead: ambiguous)
 
         self.retranslate()
         self._update_count()

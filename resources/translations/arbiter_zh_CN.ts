@@ -1016,7 +1016,11 @@ seller: {seller}</source>
     </message>
     <message>
         <source>This file is not shown inside arbiter, and arbiter never opens or runs it. Its bytes were verified against the recorded sha256. To inspect it, save a copy (toolbar: Save a copy…) and open the copy with a program you trust.</source>
-        <translation>arbiter 不在程序内显示此文件，也绝不会打开或运行它。文件内容已按记录的 sha256 通过哈希校验。如需查看，请另存副本（工具栏：另存副本…），再用您信任的程序打开该副本。</translation>
+        <translation type="vanished">arbiter 不在程序内显示此文件，也绝不会打开或运行它。文件内容已按记录的 sha256 通过哈希校验。如需查看，请另存副本（工具栏：另存副本…），再用您信任的程序打开该副本。</translation>
+    </message>
+    <message>
+        <source>This file is not shown inside arbiter, and arbiter never opens or runs it. Its bytes were verified against the recorded sha256. To inspect it, save a copy (Save a copy…, beside the title) and open the copy with a program you trust.</source>
+        <translation>arbiter 不在程序内显示此文件，也绝不会打开或运行它。文件内容已按记录的 sha256 通过哈希校验。如需查看，请另存副本（标题旁的“另存副本…”），再用您信任的程序打开该副本。</translation>
     </message>
     <message>
         <source>Select an evidence item on the left to open it.</source>
