@@ -23,6 +23,7 @@ from arbiter.domain.model import Evidence, Party
 from arbiter.ui.evidence_model import EvidenceDelegate, EvidenceListModel, ItemRole, is_tampered
 from arbiter.ui.image_viewer import ImageViewer
 from arbiter.ui.widgets.common import Badge
+from arbiter.ui.widgets.flow import FlowLayout
 from arbiter.ui.modelutil import index_data
 
 log = logging.getLogger(__name__)
@@ -89,10 +90,10 @@ class EvidencePanel(QWidget):
         self.title.setMinimumWidth(40)
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
-        badges = QHBoxLayout()
+        badges_row = QWidget()
+        badges = FlowLayout(badges_row, spacing=6)   # wraps instead of squeezing a badge ("a256 verified")
         badges.addWidget(self.role_badge)
         badges.addWidget(self.hash_badge)
-        badges.addStretch(1)
 
         # --- actions
         self.toolbar = QToolBar()
@@ -159,7 +160,7 @@ class EvidencePanel(QWidget):
         rlayout = QVBoxLayout(right)
         rlayout.setContentsMargins(8, 4, 4, 4)
         rlayout.addLayout(top)
-        rlayout.addLayout(badges)
+        rlayout.addWidget(badges_row)
         rlayout.addWidget(self.description)
         rlayout.addWidget(self.meta)
         rlayout.addWidget(self.toolbar)

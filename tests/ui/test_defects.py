@@ -87,11 +87,12 @@ def active_bindings(root) -> Counter:
 
 
 # -- keyboard -------------------------------------------------------------------------------------------------
-def test_ctrl_f_focuses_the_queue_search(qtbot, station):
-    window = station().window
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=5000)
+def test_ctrl_f_focuses_the_queue_search(qtbot, station, tmp_path):
+    st, _workspace = window_with_case(qtbot, station, tmp_path)
+    window = st.window
+    window.show_queue()
     window.queue_view.table.setFocus()
+    qtbot.waitUntil(window.queue_view.table.hasFocus, timeout=2000)
     qtbot.keyClick(window.queue_view.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert window.queue_view.search.hasFocus()
 
@@ -99,6 +100,8 @@ def test_ctrl_f_focuses_the_queue_search(qtbot, station):
 def test_no_key_is_bound_twice_with_a_case_and_its_evidence_in_front(qtbot, station, tmp_path):
     st, workspace = window_with_case(qtbot, station, tmp_path)
     workspace.case_view.setCurrentIndex(workspace.case_view.EVIDENCE)
+    assert workspace.case_view.evidence.open_evidence("E1")   # the viewer's tools are enabled with an item shown
+    qtbot.waitUntil(lambda: workspace.case_view.evidence.actions_by_name["actual"].isEnabled(), timeout=10_000)
     twice = {k: n for k, n in active_bindings(st.window).items() if n > 1}
     assert twice == {}
     assert "Ctrl+1" in active_bindings(st.window)
@@ -107,6 +110,8 @@ def test_no_key_is_bound_twice_with_a_case_and_its_evidence_in_front(qtbot, stat
 def test_ctrl_1_shows_the_queue_from_the_evidence_viewer(qtbot, station, tmp_path):
     st, workspace = window_with_case(qtbot, station, tmp_path)
     workspace.case_view.setCurrentIndex(workspace.case_view.EVIDENCE)
+    assert workspace.case_view.evidence.open_evidence("E1")
+    qtbot.waitUntil(lambda: workspace.case_view.evidence.actions_by_name["actual"].isEnabled(), timeout=10_000)
     workspace.case_view.evidence.list.setFocus()
     qtbot.keyClick(workspace.case_view.evidence.list, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
     assert st.window.tabs.currentIndex() == 0
@@ -276,6 +281,7 @@ def test_evidence_badges_are_not_clipped_and_save_is_in_view(qtbot, station, tmp
     st, workspace = window_with_case(qtbot, station, tmp_path)
     view = workspace.case_view
     view.setCurrentIndex(view.EVIDENCE)
+    workspace.splitter.setSizes([560, 806])   # the case view as narrow as the reviewer may drag it
     assert view.evidence.open_evidence("E1")
     qtbot.waitUntil(lambda: view.evidence.hash_badge.text().startswith("✓"), timeout=10_000)
     QApplication.processEvents()
