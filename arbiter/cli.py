@@ -58,6 +58,10 @@ def _build_parser() -> argparse.ArgumentParser:
     p_decide.add_argument("--json", action="store_true", help="print the arbiter.decision/1 record as JSON")
     p_decide.add_argument("--notice", metavar="OUT.pdf",
                           help="also write the decision notice: OUT.pdf (buyer) and OUT.seller.pdf (seller)")
+
+    from arbiter.cli_team import register as register_team  # cases take/release, qa sample/report
+
+    parser.set_defaults(_team_handlers=register_team(sub, common))
     return parser
 
 
@@ -138,6 +142,11 @@ def _load_answers(path: str) -> dict:
                            f"{exc.msg})") from None
     if not isinstance(data, dict):
         raise CommandError(f"answers file {path}: must be a JSON object")
+    from arbiter.bundle.jsonsafe import find_bad_text
+
+    bad = find_bad_text(data)  # a NUL or a lone surrogate ("\ud800") is no text: it breaks printing and the PDF
+    if bad:
+        raise CommandError(f"answers file {path}: {bad}")
     return data
 
 
@@ -220,6 +229,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = _build_parser()
     args = parser.parse_args(argv)
     handlers = {"import": cmd_import, "decide": cmd_decide, None: cmd_gui}
+    handlers.update(getattr(args, "_team_handlers", {}))
     try:
         return handlers[args.command](args)
     except CommandError as exc:

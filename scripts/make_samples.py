@@ -1682,6 +1682,80 @@ def case_dy_cn_phone_large() -> Sample:
     return s
 
 
+def case_tts_th_scarf_thai() -> Sample:
+    """TikTok Shop TH, written by Thai parties: names, address, the claim and the chats in Thai script (with
+    combining vowel and tone marks) and one emoji, so the notice's Thai rendering can be checked."""
+    t = Clock("+07:00")
+    s = Sample(
+        "tts-th-scarf-thai",
+        "Thai parties (TikTok Shop TH, language th): buyer name, address, claim words, captions and chats in Thai "
+        "script with an emoji; domestic order (no SEA refund without return); colour not as described",
+        "buyer_favoured: return_and_refund 630.00 THB, liability seller",
+        base_case("TTS-TH-250607-0412", "tiktok_shop", "TH", "th", t("06-07 10:20")),
+    )
+    s.case["order"] = {
+        "order_id": "581120937741006512", "placed_at": t("05-29 20:41"), "paid_at": t("05-29 20:42"),
+        "shipped_at": t("05-30 13:05"), "delivered_at": t("06-01 16:22"), "cross_border": False,
+        "payment_method": "wallet", "currency": "THB", "total_paid": "630.00", "shipping_fee": "40.00",
+        "items": [item("SILK-SC-ROSE-180", "ผ้าพันคอไหมไทย สีชมพูกุหลาบ 180 ซม. (Thai silk scarf, rose pink)", 1,
+                       "590.00")],
+        "logistics": {"carrier": "Kerry Express", "tracking_no": "KETH0012875531", "events": [
+            {"at": t("05-30 13:05"), "status": "picked_up", "detail": "รับพัสดุแล้ว ขอนแก่น (Khon Kaen)"},
+            {"at": t("05-31 02:40"), "status": "in_transit", "detail": "ศูนย์คัดแยก บางนา (Bang Na hub)"},
+            {"at": t("06-01 09:10"), "status": "out_for_delivery", "detail": "กำลังนำส่ง"},
+            {"at": t("06-01 16:22"), "status": "delivered", "detail": "ส่งสำเร็จ ผู้รับ: สมหญิง"},
+        ]},
+    }
+    s.case["buyer"] = {"id": "TTB-TH-5520917", "display_name": "สมหญิง ใจดี", "phone": "+66 81 234 5678",
+                       "address": "99/12 ซอยสุขุมวิท 24 แขวงคลองตัน เขตคลองเตย กรุงเทพฯ 10110",
+                       "email": "somying.j@example.co.th"}
+    s.case["seller"] = {"id": "TTS-SLR-TH-80214", "shop_name": "บ้านไหมคำ Baan Mai Kham Silk",
+                        "phone": "+66 43 123 456", "email": "shop@baanmaikham.example"}
+    s.case["claim"] = {"type": "not_as_described", "requested_remedy": "return_and_refund", "amount": "630.00",
+                       "reason_text": "สีที่ได้รับเป็นสีส้มอิฐ ไม่ใช่สีชมพูกุหลาบตามรูปในร้าน ผ้าบางกว่าที่บรรยายไว้ด้วยค่ะ 😢",
+                       "submitted_at": t("06-02 09:15")}
+    s.case["after_sale"] = {"seller_response": "rejected", "seller_responded_at": t("06-03 11:00"),
+                            "intervention_requested_at": t("06-04 08:30"), "settled_between_parties": False,
+                            "legal_proceedings": False, "previous_appeals": 0}
+    phone = {"make": "samsung", "model": "SM-A546E", "offset": "+07:00"}
+    s.add_evidence("E1", "buyer", 1, t("06-02 09:15"), "photo", "scarf_colour",
+                   jpeg(draw_tshirt(71, color=(184, 92, 60), flaw="stain", circle=False),
+                        exif={**phone, "taken": t.exif("06-01 17:05")}), "jpg",
+                   "ผ้าพันคอที่ได้รับ ถ่ายในแสงธรรมชาติ: สีส้มอิฐ (the scarf received, in daylight)")
+    s.add_evidence("E2", "buyer", 1, t("06-02 09:15"), "screenshot", "listing",
+                   png(draw_app_screen("Baan Mai Kham Silk", [
+                       ("Thai silk scarf 180 cm", "Colour: Rose pink  /  100% Thai silk, medium weight"),
+                       ("Price", "THB 590.00 + shipping THB 40.00"),
+                       ("Order 581120937741006512", "Variant: Rose pink x1"),
+                   ], header=(200, 60, 110), clock="09:12")), "png",
+                   "หน้าสินค้าในร้าน: สีชมพูกุหลาบ (the listing: rose pink)")
+    s.add_evidence("E3", "seller", 1, t("06-03 10:55"), "photo", "dye_lot",
+                   jpeg(draw_tshirt(72, color=(214, 120, 140), flaw="thread", circle=False)), "jpg",
+                   "ภาพสินค้าก่อนจัดส่ง ล็อตสี R-07 (photo before dispatch, dye lot R-07)")
+    chat = [
+        msg("M1", t("06-02 09:20"), "buyer", "สวัสดีค่ะ ผ้าพันคอที่ได้รับเป็นสีส้มอิฐ ไม่ใช่สีชมพูกุหลาบค่ะ ขอคืนสินค้าและคืนเงินได้ไหมคะ",
+            ["E1"]),
+        msg("M2", t("06-02 15:45"), "seller", "สวัสดีครับ ผ้าไหมย้อมมือ สีอาจต่างจากรูปเล็กน้อยครับ"),
+        msg("M3", t("06-02 16:10"), "buyer", "ไม่ใช่เล็กน้อยค่ะ คนละสีเลย ดูรูปหน้าร้านได้ค่ะ", ["E2"]),
+        msg("M4", t("06-03 11:00"), "seller", "ทางร้านตรวจสอบแล้ว ส่งตามล็อตสี R-07 ถูกต้องครับ ขอปฏิเสธการคืนเงินครับ",
+            ["E3"]),
+        msg("M5", t("06-03 11:30"), "buyer", "ถ้าอย่างนั้นจะขอให้ TikTok ช่วยตัดสินนะคะ 🙏"),
+    ]
+    s.case["chat_logs"] = [
+        {"owner": "buyer", "channel": "buyer_seller", "messages": chat},
+        {"owner": "seller", "channel": "buyer_seller", "messages": copy_of(chat, edit={
+            "M2": "สวัสดีครับ ผ้าไหมย้อมมือทุกผืน สีอาจต่างจากรูปได้ตามแสงครับ"})},
+    ]
+    s.answers = answers(
+        t("06-09 14:00"), "p.srisuk", {"E1": "admissible", "E2": "admissible", "E3": "admissible"},
+        "E1 shows a brick-orange scarf; the listing (E2) and the order variant say rose pink. The seller's own "
+        "pre-dispatch photo E3 shows a pink scarf, which is not the one the buyer received. The seller's M2 (the "
+        "two copies differ) and M4 do not explain the difference. Not as described: return and refund, seller liable.",
+        finding="supported", problem="not_as_described", remedy="return_and_refund", amount="630.00",
+        conduct=(True, True, True))
+    return s
+
+
 CASES: list[Callable[[], Sample]] = [
     case_tts_uk_mug_crack,
     case_tts_us_parcel_lost,
@@ -1695,6 +1769,7 @@ CASES: list[Callable[[], Sample]] = [
     case_dy_cn_no_reason_return,
     case_dy_cn_late_intervention,
     case_dy_cn_phone_large,
+    case_tts_th_scarf_thai,
 ]
 
 

@@ -4,6 +4,6 @@ See docs/bundle-security.md for what is checked and the limits in :mod:`arbiter.
 """
 from arbiter.bundle.errors import BundleError
 from arbiter.bundle.media import SUPPORTED_MEDIA_TYPES
-from arbiter.bundle.reader import LoadedBundle, read_bundle
+from arbiter.bundle.reader import LoadedBundle, load_case_json, read_bundle
 
-__all__ = ["BundleError", "LoadedBundle", "SUPPORTED_MEDIA_TYPES", "read_bundle"]
+__all__ = ["BundleError", "LoadedBundle", "SUPPORTED_MEDIA_TYPES", "load_case_json", "read_bundle"]

@@ -7,17 +7,19 @@ from __future__ import annotations
 
 import os
 import stat
+import struct
 import unicodedata
 import zipfile
 import zlib
 from collections.abc import Iterator
 
 from arbiter.bundle import limits
-from arbiter.bundle.errors import BundleError
+from arbiter.bundle.errors import BundleError, one_line
 from arbiter.domain.parse import CaseFormatError, check_bundle_path
 
 CASE_JSON = "case.json"
 
+_UTF8_FLAG = 0x800  # general-purpose bit 11: the name is UTF-8
 _ALLOWED_COMPRESSION = {zipfile.ZIP_STORED: "stored", zipfile.ZIP_DEFLATED: "deflate"}
 _SPECIAL_KINDS = (
     (stat.S_ISLNK, "a symbolic link"),
@@ -37,6 +39,16 @@ def _kind(mode: int) -> str | None:
     if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
         return None
     return "a special file"
+
+
+def _shown(name: str) -> str:
+    """A member name fit to print and store: bytes that are not UTF-8 (which ``os.listdir`` hands back as
+    lone surrogates) are written as ``\\xff`` escapes."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        name = name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return one_line(name)  # and no line break (U+2028, U+0085) inside the one line that lists it
 
 
 def _fold(name: str) -> str:
@@ -89,13 +101,14 @@ class Container:
 # ---------------------------------------------------------------------------------------------------- ZIP
 
 
-def _precheck_zip(path: str) -> int:
+def _precheck_zip(path: str) -> tuple[int, _CentralDirectoryFix | None]:
     """Before Python's zipfile parses the central directory (it builds one object per entry), check the
-    end-of-central-directory record: entry count and directory size. Returns the archive size."""
+    end-of-central-directory record: entry count and directory size. Returns the archive size and, when
+    some member's name is flagged UTF-8 but is not, the fix for zipfile (see :class:`_CentralDirectoryFix`)."""
     size = os.path.getsize(path)
     end_rec = getattr(zipfile, "_EndRecData", None)
     if end_rec is None:  # pragma: no cover - private helper of the standard library
-        return size
+        return size, None
     with open(path, "rb") as fp:
         try:
             rec = end_rec(fp)
@@ -110,45 +123,136 @@ def _precheck_zip(path: str) -> int:
     if cd_size > limits.MAX_CENTRAL_DIRECTORY_BYTES:
         raise BundleError(f"archive: central directory of {cd_size} bytes; the limit is "
                           f"{limits.MAX_CENTRAL_DIRECTORY_BYTES}")
-    return size
+    return size, _central_directory_fix(path, rec)
 
 
-def _check_member_name(info: zipfile.ZipInfo) -> str:
-    """The member's name, checked like a path in case.json. Directory entries keep their trailing '/'."""
+class _CentralDirectoryFix:
+    """Where the central directory is, and a copy of it with the UTF-8 flag (bit 11) cleared on every entry
+    whose name is not valid UTF-8. Python's zipfile refuses the whole archive on such a name
+    (UnicodeDecodeError); served this copy, it reads the name as CP437 like any legacy name, and
+    :class:`ZipContainer` lists the member as ignored under an escaped name (it can never be referenced:
+    case.json paths are text)."""
+
+    def __init__(self, start: int, patched: bytes, raw_names: frozenset[bytes]):
+        self.start = start
+        self.patched = patched
+        self.raw_names = raw_names
+
+
+def _central_directory_fix(path: str, rec) -> _CentralDirectoryFix | None:
+    size_cd, offset_cd, location = rec[zipfile._ECD_SIZE], rec[zipfile._ECD_OFFSET], rec[zipfile._ECD_LOCATION]
+    start = location - size_cd  # as zipfile computes it (offset_cd + bytes prepended to the archive)
+    if rec[zipfile._ECD_SIGNATURE] == zipfile.stringEndArchive64:
+        start -= zipfile.sizeEndCentDir64 + zipfile.sizeEndCentDir64Locator
+    if start < 0 or size_cd <= 0:
+        return None
+    with open(path, "rb") as fp:
+        fp.seek(start)
+        data = bytearray(fp.read(size_cd))
+    bad: set[bytes] = set()
+    pos = 0
+    while pos + zipfile.sizeCentralDir <= len(data):
+        header = struct.unpack(zipfile.structCentralDir, data[pos:pos + zipfile.sizeCentralDir])
+        if header[zipfile._CD_SIGNATURE] != zipfile.stringCentralDir:
+            break  # zipfile itself will say the archive is damaged
+        name_len, extra_len, comment_len = (header[zipfile._CD_FILENAME_LENGTH], header[zipfile._CD_EXTRA_FIELD_LENGTH],
+                                            header[zipfile._CD_COMMENT_LENGTH])
+        name = bytes(data[pos + zipfile.sizeCentralDir: pos + zipfile.sizeCentralDir + name_len])
+        flags = header[zipfile._CD_FLAG_BITS]
+        if flags & _UTF8_FLAG:
+            try:
+                name.decode("utf-8")
+            except UnicodeDecodeError:
+                struct.pack_into("<H", data, pos + 8, flags & ~_UTF8_FLAG)
+                bad.add(name)
+        pos += zipfile.sizeCentralDir + name_len + extra_len + comment_len
+    if not bad:
+        return None
+    return _CentralDirectoryFix(start, bytes(data), frozenset(bad))
+
+
+class _FixedFile:
+    """The archive file, except that the one read of the central directory gets the fixed copy."""
+
+    def __init__(self, path: str, fix: _CentralDirectoryFix):
+        self._fh = open(path, "rb")
+        self._fix = fix
+        self.name = path
+
+    def read(self, n: int = -1) -> bytes:
+        pos = self._fh.tell()
+        if pos == self._fix.start and n == len(self._fix.patched):
+            self._fh.seek(pos + n)
+            return self._fix.patched
+        return self._fh.read(n)
+
+    def seek(self, offset: int, whence: int = 0) -> int:
+        return self._fh.seek(offset, whence)
+
+    def tell(self) -> int:
+        return self._fh.tell()
+
+    def seekable(self) -> bool:
+        return True
+
+    def close(self) -> None:
+        self._fh.close()
+
+
+def _check_member_name(info: zipfile.ZipInfo, not_utf8: frozenset[bytes] = frozenset()) -> tuple[str, bool]:
+    """The member's name, checked like a path in case.json (directory entries keep their trailing '/'), and
+    whether it is a name flagged UTF-8 that is not: returned escaped (``photo\\xff.jpg``), never readable."""
     raw = info.orig_filename  # before zipfile's own clean-up (NUL truncation, os.sep replacement)
-    where = f"member {raw!r}"
-    if len(raw.encode("utf-8", "surrogatepass")) > limits.MAX_NAME_BYTES:
+    broken = False
+    if not_utf8 and not info.flag_bits & _UTF8_FLAG:
+        encoded = raw.encode("cp437")
+        if encoded in not_utf8:
+            broken = True
+            raw = encoded.decode("utf-8", "surrogateescape")  # structure checks see the real bytes
+    shown = raw.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace") if broken else raw
+    where = f"member {shown!r}"
+    if len(raw.encode("utf-8", "surrogateescape")) > limits.MAX_NAME_BYTES:
         raise BundleError(f"{where}: name longer than {limits.MAX_NAME_BYTES} bytes")
     name = raw[:-1] if raw.endswith("/") else raw
     try:
         check_bundle_path(name, where)
     except CaseFormatError as exc:
         raise BundleError(str(exc)) from None
-    return raw
+    return shown, broken
 
 
 class ZipContainer(Container):
     def __init__(self, path: str):
-        archive_size = _precheck_zip(path)
+        archive_size, fix = _precheck_zip(path)
+        self._fixed = _FixedFile(path, fix) if fix else None  # zipfile never closes a file it was given
         try:
-            self.zf = zipfile.ZipFile(path, "r")
+            self.zf = zipfile.ZipFile(self._fixed or path, "r")
         except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError) as exc:
+            self._close_fixed()
             raise BundleError(f"not a readable ZIP archive ({exc})") from None
-        try:
-            self._index(archive_size)
         except BaseException:
-            self.zf.close()
+            self._close_fixed()
+            raise
+        try:
+            self._index(archive_size, fix.raw_names if fix else frozenset())
+        except BaseException:
+            self.close()
             raise
 
-    def _index(self, archive_size: int) -> None:
+    def _close_fixed(self) -> None:
+        if self._fixed is not None:
+            self._fixed.close()
+
+    def _index(self, archive_size: int, not_utf8: frozenset[bytes]) -> None:
         infos = self.zf.infolist()
         if len(infos) > limits.MAX_MEMBERS:
             raise BundleError(f"archive: {len(infos)} members; the limit is {limits.MAX_MEMBERS}")
         self.files: dict[str, zipfile.ZipInfo] = {}
+        self._names: list[str] = []  # every non-folder member, in archive order (escaped when not UTF-8)
         seen: dict[str, str] = {}
         declared_total = 0
         for info in infos:
-            raw = _check_member_name(info)
+            raw, broken = _check_member_name(info, not_utf8)
             where = f"member {raw!r}"
             key = _fold(raw.rstrip("/"))
             if key in seen:
@@ -177,7 +281,9 @@ class ZipContainer(Container):
                                   f"bytes uncompressed (limit; zip bomb)")
             is_dir = raw.endswith("/") or stat.S_ISDIR(mode)
             if not is_dir:
-                self.files[raw] = info
+                self._names.append(_shown(raw))
+                if not broken:  # a name that is not text can never be referenced by case.json
+                    self.files[raw] = info
         if declared_total > limits.RATIO_CHECK_MIN_BYTES:
             ratio = declared_total / max(archive_size, 1)
             if ratio > limits.MAX_COMPRESSION_RATIO:
@@ -185,7 +291,7 @@ class ZipContainer(Container):
                                   f"ratio {ratio:.0f}:1 is absurd (limit {limits.MAX_COMPRESSION_RATIO}:1; zip bomb)")
 
     def members(self) -> Iterator[str]:
-        return iter(self.files)
+        return iter(self._names)
 
     def read(self, name: str, where: str, cap: int, what: str, budget: Budget) -> bytes | None:
         info = self.files.get(name)
@@ -206,7 +312,10 @@ class ZipContainer(Container):
         return data
 
     def close(self) -> None:
-        self.zf.close()
+        try:
+            self.zf.close()
+        finally:
+            self._close_fixed()
 
 
 # ------------------------------------------------------------------------------------------------- folder
@@ -329,7 +438,7 @@ class FolderContainer(Container):
                 raise BundleError(f"folder: more than {limits.MAX_MEMBERS} entries")
             dirnames.sort()
             for name in sorted(entries):
-                yield prefix + name
+                yield _shown(prefix + name)
 
 
 def open_container(path: str) -> Container:

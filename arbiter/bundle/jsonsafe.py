@@ -5,7 +5,8 @@
 - ``NaN``/``Infinity`` are refused, numbers with absurdly many digits are refused;
 - every non-integer number becomes a ``Decimal`` (never a binary float) and is recorded, so money written as a
   JSON number reaches :func:`arbiter.domain.parse.parse_money` as a number and is refused there by name;
-- duplicate keys in one object are refused (two parsers could otherwise disagree about the case).
+- duplicate keys in one object are refused (two parsers could otherwise disagree about the case);
+- a NUL character or a lone surrogate (``"\\ud800"``) in any string is refused: neither is text.
 """
 from __future__ import annotations
 
@@ -101,7 +102,44 @@ def decode_case_json(raw: bytes, name: str = "case.json") -> DecodedJson:
         raise BundleError(f"{name}: not valid JSON ({exc})") from None
     if not isinstance(data, dict):
         raise BundleError(f"{name}: must be a JSON object at the top level")
+    bad = find_bad_text(data)
+    if bad:
+        raise BundleError(f"{name}: {bad}")
     return DecodedJson(data, floats)
+
+
+def _text_problem(text: str) -> str | None:
+    if "\x00" in text:
+        return "contains a NUL character (\\u0000)"
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        return f"contains a lone surrogate (\\u{ord(text[exc.start]):04x}), which is not text"
+    return None
+
+
+def find_bad_text(data: Any) -> str | None:
+    """The first string (key or value) in decoded JSON that holds a NUL or a lone surrogate (``"\\udc80"``
+    decodes to one): ``"claim.reason_text: contains ..."``, else ``None``. Neither is text a person wrote;
+    both break what comes later (PostgreSQL text columns refuse NUL, a lone surrogate cannot be printed,
+    encoded or drawn). Iterative, so depth costs nothing."""
+    stack: list[tuple[str, Any]] = [("", data)]
+    while stack:
+        path, value = stack.pop()
+        if isinstance(value, str):
+            problem = _text_problem(value)
+            if problem:
+                return f"{path or 'value'}: {problem}"
+        elif isinstance(value, dict):
+            for key, item in reversed(list(value.items())):
+                where = f"{path}.{key}" if path else key
+                problem = _text_problem(key)
+                if problem:
+                    return f"{path or 'top level'}: a key {problem}"
+                stack.append((where, item))
+        elif isinstance(value, list):
+            stack.extend((f"{path}[{i}]", item) for i, item in reversed(list(enumerate(value))))
+    return None
 
 
 class _Refused(ValueError):

@@ -110,6 +110,9 @@ def check_image(data: bytes, pil_format: str, where: str) -> tuple[int, int]:
     """Open the image header with Pillow (only ``pil_format``), refuse absurd pixel counts before anything
     is decoded, then let Pillow verify the file's structure. Returns (width, height)."""
     with warnings.catch_warnings():
+        # Pillow warns (on stderr) about things it tolerates, e.g. "Invalid APNG, will use default PNG image":
+        # the reader's verdict is the refusal or the acceptance, never a stray line on the terminal.
+        warnings.simplefilter("ignore")
         warnings.simplefilter("error", Image.DecompressionBombWarning)
         try:
             with Image.open(io.BytesIO(data), formats=[pil_format]) as im:

@@ -32,6 +32,17 @@ class LoadedBundle:
     ignored: tuple[str, ...] = ()    # members present but not referenced (reported, never extracted)
 
 
+def load_case_json(raw: bytes) -> Case:
+    """case.json bytes -> Case, exactly as :func:`read_bundle` reads them (UTF-8, one leading BOM tolerated,
+    the same safe decoder and validation). The store re-reads the stored bytes with this very function, so
+    whatever was imported can always be opened again. Raises :class:`BundleError`."""
+    decoded = decode_case_json(raw, CASE_JSON)
+    try:
+        return case_from_dict(decoded.data)
+    except CaseFormatError as exc:
+        raise BundleError(str(exc)) from None
+
+
 def read_bundle(path: str | os.PathLike) -> LoadedBundle:
     """Read and fully check the bundle at ``path`` (a ``.arbcase`` ZIP or an unpacked folder).
 
@@ -45,11 +56,7 @@ def read_bundle(path: str | os.PathLike) -> LoadedBundle:
         raw = container.read(CASE_JSON, CASE_JSON, limits.MAX_CASE_JSON_BYTES, "case.json", budget)
         if raw is None:
             raise BundleError(f"{CASE_JSON}: missing from the bundle")
-        decoded = decode_case_json(raw, CASE_JSON)
-        try:
-            case = case_from_dict(decoded.data)
-        except CaseFormatError as exc:
-            raise BundleError(str(exc)) from None
+        case = load_case_json(raw)
 
         # Refuse unsupported declared types before reading any evidence bytes.
         for index, item in enumerate(case.evidence):

@@ -20,7 +20,7 @@ _MINOR_UNITS: dict[str, int] = {
 }
 DEFAULT_MINOR_UNIT = 2
 
-_AMOUNT_RE = re.compile(r"^[0-9]{1,15}(\.[0-9]{1,8})?$")
+_AMOUNT_RE = re.compile(r"[0-9]{1,15}(\.[0-9]{1,8})?")  # fullmatch: "$" passes "1.00\n"
 
 
 class MoneyError(ValueError):
@@ -70,7 +70,7 @@ def parse_amount(value: object, currency: str) -> Decimal:
         kind = "a number" if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool) else "not text"
         raise MoneyError(f"must be a decimal string such as \"19.99\", got {kind}")
     text = value.strip()
-    if not _AMOUNT_RE.match(text):
+    if not _AMOUNT_RE.fullmatch(text):
         raise MoneyError(f"{value!r} is not a decimal amount such as \"19.99\"")
     try:
         amount = Decimal(text)

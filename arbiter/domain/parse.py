@@ -48,11 +48,12 @@ class CaseFormatError(ValueError):
         super().__init__(f"{path}: {message}" if path else message)
 
 
-CASE_ID_RE = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
-MONEY_RE = re.compile(r"^[0-9]{1,15}(\.[0-9]{1,4})?$")
-CURRENCY_RE = re.compile(r"^[A-Z]{3}$")
-SHA256_RE = re.compile(r"^[0-9a-f]{64}$")
-ID_RE = re.compile(r"^[A-Za-z0-9._:-]{1,64}$")
+# Always used with fullmatch(): ``$`` also matches before a final newline, so "ID\n" would pass a match().
+CASE_ID_RE = re.compile(r"[A-Za-z0-9._-]{1,64}")
+MONEY_RE = re.compile(r"[0-9]{1,15}(\.[0-9]{1,4})?")
+CURRENCY_RE = re.compile(r"[A-Z]{3}")
+SHA256_RE = re.compile(r"[0-9a-f]{64}")
+ID_RE = re.compile(r"[A-Za-z0-9._:-]{1,64}")
 _DRIVE_RE = re.compile(r"^[A-Za-z]:")
 
 E = TypeVar("E", bound=StrEnum)
@@ -119,7 +120,7 @@ class _Reader:
 
     def ident(self, key: str) -> str:
         value = self.str(key)
-        if not ID_RE.match(value):
+        if not ID_RE.fullmatch(value):
             raise CaseFormatError(self._p(key), f"{value!r} is not a valid id (1-64 of A-Z a-z 0-9 . _ : -)")
         return value
 
@@ -205,7 +206,7 @@ def parse_money(value: Any, where: str) -> Decimal:
     """A decimal string such as ``"19.99"``. Numbers are refused: binary floats cannot hold money."""
     if not isinstance(value, str):
         raise CaseFormatError(where, f"money must be a decimal string such as \"19.99\", got {_json_type(value)}")
-    if not MONEY_RE.match(value):
+    if not MONEY_RE.fullmatch(value):
         raise CaseFormatError(where, f"{value!r} is not a non-negative decimal amount such as \"19.99\"")
     try:
         return Decimal(value)
@@ -215,7 +216,7 @@ def parse_money(value: Any, where: str) -> Decimal:
 
 def _currency(r: _Reader, key: str) -> str:
     value = r.str(key)
-    if not CURRENCY_RE.match(value):
+    if not CURRENCY_RE.fullmatch(value):
         raise CaseFormatError(r._p(key), f"{value!r} is not an ISO 4217 currency code such as \"USD\"")
     return value
 
@@ -289,7 +290,7 @@ def _evidence(r: _Reader) -> tuple[Evidence, ...]:
             raise CaseFormatError(er._p("id"), f"duplicate evidence id {evidence_id!r}")
         seen.add(evidence_id)
         sha = er.str("sha256")
-        if not SHA256_RE.match(sha):
+        if not SHA256_RE.fullmatch(sha):
             raise CaseFormatError(er._p("sha256"), "must be 64 lowercase hexadecimal digits")
         submission = er.int("submission", minimum=1)
         result.append(
@@ -356,7 +357,7 @@ def case_from_dict(data: Any) -> Case:
         shown = "missing" if fmt is None else repr(fmt)
         raise CaseFormatError("format", f"{shown} is not a supported case format (supported: {supported})")
     case_id = r.str("case_id")
-    if not CASE_ID_RE.match(case_id):
+    if not CASE_ID_RE.fullmatch(case_id):
         raise CaseFormatError("case_id", f"{case_id!r} must be 1-64 characters of A-Z a-z 0-9 - _ .")
     platform = r.enum("platform", Platform)
     region = r.nonempty("region", max_len=16).upper()

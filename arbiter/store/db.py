@@ -170,6 +170,11 @@ def _upgrade(url: URL, main_engine: Engine) -> Path | None:
         with migration_engine.connect() as conn:
             cfg.attributes["connection"] = conn
             command.upgrade(cfg, "head")
+        if url.get_backend_name() == "postgresql":  # the team's roles cover every table, new ones too
+            from arbiter.store.roles import apply_grants
+
+            with migration_engine.begin() as conn:
+                apply_grants(conn)
     finally:
         if migration_engine is not main_engine:
             migration_engine.dispose()

@@ -33,7 +33,7 @@ from sqlalchemy.types import TypeDecorator
 CASE_STATUSES = ("new", "in_review", "decided", "signed", "amended", "flagged")
 VERDICT_KINDS = ("original", "amendment")
 USER_ROLES = ("reviewer", "supervisor")
-SUPERVISOR_ACTIONS = ("approve", "return")
+SUPERVISOR_ACTIONS = ("approve", "return", "overturn")
 GENESIS_HASH = "0" * 64
 
 MONEY_QUANTUM = Decimal("0.0001")
@@ -284,18 +284,11 @@ class AuditEventModel(Base):
     hash: Mapped[str] = mapped_column(String(64), unique=True)
 
 
-class SupervisorReviewModel(Base):
-    """A supervisor's approval of, or return of, a signed verdict (the supervisor workflow)."""
-
-    __tablename__ = "supervisor_reviews"
-    __table_args__ = (
-        CheckConstraint("action IN ('approve', 'return')", name="action"),
-        Index("ix_supervisor_reviews_verdict_id", "verdict_id"),
-    )
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    verdict_id: Mapped[int] = mapped_column(ForeignKey("verdicts.id", ondelete="RESTRICT"))
-    supervisor: Mapped[str] = mapped_column(String(128))
-    at: Mapped[datetime] = mapped_column(UTCDateTime())
-    action: Mapped[str] = mapped_column(String(16))
-    note: Mapped[str] = mapped_column(Text, default="")
+# The supervisor's desk (migration 0003; docs/storage.md, "Team mode and quality review")
+from arbiter.store.qa_models import (  # noqa: E402 - registered on Base after the tables they refer to
+    CaseLeaseModel,
+    QASampleItemModel,
+    QASampleModel,
+    SupervisorReviewModel,
+    TeamSettingModel,
+)

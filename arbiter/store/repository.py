@@ -16,7 +16,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from arbiter.domain.model import Case
-from arbiter.domain.parse import case_from_dict
+from arbiter.bundle.reader import load_case_json
 from arbiter.store import audit
 from arbiter.store.blobs import read_blob
 from arbiter.store.canonical import canonical_json, sha256_hex
@@ -307,8 +307,8 @@ class Repository:
         with self._db.session(readonly=True) as session:
             row = self._case(session, case_pk)
             rev = self._latest_revision(session, row)
-            data = json.loads(rev.case_json.decode("utf-8"), parse_float=Decimal)
-            return StoredCase(pk=row.id, case=case_from_dict(data), revision=rev.revision,
+            # The reader's own decoder (BOM, Decimal, validation): what was imported always opens again.
+            return StoredCase(pk=row.id, case=load_case_json(bytes(rev.case_json)), revision=rev.revision,
                               imported_at=rev.imported_at, case_sha256=rev.case_sha256, status=row.status)
 
     def _evidence_rows(self, session: Session, case: CaseModel) -> list[EvidenceModel]:

@@ -248,6 +248,7 @@ EXPECTED = {
     "dy-cn-speaker-late": ("declined", "none", "0.00", None, None, None),
     "dy-cn-phone-screen-large": ("buyer_favoured", "return_and_refund", "1999.00", "seller", None,
                                  "original_payment"),
+    "tts-th-scarf-thai": ("buyer_favoured", "return_and_refund", "630.00", "seller", None, "original_payment"),
 }
 
 

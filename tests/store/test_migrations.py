@@ -16,7 +16,10 @@ from arbiter.store.db import head_revision
 from arbiter.store.models import Base, CaseModel
 from tests.store.helpers import TABLES
 
-EXPECTED_TRIGGERS = {"verdicts_no_update", "verdicts_no_delete", "audit_events_no_update", "audit_events_no_delete"}
+EXPECTED_TRIGGERS = {"verdicts_no_update", "verdicts_no_delete", "audit_events_no_update", "audit_events_no_delete",
+                     # 0003: the supervisor's actions and the recorded QA samples are append-only too
+                     *(f"{t}_no_{e}" for t in ("supervisor_reviews", "qa_samples", "qa_sample_items")
+                       for e in ("update", "delete"))}
 
 
 def _schema(path) -> list[tuple]:
@@ -32,7 +35,7 @@ def test_open_creates_folder_schema_triggers_and_stamps_head(tmp_path):
     db = open_database(f"sqlite:///{path}")
     try:
         assert path.exists()
-        assert db.current_revision() == head_revision() == "0002"
+        assert db.current_revision() == head_revision()
         assert db.backup_path is None  # a new file has nothing to back up
         names = {name for kind, name, *_ in _schema(path) if kind == "table"}
         assert set(TABLES) <= names
@@ -82,7 +85,7 @@ def test_existing_file_is_backed_up_before_it_is_migrated(tmp_path):
     db = open_database(f"sqlite:///{path}")
     try:
         assert db.backup_path is not None and db.backup_path.exists()
-        assert db.backup_path.name.startswith("old.db.unversioned-to-0002.")
+        assert db.backup_path.name.startswith(f"old.db.unversioned-to-{head_revision()}.")
         backup = sqlite3.connect(db.backup_path)
         assert backup.execute("SELECT body FROM notes").fetchall() == [("keep me",)]
         assert backup.execute("SELECT name FROM sqlite_master WHERE name = 'cases'").fetchall() == []
@@ -195,8 +198,8 @@ def test_0002_upgrades_a_0001_database_in_place(tmp_path):
     con.close()
     db = open_database(url)
     try:
-        assert db.current_revision() == "0002"
-        assert db.backup_path is not None and ".0001-to-0002." in db.backup_path.name
+        assert db.current_revision() == head_revision()
+        assert db.backup_path is not None and f".0001-to-{head_revision()}." in db.backup_path.name
         with db.session(readonly=True) as session:
             assert session.scalar(select(CaseModel.case_id)) == "C-1"
     finally:

@@ -64,8 +64,9 @@ def test_pg_schema_triggers_and_idempotent_open(db, db_url):
         types = dict(conn.execute(text(
             "SELECT column_name, data_type FROM information_schema.columns WHERE table_schema = current_schema() "
             "AND table_name = 'cases'")).all())
-    assert triggers == {"verdicts_no_change", "verdicts_no_truncate", "audit_events_no_change",
-                        "audit_events_no_truncate"}
+    assert triggers == {f"{table}_no_{what}" for what in ("change", "truncate")
+                        for table in ("verdicts", "audit_events", "supervisor_reviews", "qa_samples",
+                                      "qa_sample_items")}
     assert types["opened_at"] == "timestamp with time zone"
     assert types["amount"] == "numeric"
     again = open_database(db_url)

@@ -1,0 +1,53 @@
+"""A supervisor's database for the QA tests: the bundled samples imported and decided with their sample answers
+by four reviewers (the real rules), one verdict amended, one overridden."""
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from pathlib import Path
+
+from arbiter.bundle import read_bundle
+from arbiter.domain.checklist import decide
+from arbiter.policies import load_policy
+from arbiter.store import QueueQuery, Repository, import_bundle
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLES = sorted((ROOT / "resources" / "samples").glob("*.arbcase"))
+REVIEWERS = ("ana", "ben", "chen", "dara")
+
+
+def answers_for(name: str) -> dict:
+    path = ROOT / "resources" / "sample-answers" / f"{name}.answers.json"
+    return json.loads(path.read_text("utf-8"), parse_float=Decimal)
+
+
+def record_for(case, answers: dict) -> dict:
+    return decide(case, load_policy(case.platform.value, case.region), answers)
+
+
+def sign(repo: Repository, case_pk: int, reviewer: str, record: dict, answers: dict) -> object:
+    """Sign as ``reviewer`` through the store's API (one place to adapt when signing changes)."""
+    return repo.sign_verdict(case_pk, reviewer, record)
+
+
+def amend(repo: Repository, case_pk: int, reviewer: str, reason: str, record: dict, answers: dict) -> object:
+    return repo.amend_verdict(case_pk, reviewer, reason, record)
+
+
+def build_decided(db) -> dict[str, dict]:
+    """Import every sample and sign it; returns case_id -> {pk, reviewer, answers, record, verdict}."""
+    repo = Repository(db)
+    out: dict[str, dict] = {}
+    for i, path in enumerate(SAMPLES):
+        loaded = read_bundle(path)
+        import_bundle(db, loaded, actor="importer")
+        name = path.name.removesuffix(".arbcase")
+        answers = answers_for(name)
+        reviewer = REVIEWERS[i % len(REVIEWERS)]
+        answers["reviewer"] = reviewer
+        record = record_for(loaded.case, answers)
+        pk = next(r.pk for r in repo.list_cases(QueueQuery(text=loaded.case.case_id)))
+        verdict = sign(repo, pk, reviewer, record, answers)
+        out[loaded.case.case_id] = {"pk": pk, "reviewer": reviewer, "answers": answers, "record": record,
+                                    "verdict": verdict, "case": loaded.case}
+    return out
