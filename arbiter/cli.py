@@ -59,6 +59,12 @@ def _build_parser() -> argparse.ArgumentParser:
     p_decide.add_argument("--notice", metavar="OUT.pdf",
                           help="also write the decision notice: OUT.pdf (buyer) and OUT.seller.pdf (seller)")
 
+    from arbiter.forensics import cli as forensics_cli  # evidence matches / flags / parties (issue 13)
+
+    forensics_cli.add_parsers(sub, common)
+    from arbiter import trust_cli  # identity, reviewers, verify, verdicts, demo (cli.md revision 2)
+
+    trust_cli.add_commands(sub, common)
     from arbiter.cli_team import register as register_team  # cases take/release, qa sample/report
 
     parser.set_defaults(_team_handlers=register_team(sub, common))
@@ -214,6 +220,12 @@ def _summary(record: dict) -> str:
     return "\n".join(lines)
 
 
+def cmd_evidence(args: argparse.Namespace) -> int:
+    from arbiter.forensics import cli as forensics_cli
+
+    return forensics_cli.run(args, lambda a: _open_db(_db_url(a)), CommandError)
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     try:
         from arbiter.ui.app import run
@@ -228,9 +240,13 @@ def cmd_gui(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _build_parser()
     args = parser.parse_args(argv)
-    handlers = {"import": cmd_import, "decide": cmd_decide, None: cmd_gui}
+    handlers = {"import": cmd_import, "decide": cmd_decide, "evidence": cmd_evidence, None: cmd_gui}
     handlers.update(getattr(args, "_team_handlers", {}))
     try:
+        if getattr(args, "trust_handler", None) is not None:
+            from arbiter import trust_cli
+
+            return trust_cli.run(args)
         return handlers[args.command](args)
     except CommandError as exc:
         print(f"error: {exc}", file=sys.stderr)

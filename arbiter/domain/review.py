@@ -69,10 +69,10 @@ class ReviewState:
 
 
 def effective_answers(answers: Mapping[str, Any], reviewer: str, now: datetime) -> dict[str, Any]:
-    """The answers as the rules see them now: the reviewer and the decision time filled in when blank."""
+    """The answers as the rules see them now: the reviewer is who signs (never free text, issue 11), and the
+    decision time is now when blank."""
     out = dict(answers)
-    if not out.get("reviewer"):
-        out["reviewer"] = reviewer
+    out["reviewer"] = reviewer
     if not out.get("decided_at"):
         out["decided_at"] = now.isoformat()
     return out

@@ -1,6 +1,14 @@
 """The store: SQLAlchemy models, Alembic migrations, the importer and the repository API (docs/storage.md)."""
 from arbiter.store.db import Database, DatabaseError, open_database
-from arbiter.store.errors import CaseNotFound, EvidenceTampered, NoVerdict, StoreError, VerdictLocked
+from arbiter.store.errors import (
+    CaseNotFound,
+    EvidenceTampered,
+    KeyRefused,
+    NoVerdict,
+    StoreError,
+    VerdictLocked,
+    VerdictRefused,
+)
 from arbiter.store.importer import ImportResult, import_bundle
 from arbiter.store.models import NaiveDatetimeError
 from arbiter.store.repository import (
@@ -33,5 +41,7 @@ __all__ = [
     "VerdictLocked",
     "VerdictRow",
     "import_bundle",
+    "KeyRefused",
+    "VerdictRefused",
     "open_database",
 ]

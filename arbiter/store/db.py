@@ -6,6 +6,7 @@ created), ``sqlite://`` (in memory, for experiments) and ``postgresql+psycopg://
 from __future__ import annotations
 
 import logging
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -107,6 +108,25 @@ def _backup_sqlite(path: Path, current: str | None, head: str) -> Path:
     return target
 
 
+def _create_private(path: Path) -> None:
+    """A new SQLite file and the folders made for it are owner-only (0600 / 0700): the database holds personal
+    data (phone numbers, addresses). SQLite gives its -wal and -shm files the database file's mode. Existing
+    files and folders are left as they are."""
+    missing = [p for p in (path.parent, *path.parent.parents) if not p.exists()]
+    for folder in reversed(missing):
+        folder.mkdir(mode=0o700, exist_ok=True)
+        try:
+            os.chmod(folder, 0o700)  # mkdir's mode is reduced by the umask
+        except OSError:  # pragma: no cover
+            pass
+    if not path.exists():
+        try:
+            os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+            os.chmod(path, 0o600)
+        except FileExistsError:  # created meanwhile by another process
+            pass
+
+
 class Database:
     """An open, migrated database. ``session()`` is the only way in; see :mod:`arbiter.store.repository`."""
 
@@ -195,7 +215,7 @@ def open_database(url: str | URL) -> Database:
     if backend == "sqlite":
         path = _sqlite_file(url)
         if path is not None:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            _create_private(path)
     engine = _make_engine(url)
     try:
         db = Database(url, engine)

@@ -38,3 +38,12 @@ class NoVerdict(StoreError):
     def __init__(self, case_id: str):
         self.case_id = case_id
         super().__init__(f"{case_id}: there is no signed verdict to amend")
+
+
+class VerdictRefused(StoreError):
+    """A verdict the store will not sign or accept: a record the rules do not derive from the answers, a review
+    that did not open every evidence item or read both chat logs, an unknown key, a bad signature, ..."""
+
+
+class KeyRefused(StoreError):
+    """A key card that cannot be registered (e.g. an id already registered with another key, without replace)."""

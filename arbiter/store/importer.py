@@ -16,10 +16,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from arbiter.domain.model import Case
+from arbiter.forensics.fingerprint import bundle_fingerprints
 from arbiter.store import audit
 from arbiter.store.blobs import put_blobs
 from arbiter.store.canonical import sha256_hex
 from arbiter.store.db import Database
+from arbiter.store.forensics import record_forensics
 from arbiter.store.models import CaseModel, CaseRevisionModel, EvidenceModel
 
 log = logging.getLogger(__name__)
@@ -106,6 +108,7 @@ def import_bundle(db: Database, loaded: Any, *, actor: str | None = None) -> Imp
     case.json), or nothing at all when this exact case.json is already stored (status ``unchanged``)."""
     case: Case = loaded.case
     contents = _check_bundle(loaded)
+    prints = bundle_fingerprints(loaded)   # perceptual hashes of the images (issue 13), outside the transaction
     deadline = review_deadline(case)
     actor = actor or default_actor()
     with db.session() as session:
@@ -133,6 +136,7 @@ def import_bundle(db: Database, loaded: Any, *, actor: str | None = None) -> Imp
         inserted = put_blobs(session, contents)
         rev = _insert_revision(session, case_row, revision, loaded, now, actor)
         _insert_evidence(session, rev, case, contents)
+        record_forensics(session, case_row.id, revision, case, prints)   # fingerprints, parties (issue 13)
         audit.append_event(session, actor, "case.imported", {
             "case_id": case.case_id, "revision": revision, "status": status, "case_sha256": loaded.case_sha256,
             "source": rev.source_name, "evidence": {item.id: item.sha256 for item in case.evidence},

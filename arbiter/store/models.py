@@ -246,8 +246,9 @@ class VerdictModel(Base):
             "uq_verdicts_one_original",
             "case_pk",
             unique=True,
-            sqlite_where=text("kind = 'original'"),
-            postgresql_where=text("kind = 'original'"),
+            # 0004: an imported verdict that disagrees with the stored one (conflicts_with_id) is kept beside it
+            sqlite_where=text("kind = 'original' AND conflicts_with_id IS NULL"),
+            postgresql_where=text("kind = 'original' AND conflicts_with_id IS NULL"),
         ),
     )
 
@@ -266,6 +267,18 @@ class VerdictModel(Base):
     fingerprint: Mapped[str] = mapped_column(String(64))
     reason: Mapped[str | None] = mapped_column(Text, nullable=True)
     flagged_for_supervisor: Mapped[bool] = mapped_column(Boolean)
+    # 0004 (docs/trust.md): what the signature covers and what a verdict package carries; NULL before 0004
+    number: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    case_sha256: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    signer_key: Mapped[str | None] = mapped_column(String(64), nullable=True, index=True)
+    signature: Mapped[str | None] = mapped_column(Text, nullable=True)
+    chain_head: Mapped[str | None] = mapped_column(String(80), nullable=True)
+    answers: Mapped[str | None] = mapped_column(Text, nullable=True)
+    progress: Mapped[str | None] = mapped_column(Text, nullable=True)
+    app_version: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    origin: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    rules_drift: Mapped[bool | None] = mapped_column(Boolean, nullable=True)
+    conflicts_with_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
 
 
 class AuditEventModel(Base):
@@ -284,6 +297,52 @@ class AuditEventModel(Base):
     hash: Mapped[str] = mapped_column(String(64), unique=True)
 
 
+class SigningKeyModel(Base):
+    """A public key of a person in ``users`` (0004): the current one and every one it replaced."""
+
+    __tablename__ = "signing_keys"
+    __table_args__ = (Index("ix_signing_keys_user_pk", "user_pk"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_pk: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="RESTRICT"))
+    fingerprint: Mapped[str] = mapped_column(String(64), unique=True)
+    card: Mapped[str] = mapped_column(Text)          # the key card's canonical JSON
+    created: Mapped[str] = mapped_column(String(40))  # as the card says
+    added_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    added_by: Mapped[str] = mapped_column(String(128))
+    replaced_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+
+
+class ChainHeadModel(Base):
+    """An audit chain head recorded in something that left the database (a verdict package, a notice)."""
+
+    __tablename__ = "chain_heads"
+    __table_args__ = (Index("ix_chain_heads_seq", "seq"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    seq: Mapped[int] = mapped_column(Integer)
+    hash: Mapped[str] = mapped_column(String(64))
+    at: Mapped[datetime] = mapped_column(UTCDateTime())
+    reason: Mapped[str] = mapped_column(String(64))
+    detail: Mapped[str] = mapped_column(Text)
+
+
+class NoticeExportModel(Base):
+    """A notice written for a verdict: its files' sha256 and the chain head it recorded (0004)."""
+
+    __tablename__ = "notice_exports"
+    __table_args__ = (Index("ix_notice_exports_case_pk", "case_pk"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_pk: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="RESTRICT"))
+    verdict_id: Mapped[int] = mapped_column(ForeignKey("verdicts.id", ondelete="RESTRICT"))
+    at: Mapped[datetime] = mapped_column(UTCDateTime())
+    actor: Mapped[str] = mapped_column(String(128))
+    fingerprint: Mapped[str] = mapped_column(String(64))
+    files: Mapped[str] = mapped_column(Text)          # canonical JSON {"buyer": {"name", "sha256"}, ...}
+    chain_head: Mapped[str] = mapped_column(String(80))
+
+
 # The supervisor's desk (migration 0003; docs/storage.md, "Team mode and quality review")
 from arbiter.store.qa_models import (  # noqa: E402 - registered on Base after the tables they refer to
     CaseLeaseModel,
@@ -292,3 +351,55 @@ from arbiter.store.qa_models import (  # noqa: E402 - registered on Base after t
     SupervisorReviewModel,
     TeamSettingModel,
 )
+
+
+# Evidence forensics (migration 0005; docs/storage.md, "Image fingerprints and party history")
+class ImageFingerprintModel(Base):
+    """Perceptual fingerprints of an image blob (migration 0005): one row per stored variant (the whole picture
+    and its core, ``arbiter.forensics.fingerprint.VARIANTS``). The 64-bit hash is kept as four indexed
+    16-bit bands for multi-index hashing; ``detail`` is the 256-bit hash in hex that confirms a candidate.
+    Keyed by blob, so the same file in several cases is hashed once."""
+
+    __tablename__ = "image_fingerprints"
+    __table_args__ = (
+        UniqueConstraint("sha256", "variant", name="uq_image_fingerprints_sha256_variant"),
+        # one index per band, led by that band and covering the others: a lookup reads only the indexes
+        Index("ix_image_fingerprints_b0", "b0", "b1", "b2", "b3"),
+        Index("ix_image_fingerprints_b1", "b1", "b0", "b2", "b3"),
+        Index("ix_image_fingerprints_b2", "b2", "b0", "b1", "b3"),
+        Index("ix_image_fingerprints_b3", "b3", "b0", "b1", "b2"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    sha256: Mapped[str] = mapped_column(ForeignKey("blobs.sha256", ondelete="RESTRICT"))
+    variant: Mapped[int] = mapped_column(Integer)
+    b0: Mapped[int] = mapped_column(Integer)
+    b1: Mapped[int] = mapped_column(Integer)
+    b2: Mapped[int] = mapped_column(Integer)
+    b3: Mapped[int] = mapped_column(Integer)
+    detail: Mapped[str] = mapped_column(String(64))
+
+
+class CasePartyModel(Base):
+    """Who the parties of a case's newest revision are, for party history across cases (migration 0005):
+    ids, names and normalised contact keys (digits of the phone, the address in lower case without
+    punctuation), each indexed. Kept in step with the newest revision at import."""
+
+    __tablename__ = "case_parties"
+    __table_args__ = (
+        Index("ix_case_parties_buyer_id", "buyer_id"),
+        Index("ix_case_parties_seller_id", "seller_id"),
+        Index("ix_case_parties_buyer_phone_key", "buyer_phone_key"),
+        Index("ix_case_parties_buyer_address_key", "buyer_address_key"),
+        Index("ix_case_parties_seller_phone_key", "seller_phone_key"),
+    )
+
+    case_pk: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="RESTRICT"), primary_key=True)
+    revision: Mapped[int] = mapped_column(Integer)
+    buyer_id: Mapped[str] = mapped_column(String(128))
+    buyer_name: Mapped[str] = mapped_column(String(255))
+    buyer_phone_key: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    buyer_address_key: Mapped[str | None] = mapped_column(String(512), nullable=True)
+    seller_id: Mapped[str] = mapped_column(String(128))
+    seller_name: Mapped[str] = mapped_column(String(255))
+    seller_phone_key: Mapped[str | None] = mapped_column(String(64), nullable=True)

@@ -15,9 +15,10 @@ from sqlalchemy import Select, and_, func, literal_column, or_, select, tuple_
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+import arbiter
 from arbiter.domain.model import Case
 from arbiter.bundle.reader import load_case_json
-from arbiter.store import audit
+from arbiter.store import audit, trust
 from arbiter.store.blobs import read_blob
 from arbiter.store.canonical import canonical_json, sha256_hex
 from arbiter.store.db import Database
@@ -121,6 +122,18 @@ class VerdictRow:
     fingerprint: str               # sha256 hex of record_json's UTF-8 bytes
     reason: str | None
     flagged_for_supervisor: bool
+    # 0003 (docs/trust.md); None for verdicts signed before identities existed
+    number: int | None = None                 # vN: 1 the original, 2 its first amendment, ...
+    case_sha256: str | None = None            # the case revision signed
+    signer_key: str | None = None             # fingerprint of the signing key
+    signature: str | None = None              # Ed25519 over arbiter.signing.verdict_statement, base64
+    chain_head: str | None = None             # "seq:hash" of the signer's audit chain before signing
+    answers: dict[str, Any] | None = field(default=None, compare=False)
+    progress: dict[str, Any] | None = field(default=None, compare=False)
+    app_version: str | None = None
+    origin: str | None = None                 # "local" or "package"
+    rules_drift: bool = False                 # imported from another arbiter version whose rules differ
+    conflicts_with_id: int | None = None      # an imported verdict disagreeing with the case's verdict
 
     @property
     def intact(self) -> bool:
@@ -144,7 +157,11 @@ def _verdict_row(row: VerdictModel) -> VerdictRow:
         id=row.id, case_pk=row.case_pk, revision=row.revision, kind=row.kind, supersedes_id=row.supersedes_id,
         reviewer=row.reviewer, signed_at=row.signed_at, policy_id=row.policy_id, policy_version=row.policy_version,
         record=json.loads(row.record), record_json=row.record, fingerprint=row.fingerprint, reason=row.reason,
-        flagged_for_supervisor=row.flagged_for_supervisor,
+        flagged_for_supervisor=row.flagged_for_supervisor, number=row.number, case_sha256=row.case_sha256,
+        signer_key=row.signer_key, signature=row.signature, chain_head=row.chain_head,
+        answers=json.loads(row.answers) if row.answers else None,
+        progress=json.loads(row.progress) if row.progress else None, app_version=row.app_version,
+        origin=row.origin, rules_drift=bool(row.rules_drift), conflicts_with_id=row.conflicts_with_id,
     )
 
 
@@ -237,10 +254,13 @@ class Repository:
 
     @staticmethod
     def _current_verdict(session: Session, case_pk: int) -> VerdictModel | None:
-        superseded = select(VerdictModel.supersedes_id).where(VerdictModel.supersedes_id.is_not(None))
+        """The head of the case's verdict chain (imported verdicts kept as conflicts are not part of it)."""
+        superseded = select(VerdictModel.supersedes_id).where(VerdictModel.supersedes_id.is_not(None),
+                                                              VerdictModel.case_pk == case_pk)
         return session.scalar(
             select(VerdictModel)
-            .where(VerdictModel.case_pk == case_pk, VerdictModel.id.not_in(superseded.scalar_subquery()))
+            .where(VerdictModel.case_pk == case_pk, VerdictModel.conflicts_with_id.is_(None),
+                   VerdictModel.id.not_in(superseded.scalar_subquery()))
             .order_by(VerdictModel.id.desc()).limit(1)
         )
 
@@ -392,7 +412,10 @@ class Repository:
 
     # -- verdicts ----------------------------------------------------------------------------------------
     def _insert_verdict(self, session: Session, case: CaseModel, reviewer: str, record: dict, *, kind: str,
-                        supersedes: VerdictModel | None, reason: str | None) -> VerdictModel:
+                        supersedes: VerdictModel | None, reason: str | None, signed: dict[str, Any],
+                        conflicts_with: VerdictModel | None = None, action: str | None = None,
+                        actor: str | None = None) -> VerdictModel:
+        """Store a verdict whose checks are done: ``signed`` holds the signature columns (docs/trust.md)."""
         if not isinstance(record, dict):
             raise TypeError("record must be a dict (the arbiter.decision/1 record)")
         if record.get("case_id") != case.case_id:
@@ -405,39 +428,86 @@ class Repository:
         now = datetime.now(timezone.utc)
         flagged = bool(record.get("flagged_for_supervisor"))
         row = VerdictModel(
-            case_pk=case.id, revision=case.latest_revision, kind=kind,
+            case_pk=case.id, revision=signed["revision"], kind=kind,
             supersedes_id=supersedes.id if supersedes else None, reviewer=reviewer, signed_at=now,
             policy_id=policy_id, policy_version=policy_version, record=canonical.decode("utf-8"),
             fingerprint=sha256_hex(canonical), reason=reason, flagged_for_supervisor=flagged,
+            number=signed["number"], case_sha256=signed["case_sha256"], signer_key=signed["signer_key"],
+            signature=signed.get("signature"), chain_head=signed.get("chain_head"),
+            answers=canonical_json(signed["answers"]).decode("utf-8"),
+            progress=canonical_json(signed["progress"]).decode("utf-8"),
+            app_version=signed["app_version"], origin=signed.get("origin", "local"),
+            rules_drift=bool(signed.get("rules_drift")),
+            conflicts_with_id=conflicts_with.id if conflicts_with is not None else None,
         )
+        if signed.get("signature") is None:
+            row.signature = self._sign_row(session, row, case.case_id, signed["signer"])
         session.add(row)
-        case.status = "flagged" if flagged else ("signed" if kind == "original" else "amended")
-        case.next_deadline_at = deadline
+        if conflicts_with is not None:
+            case.status = "flagged"
+        else:
+            case.status = "flagged" if flagged else ("signed" if kind == "original" else "amended")
+            case.next_deadline_at = deadline
         case.updated_at = now
         session.flush()
         payload = {"case_id": case.case_id, "verdict_id": row.id, "kind": kind, "revision": row.revision,
-                   "fingerprint": row.fingerprint, "outcome": record.get("outcome"), "flagged": flagged}
+                   "number": row.number, "case_sha256": row.case_sha256, "fingerprint": row.fingerprint,
+                   "signer_key": row.signer_key, "signature": row.signature, "outcome": record.get("outcome"),
+                   "flagged": flagged}
         if supersedes is not None:
             payload.update(supersedes_id=supersedes.id, reason=reason)
-        audit.append_event(session, reviewer, "verdict.signed" if kind == "original" else "verdict.amended",
-                           payload, case_pk=case.id, at=now)
+        if conflicts_with is not None:
+            payload.update(conflicts_with_id=conflicts_with.id)
+        if signed.get("rules_drift"):
+            payload.update(rules_drift=True, app_version=row.app_version)
+        action = action or ("verdict.signed" if kind == "original" else "verdict.amended")
+        event = audit.append_event(session, actor or reviewer, action, payload, case_pk=case.id, at=now)
+        trust.record_head(session, (event.seq, event.hash), action, f"{case.case_id} v{row.number}")
         return row
 
-    def sign_verdict(self, case_pk: int, reviewer: str, record: dict) -> VerdictRow:
-        """Sign the case's decision record. Once signed it is locked: later changes go through
-        :meth:`amend_verdict`; a second signature raises :class:`VerdictLocked`."""
+    @staticmethod
+    def _sign_row(session: Session, row: VerdictModel, case_id: str, signer: Any) -> str:
+        supersedes = session.get(VerdictModel, row.supersedes_id) if row.supersedes_id else None
+        from arbiter.signing.keys import verdict_statement
+
+        statement = verdict_statement(
+            case_id=case_id, number=row.number, kind=row.kind, case_sha256=row.case_sha256,
+            record_fingerprint=row.fingerprint, supersedes=supersedes.fingerprint if supersedes else None,
+            signer=row.reviewer, key=row.signer_key, chain_head=row.chain_head, app_version=row.app_version)
+        return signer.sign(statement)
+
+    def _local_signed(self, session: Session, case: CaseModel, signer: Any, record: dict, answers: dict,
+                      progress: dict, supersedes: VerdictModel | None) -> dict[str, Any]:
+        checked = trust.prepare_local_signature(session, case, signer, record, answers, progress)
+        checked.update(number=trust.chain_number(session, case.id, supersedes), signer_key=signer.fingerprint,
+                       chain_head=trust.head_text(trust.chain_head(session)), app_version=arbiter.__version__,
+                       origin="local", signer=signer)
+        checked["progress"] = dict(checked["progress"], tampered=checked.pop("tampered"))
+        return checked
+
+    def sign_verdict(self, case_pk: int, signer: Any, record: dict, *, answers: dict,
+                     progress: dict) -> VerdictRow:
+        """Sign the case's decision record with ``signer`` (an :class:`arbiter.signing.Identity`).
+
+        Refused (:class:`VerdictRefused`, nothing stored) unless ``record`` is exactly what the rules derive from
+        ``answers`` for the case's latest revision, the answers and the record name the signer as reviewer, and
+        ``progress`` shows every evidence item opened and both chat logs read (``arbiter.domain.signoff``).
+        Once signed the case is locked: a second signature raises :class:`VerdictLocked`."""
         try:
             with self._db.session() as session:
                 case = self._case(session, case_pk, for_update=True)
                 if self._current_verdict(session, case_pk) is not None:
                     raise VerdictLocked(case.case_id)
-                return _verdict_row(self._insert_verdict(session, case, reviewer, record, kind="original",
-                                                         supersedes=None, reason=None))
+                signed = self._local_signed(session, case, signer, record, answers, progress, None)
+                return _verdict_row(self._insert_verdict(session, case, signer.id, record, kind="original",
+                                                         supersedes=None, reason=None, signed=signed))
         except IntegrityError as exc:  # a concurrent signature won the race (unique index on the original)
             raise VerdictLocked(str(record.get("case_id")) if isinstance(record, dict) else "?") from exc
 
-    def amend_verdict(self, case_pk: int, reviewer: str, reason: str, record: dict) -> VerdictRow:
-        """A new verdict superseding the current one; the earlier verdicts stay as they are."""
+    def amend_verdict(self, case_pk: int, signer: Any, reason: str, record: dict, *, answers: dict,
+                      progress: dict) -> VerdictRow:
+        """A new verdict superseding the current one, checked and signed like :meth:`sign_verdict`; the earlier
+        verdicts stay as they are."""
         if not isinstance(reason, str) or not reason.strip():
             raise ValueError("reason: an amendment needs a reason")
         try:
@@ -446,8 +516,9 @@ class Repository:
                 current = self._current_verdict(session, case_pk)
                 if current is None:
                     raise NoVerdict(case.case_id)
-                return _verdict_row(self._insert_verdict(session, case, reviewer, record, kind="amendment",
-                                                         supersedes=current, reason=reason.strip()))
+                signed = self._local_signed(session, case, signer, record, answers, progress, current)
+                return _verdict_row(self._insert_verdict(session, case, signer.id, record, kind="amendment",
+                                                         supersedes=current, reason=reason.strip(), signed=signed))
         except IntegrityError as exc:  # a concurrent amendment superseded the same verdict first
             raise VerdictLocked(str(record.get("case_id")),
                                 "the verdict was amended by someone else meanwhile; reload and amend again") from exc
@@ -482,6 +553,122 @@ class Repository:
                 if sha256_hex(row.record.encode("utf-8")) != row.fingerprint:
                     problems.append(f"verdict {row.id}: record does not match its fingerprint")
             return problems
+
+    # -- trust (docs/trust.md) ----------------------------------------------------------------------------
+    def verify(self, progress: Callable[[int, int], None] | None = None):
+        """``arbiter verify``: the whole database end to end -> :class:`arbiter.store.verify.Report`."""
+        from arbiter.store.verify import verify_database
+
+        with self._db.session(readonly=True) as session:
+            return verify_database(session, progress)
+
+    def verify_case(self, case_pk: int) -> list[str]:
+        """What is wrong with one case (its revisions, evidence, verdicts, audit events); empty when intact."""
+        from arbiter.store.verify import verify_one_case
+
+        with self._db.session(readonly=True) as session:
+            return verify_one_case(session, case_pk)
+
+    def register_key_card(self, card, actor: str, *, replace: bool = False) -> str:
+        """Register a person's public key card: ``added``, ``unchanged`` or ``replaced`` (raises KeyRefused)."""
+        with self._db.session() as session:
+            return trust.register_card(session, card, actor, replace=replace)
+
+    def people(self) -> list[trust.Person]:
+        """Everyone with a registered key, by id."""
+        with self._db.session(readonly=True) as session:
+            return trust.people(session)
+
+    def chain_head(self) -> tuple[int, str]:
+        """``(seq, hash)`` of the newest audit event."""
+        with self._db.session(readonly=True) as session:
+            return trust.chain_head(session)
+
+    def case_at(self, case_pk: int, *, revision: int | None = None, case_sha256: str | None = None) -> Case:
+        """The case as one of its revisions says (the newest when neither is given)."""
+        with self._db.session(readonly=True) as session:
+            rev = trust.revision_row(session, case_pk, revision=revision, sha256=case_sha256)
+            if rev is None:
+                raise CaseNotFound(case_pk)
+            return trust.parse_revision(rev)
+
+    def record_notice_export(self, case_pk: int, verdict_id: int, actor: str, files: dict[str, dict],
+                             head: tuple[int, str]) -> None:
+        """An export of a verdict's notices: an audit event (who, which fingerprint, each file's sha256) and a
+        ``notice_exports`` row; ``head`` is the chain head printed in the notice (remembered for verify)."""
+        from arbiter.store.models import NoticeExportModel
+
+        now = datetime.now(timezone.utc)
+        with self._db.session() as session:
+            case = self._case(session, case_pk, for_update=True)
+            verdict = session.get(VerdictModel, verdict_id)
+            if verdict is None or verdict.case_pk != case_pk:
+                raise NoVerdict(case.case_id)
+            files_json = json.loads(canonical_json(files))
+            session.add(NoticeExportModel(case_pk=case_pk, verdict_id=verdict_id, at=now, actor=actor,
+                                          fingerprint=verdict.fingerprint, files=canonical_json(files_json).decode(),
+                                          chain_head=trust.head_text(head)))
+            trust.record_head(session, head, "notice", f"{case.case_id} v{verdict.number}")
+            audit.append_event(session, actor, "notice.exported", {
+                "case_id": case.case_id, "verdict_id": verdict_id, "number": verdict.number,
+                "fingerprint": verdict.fingerprint, "files": files_json, "chain_head": trust.head_text(head),
+            }, case_pk=case_pk, at=now)
+
+    def notice_exports(self, case_pk: int) -> list[dict[str, Any]]:
+        """Every notice export of the case, oldest first: ``verdict_id``, ``at``, ``actor``, ``fingerprint``,
+        ``files``, ``superseded`` (its verdict is no longer the case's current one)."""
+        from arbiter.store.models import NoticeExportModel
+
+        with self._db.session(readonly=True) as session:
+            current = self._current_verdict(session, case_pk)
+            rows = session.scalars(select(NoticeExportModel).where(NoticeExportModel.case_pk == case_pk)
+                                   .order_by(NoticeExportModel.id))
+            return [{"verdict_id": r.verdict_id, "at": r.at, "actor": r.actor, "fingerprint": r.fingerprint,
+                     "files": json.loads(r.files), "chain_head": r.chain_head,
+                     "superseded": current is None or r.verdict_id != current.id} for r in rows]
+
+    def confirm_verdict(self, case_pk: int, signer: Any) -> None:
+        """The reviewer confirms that the current verdict stands for the case's newest revision (signed
+        statement in the audit trail)."""
+        from arbiter.store.canonical import canonical_json as _cj
+
+        with self._db.session() as session:
+            case = self._case(session, case_pk, for_update=True)
+            current = self._current_verdict(session, case_pk)
+            if current is None:
+                raise NoVerdict(case.case_id)
+            rev = trust.revision_row(session, case_pk, revision=case.latest_revision)
+            statement = {"format": "arbiter.verdict-confirmation/1", "case_id": case.case_id,
+                         "verdict": current.fingerprint, "case_sha256": rev.case_sha256, "signer": signer.id,
+                         "key": signer.fingerprint}
+            audit.append_event(session, signer.id, "verdict.confirmed", dict(
+                statement, verdict_id=current.id, revision=rev.revision, signature=signer.sign(_cj(statement))),
+                case_pk=case_pk)
+
+    def revision_state(self, case_pk: int) -> dict[str, Any]:
+        """Where the current verdict stands against the case's revisions: ``verdict_revision``,
+        ``latest_revision``, ``confirmed`` (the reviewer confirmed it for the newest revision) and
+        ``needs_review`` (a newer revision than the one signed, not confirmed)."""
+        with self._db.session(readonly=True) as session:
+            case = self._case(session, case_pk)
+            current = self._current_verdict(session, case_pk)
+            if current is None:
+                return {"verdict_revision": None, "latest_revision": case.latest_revision, "confirmed": False,
+                        "needs_review": False}
+            rev = trust.revision_row(session, case_pk, revision=case.latest_revision)
+            signed_rev = current.revision
+            if current.case_sha256:
+                match = trust.revision_row(session, case_pk, sha256=current.case_sha256)
+                signed_rev = match.revision if match is not None else signed_rev
+            confirmed = False
+            if signed_rev != case.latest_revision:
+                for event in session.scalars(select(AuditEventModel).where(
+                        AuditEventModel.case_pk == case_pk, AuditEventModel.action == "verdict.confirmed")):
+                    payload = json.loads(event.payload)
+                    if payload.get("verdict_id") == current.id and payload.get("case_sha256") == rev.case_sha256:
+                        confirmed = True
+            return {"verdict_revision": signed_rev, "latest_revision": case.latest_revision, "confirmed": confirmed,
+                    "needs_review": signed_rev != case.latest_revision and not confirmed}
 
 
 __all__ = ["AuditRow", "Draft", "QueueQuery", "QueueRow", "Repository", "SORT_KEYS", "StoredCase", "VerdictRow",

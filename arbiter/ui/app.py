@@ -210,6 +210,9 @@ def start(db_url: str | None, demo: bool = False) -> Workstation:
     repo = Repository(db)
     location = describe_db(db_url)
     window = MainWindow(db, repo, location, demo=demo)
+    from arbiter.ui.identity_dialog import load_quietly
+
+    window.identity = load_quietly(demo)[0]   # run() asks for what is missing (first start, passphrase)
     station = Workstation(window, db, repo, db_url, demo_dir)
     window.show()
     if demo:
@@ -274,6 +277,10 @@ def run(db_url: str | None, demo: bool = False) -> int:
                                  translate("App", "The database could not be opened: %1")
                                  .replace("%1", plain_error(exc)))
             return 1
+        if not demo and station.window.identity is None:
+            from arbiter.ui.identity_dialog import ensure_identity
+
+            ensure_identity(station.window)
         code = app.exec()
         station.close()
         return code

@@ -20,7 +20,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QFileDialog,
-    QInputDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -67,6 +66,8 @@ class MainWindow(QMainWindow):
         self.repo = repo
         self.db_location = db_location
         self.demo = demo
+        #: the signing identity (arbiter.signing.Identity) or None: set by app.start / identity_dialog
+        self.identity = None
         self._queue_stale = False
         self.import_dialog: ImportDialog | None = None
 
@@ -80,7 +81,7 @@ class MainWindow(QMainWindow):
         self.tabs.setTabsClosable(True)
         self.tabs.setMovable(False)
         self.tabs.addTab(self.queue_view, "")
-        self.cases = CaseTabs(self.tabs, repo, settings.reviewer_name, db_location, self)
+        self.cases = CaseTabs(self.tabs, repo, lambda: self.identity or settings.reviewer_name(), db_location, self)
         self.cases.opened.connect(self._case_opened)
         self.cases.failed.connect(self._case_failed)
         self.cases.reviewChanged.connect(self._mark_queue_stale)
@@ -180,7 +181,7 @@ class MainWindow(QMainWindow):
         self.act_export.setText(self.tr("&Export notice…"))
         self.act_export.setStatusTip(self.tr("Write the decision notice of the signed verdict as PDF"))
         self.act_close_case.setText(self.tr("&Close case"))
-        self.act_reviewer.setText(self.tr("&Reviewer name…"))
+        self.act_reviewer.setText(self.tr("&Identity…"))
         self.act_quit.setText(self.tr("&Quit"))
         self.act_queue.setText(self.tr("Case &queue"))
         self.act_find.setText(self.tr("&Search the queue"))
@@ -368,12 +369,16 @@ class MainWindow(QMainWindow):
 
     # -- reviewer, about --------------------------------------------------------------------------------------
     def ask_reviewer(self) -> None:
-        name, ok = QInputDialog.getText(self, self.tr("Reviewer name"),
-                                        self.tr("Your name as it appears in drafts and signed verdicts:"),
-                                        text=settings.reviewer_name())
-        if ok and name.strip():
-            settings.put(settings.REVIEWER, name.strip())
-            self.statusBar().showMessage(self.tr("Reviewer: %1").replace("%1", name.strip()), 5000)
+        """File > Identity: the signing identity (issue 11); never a free-text name."""
+        from arbiter.ui.identity_dialog import show_identity
+
+        show_identity(self, self.identity)
+
+    def set_identity(self, identity) -> None:
+        self.identity = identity
+        if identity is not None:
+            self.statusBar().showMessage(self.tr("Signing as %1 (%2)").replace("%1", identity.name)
+                                         .replace("%2", identity.id), 8000)
 
     def about_text(self) -> str:
         return self.tr(

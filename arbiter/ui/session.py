@@ -83,13 +83,15 @@ class ReviewSession(QObject):
     #: emitted after each draft write (argument: True on success, False when the write failed)
     saved = Signal(bool)
 
-    def __init__(self, repo: ReviewRepository, case_pk: int, reviewer: str, parent: QObject | None = None, *,
+    def __init__(self, repo: ReviewRepository, case_pk: int, reviewer, parent: QObject | None = None, *,
                  opening: Opening | None = None):
         super().__init__(parent)
         opening = opening or load_opening(repo, case_pk)
         self.repo = repo
         self.case_pk = case_pk
-        self.reviewer = reviewer
+        #: the signing identity (arbiter.signing.Identity); a plain id string gives a session that cannot sign
+        self.signer = reviewer if callable(getattr(reviewer, "sign", None)) else None
+        self.reviewer: str = self.signer.id if self.signer is not None else str(reviewer)
         self.stored = opening.stored
         self.case = opening.stored.case
         self.policy = opening.policy
@@ -291,6 +293,8 @@ class ReviewSession(QObject):
             return [Blocker(self.tr("The verdict is signed. Amend it to change it."), "")]
         state = self._state
         out: list[Blocker] = []
+        if self.signer is None:
+            out.append(Blocker(self.tr("No signing identity on this workstation (File > Identity…)."), ""))
         for qid in state.missing:
             out.append(Blocker(labels.describe_missing(qid), qid))
         for err in state.errors:
@@ -338,6 +342,8 @@ class ReviewSession(QObject):
         ``checklist.AnswerError`` when the rules refuse the answers."""
         if self.is_locked:
             raise RuntimeError("the verdict is already signed")
+        if self.signer is None:
+            raise RuntimeError("nothing is signed without a signing identity (File > Identity)")
         blockers = self.sign_blockers()
         if blockers:
             raise RuntimeError("; ".join(blockers))
@@ -345,11 +351,13 @@ class ReviewSession(QObject):
         answers = review.effective_answers(copy.deepcopy(self.answers), self.reviewer, now)
         answers["decided_at"] = now.isoformat()
         record = checklist.decide(self.case, self.policy, answers, tampered=self.tampered)
-        reviewer = answers["reviewer"]
+        progress = {"opened_evidence": sorted(self.opened_evidence), "chats_read": sorted(self.chats_read)}
+        # the store checks the record against the rules and the progress against the checklist again
         if self.amendment_reason is not None:
-            row = self.repo.amend_verdict(self.case_pk, reviewer, self.amendment_reason, record)
+            row = self.repo.amend_verdict(self.case_pk, self.signer, self.amendment_reason, record,
+                                          answers=answers, progress=progress)
         else:
-            row = self.repo.sign_verdict(self.case_pk, reviewer, record)
+            row = self.repo.sign_verdict(self.case_pk, self.signer, record, answers=answers, progress=progress)
         self._answers = answers
         self.verdict = row
         self.amendment_reason = None

@@ -2,7 +2,6 @@
 application's organisation and name (set up in :func:`arbiter.ui.app.create_application`)."""
 from __future__ import annotations
 
-import getpass
 from dataclasses import dataclass
 from typing import Any
 
@@ -42,13 +41,8 @@ def put(setting: Setting, value: Any) -> None:
 
 
 def reviewer_name() -> str:
-    name = get(REVIEWER)
-    if name:
-        return name
-    try:
-        return getpass.getuser()
-    except Exception:  # noqa: BLE001 - no login name on this system
-        return "reviewer"
+    """A saved reviewer name from before signing identities (drafts only); never the OS login (issue 11)."""
+    return get(REVIEWER) or ""
 
 
 OPEN_CASES = Setting("session/open_cases", "", "Cases open in tabs, per database: {location: {open: [pk], current}}")

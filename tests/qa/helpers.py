@@ -25,13 +25,28 @@ def record_for(case, answers: dict) -> dict:
     return decide(case, load_policy(case.platform.value, case.region), answers)
 
 
+def _signer(reviewer: str):
+    from arbiter.signing import demo_identity
+
+    return demo_identity(reviewer, reviewer.title())
+
+
 def sign(repo: Repository, case_pk: int, reviewer: str, record: dict, answers: dict) -> object:
-    """Sign as ``reviewer`` through the store's API (one place to adapt when signing changes)."""
-    return repo.sign_verdict(case_pk, reviewer, record)
+    """Sign as ``reviewer`` through the store's API (one place to adapt when signing changes): a deterministic
+    key per reviewer, every item opened and both chats read."""
+    from tests.store.helpers import stored_inputs
+
+    answers = dict(answers, reviewer=reviewer)
+    record, progress = stored_inputs(repo, case_pk, answers)
+    return repo.sign_verdict(case_pk, _signer(reviewer), record, answers=answers, progress=progress)
 
 
 def amend(repo: Repository, case_pk: int, reviewer: str, reason: str, record: dict, answers: dict) -> object:
-    return repo.amend_verdict(case_pk, reviewer, reason, record)
+    from tests.store.helpers import stored_inputs
+
+    answers = dict(answers, reviewer=reviewer)
+    record, progress = stored_inputs(repo, case_pk, answers)
+    return repo.amend_verdict(case_pk, _signer(reviewer), reason, record, answers=answers, progress=progress)
 
 
 def build_decided(db) -> dict[str, dict]:

@@ -58,12 +58,12 @@ def test_an_abandoned_lease_expires_and_can_be_taken_over(team_db):
 
 
 def test_signed_cases_are_not_handed_out_by_next(team_db):
-    from tests.store.helpers import decision_record
+    from tests.store.helpers import sign
     ids = seed_cases(team_db, 2)
     repo = Repository(team_db)
     pk = next(row.pk for row in repo.list_cases(__import__("arbiter.store", fromlist=["QueueQuery"]).QueueQuery())
               if row.case_id == ids[0])
-    repo.sign_verdict(pk, "r", decision_record(ids[0]))
+    sign(repo, pk)
     leases = Leases(team_db)
     assert leases.take_next("a").case_id == ids[1]
     assert leases.take_next("a") is None

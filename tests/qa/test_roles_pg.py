@@ -14,7 +14,7 @@ from arbiter.store import Repository, open_database
 from arbiter.store.leases import Leases
 from arbiter.store.roles import REVIEWER_ROLE, SUPERVISOR_ROLE, connection_role
 from tests.qa.conftest import seed_cases
-from tests.store.helpers import decision_record
+from tests.store.helpers import sign
 
 pytestmark = pytest.mark.postgres
 
@@ -30,7 +30,7 @@ def people(pg_url):
     (case_id,) = seed_cases(db, 1)
     repo = Repository(db)
     pk = repo.list_cases(__import__("arbiter.store", fromlist=["QueueQuery"]).QueueQuery())[0].pk
-    verdict = repo.sign_verdict(pk, "rev", decision_record(case_id))
+    verdict = sign(repo, pk)
     db.close()
     tag = uuid.uuid4().hex[:8]
     names = {"reviewer": f"rev_{tag}", "supervisor": f"sup_{tag}"}

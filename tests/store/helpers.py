@@ -112,3 +112,65 @@ def drop_guard(db: Database, table: str) -> None:
         execute(db, f"DROP TRIGGER {table}_no_delete")
     else:
         execute(db, f"DROP TRIGGER {table}_no_change ON {table}")
+
+
+# -- signed verdicts (docs/trust.md) ---------------------------------------------------------------------------
+FULL_PROGRESS = {"opened_evidence": ["E1", "E2", "E3"], "chats_read": ["buyer:buyer_seller", "seller:buyer_seller"]}
+
+
+def signer(id: str = "r.chen", name: str = "R. Chen", role: str = "reviewer"):
+    """A deterministic identity (never stored on disk)."""
+    from arbiter.signing import demo_identity
+
+    return demo_identity(id, name, role)
+
+
+def signing_inputs(data: dict[str, Any] | None = None, *, reviewer: str = "r.chen",
+                   **answer_overrides: Any) -> tuple[dict, dict, dict]:
+    """``(record, answers, progress)`` the rules accept for the factory case (or ``data``): the record is what
+    ``decide`` derives, the progress shows every item opened and both chats read."""
+    from arbiter.domain.checklist import decide
+    from arbiter.policies import load_policy
+    from tests.factories import answers_dict
+
+    data = case_dict() if data is None else data
+    case = case_from_dict(json.loads(json.dumps(data), parse_float=Decimal))
+    answers = answers_dict(reviewer=reviewer, **answer_overrides)
+    record = decide(case, load_policy(data["platform"], data["region"]), answers)
+    return record, answers, copy.deepcopy(FULL_PROGRESS)
+
+
+SELLER_WINS = {"finding": "contradicted", "problem": None, "remedy": None, "amount": None}
+
+
+def stored_inputs(repo, case_pk: int, answers: dict) -> tuple[dict, dict]:
+    """``(record, progress)`` for answers on the stored case: what ``decide`` derives from its newest revision,
+    and every evidence item opened and both chat logs read."""
+    from arbiter.domain.checklist import decide
+    from arbiter.domain.signoff import required_chats
+    from arbiter.policies import load_policy
+
+    case = repo.load_case(case_pk).case
+    record = decide(case, load_policy(case.platform.value, case.region), answers,
+                    tampered=repo.tampered_evidence(case_pk))
+    progress = {"opened_evidence": sorted(e.id for e in case.evidence), "chats_read": sorted(required_chats(case))}
+    return record, progress
+
+
+def sign(repo, case_pk: int, who=None, **answer_overrides: Any):
+    """Sign the stored case as ``who`` (default r.chen) with the factory answers (overridden)."""
+    from tests.factories import answers_dict
+
+    who = who or signer()
+    answers = answers_dict(reviewer=who.id, **answer_overrides)
+    record, progress = stored_inputs(repo, case_pk, answers)
+    return repo.sign_verdict(case_pk, who, record, answers=answers, progress=progress)
+
+
+def amend(repo, case_pk: int, reason: str, who=None, **answer_overrides: Any):
+    from tests.factories import answers_dict
+
+    who = who or signer()
+    answers = answers_dict(reviewer=who.id, **answer_overrides)
+    record, progress = stored_inputs(repo, case_pk, answers)
+    return repo.amend_verdict(case_pk, who, reason, record, answers=answers, progress=progress)

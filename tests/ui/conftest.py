@@ -52,7 +52,7 @@ def review_session(db, repo, tmp_path):
     from arbiter.ui.session import ReviewSession
 
     result = import_bundle(db, read_bundle(write_bundle(tmp_path / "case.arbcase")))
-    session = ReviewSession(repo, result.case_pk, "r.chen")
+    session = ReviewSession(repo, result.case_pk, __import__("arbiter.signing", fromlist=["demo_identity"]).demo_identity("r.chen", "R. Chen"))
     yield session
     session._timer.stop()
 

@@ -57,7 +57,7 @@ def test_tampered_blob_shows_hash_mismatch(qtbot, db, repo, tmp_path):
     with db.session() as s:
         s.execute(text("UPDATE blobs SET data = :d WHERE sha256 = :h"),
                   {"d": b"edited photo", "h": sha256(default_files()["evidence/E1.jpg"])})
-    session = ReviewSession(repo, result.case_pk, "r.chen")
+    session = ReviewSession(repo, result.case_pk, __import__("arbiter.signing", fromlist=["demo_identity"]).demo_identity("r.chen", "R. Chen"))
     try:
         view = _show(qtbot, session)
         view.show_evidence("E1")

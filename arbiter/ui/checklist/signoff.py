@@ -30,11 +30,10 @@ class SignOffStep(Step):
         row.addWidget(label)
         self.reviewer_edit = QLineEdit()
         self.reviewer_edit.setObjectName("reviewerEdit")
-        self.reviewer_edit.textEdited.connect(lambda t: self.answer("reviewer", t.strip() or None))
+        self.reviewer_edit.setReadOnly(True)   # the signing identity (File > Identity), never free text
         label.setBuddy(self.reviewer_edit)
         row.addWidget(self.reviewer_edit, 1)
         self.body.addLayout(row)
-        self.questions["reviewer"] = self.reviewer_edit
 
         self.preview = QLabel()
         self.preview.setObjectName("signPreview")
@@ -98,10 +97,9 @@ class SignOffStep(Step):
     def refresh(self, state: ReviewState, locked: bool, blockers: list | None = None,
                 exporting: bool = False) -> None:
         review = self.review
-        reviewer = review.answers.get("reviewer") or review.reviewer
-        if self.reviewer_edit.text() != reviewer and not self.reviewer_edit.hasFocus():
+        reviewer = (review.answers.get("reviewer") if locked else None) or review.reviewer
+        if self.reviewer_edit.text() != reviewer:
             self.reviewer_edit.setText(reviewer)
-        self.reviewer_edit.setReadOnly(locked)
         record = review.verdict_record if locked else state.preview
         self.preview.setText(summary_html(record, state, review.policy, signed=locked))
         blockers = blockers or []

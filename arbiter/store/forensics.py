@@ -1,0 +1,277 @@
+"""The near-duplicate index over every case's images: fingerprints stored per blob, looked up by multi-index
+hashing (docs/storage.md, "Image fingerprints").
+
+Each image blob has two indexed rows, its whole picture and its core (``arbiter.forensics.fingerprint``). The
+64-bit hash is split into four 16-bit bands, each an indexed column. Two hashes within 7 bits of each other agree
+within one bit on at least one band (pigeonhole), so a lookup reads, for each band, the rows whose band is one of
+the 17 values within ``BAND_RADIUS`` bit of the query's (an ``IN`` list on the band's index: 68 index probes),
+and keeps those within ``MATCH_DISTANCE`` bits; further pairs are found whenever one band differs in at most one
+bit. A photo is looked up with each of its 25 windows; the candidates are confirmed by comparing windows against
+stored pairs both ways with the 256-bit hash (the windows of a candidate are computed from its blob).
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from functools import lru_cache
+from itertools import combinations
+
+from sqlalchemy import and_, select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+from arbiter.forensics.fingerprint import MATCH_DISTANCE, Fingerprint, Photo, compare, hamming, photo
+from arbiter.store.canonical import sha256_hex
+from arbiter.store.db import Database
+from arbiter.store.models import BlobModel, CaseModel, CaseRevisionModel, EvidenceModel, ImageFingerprintModel
+
+BAND_BITS = 16
+BANDS = 4
+BAND_RADIUS = 1
+IMAGE_MEDIA_TYPES = ("image/jpeg", "image/png", "image/webp", "image/gif")
+_COLUMNS = (ImageFingerprintModel.b0, ImageFingerprintModel.b1, ImageFingerprintModel.b2, ImageFingerprintModel.b3)
+
+
+def bands(value: int) -> tuple[int, int, int, int]:
+    """The four 16-bit bands of a 64-bit hash, most significant first."""
+    return tuple((value >> (BAND_BITS * (BANDS - 1 - i))) & 0xFFFF for i in range(BANDS))  # type: ignore[return-value]
+
+
+def unbands(b0: int, b1: int, b2: int, b3: int) -> int:
+    return (b0 << 48) | (b1 << 32) | (b2 << 16) | b3
+
+
+@lru_cache(maxsize=1)
+def _flip_masks(radius: int = BAND_RADIUS) -> tuple[int, ...]:
+    masks = [0]
+    for r in range(1, radius + 1):
+        for bits in combinations(range(BAND_BITS), r):
+            m = 0
+            for b in bits:
+                m |= 1 << b
+            masks.append(m)
+    return tuple(masks)
+
+
+def _row(fp: Fingerprint, sha256: str) -> dict:
+    b0, b1, b2, b3 = bands(fp.value)
+    return {"sha256": sha256, "variant": fp.variant, "b0": b0, "b1": b1, "b2": b2, "b3": b3,
+            "detail": f"{fp.detail:064x}"}
+
+
+def _fingerprint(row) -> Fingerprint:
+    return Fingerprint(row.variant, unbands(row.b0, row.b1, row.b2, row.b3), int(row.detail, 16))
+
+
+def store_fingerprints(session: Session, prints: Mapping[str, Iterable[Fingerprint]]) -> int:
+    """Insert the fingerprints of blobs that have none yet (in the caller's transaction); returns rows added.
+    Racing importers on PostgreSQL are harmless (ON CONFLICT DO NOTHING)."""
+    wanted = {digest: tuple(fps) for digest, fps in prints.items() if fps}
+    if not wanted:
+        return 0
+    have: set[str] = set()
+    digests = sorted(wanted)
+    for start in range(0, len(digests), 500):
+        have.update(session.scalars(select(ImageFingerprintModel.sha256).where(
+            ImageFingerprintModel.sha256.in_(digests[start:start + 500]))))
+    rows = [_row(fp, digest) for digest in digests if digest not in have for fp in wanted[digest]]
+    if not rows:
+        return 0
+    insert = postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
+    for start in range(0, len(rows), 1000):
+        session.execute(insert(ImageFingerprintModel).values(rows[start:start + 1000])
+                        .on_conflict_do_nothing(index_elements=["sha256", "variant"]))
+    return len(rows)
+
+
+def candidates(session: Session, value: int, *, max_distance: int = MATCH_DISTANCE) -> list[tuple[str, int, int]]:
+    """Stored (sha256, variant, distance) within ``max_distance`` bits of the 64-bit ``value`` that share a
+    band within ``BAND_RADIUS`` bits: the multi-index lookup of one fingerprint."""
+    masks = _flip_masks()
+    parts = []
+    for name, band in zip(("b0", "b1", "b2", "b3"), bands(value)):
+        # integers computed here, never user text: inlined, so the statement needs no 68 bound parameters;
+        # the band indexes cover b0..b3 (and the row id), so this reads no table row
+        values = ",".join(str(v) for v in sorted({band ^ m for m in masks}))
+        parts.append(f"SELECT id, b0, b1, b2, b3 FROM image_fingerprints WHERE {name} IN ({values})")
+    near: dict[int, int] = {}
+    for row_id, b0, b1, b2, b3 in session.connection().exec_driver_sql(" UNION ALL ".join(parts)):
+        if row_id not in near:
+            d = hamming(value, unbands(b0, b1, b2, b3))
+            if d <= max_distance:
+                near[row_id] = d
+    if not near:
+        return []
+    rows = session.execute(select(ImageFingerprintModel.id, ImageFingerprintModel.sha256,
+                                  ImageFingerprintModel.variant).where(ImageFingerprintModel.id.in_(sorted(near))))
+    return [(sha, variant, near[row_id]) for row_id, sha, variant in rows]
+
+
+def fingerprints_of(session: Session, digests: Iterable[str]) -> dict[str, tuple[Fingerprint, ...]]:
+    digests = sorted(set(digests))
+    out: dict[str, list[Fingerprint]] = {}
+    for start in range(0, len(digests), 500):
+        for row in session.execute(select(ImageFingerprintModel).where(
+                ImageFingerprintModel.sha256.in_(digests[start:start + 500]))):
+            model = row[0]
+            out.setdefault(model.sha256, []).append(_fingerprint(model))
+    return {k: tuple(sorted(v, key=lambda f: f.variant)) for k, v in out.items()}
+
+
+class PhotoCache:
+    """sha256 -> :class:`Photo` (stored fingerprints and windows) computed from the blob's bytes, once."""
+
+    def __init__(self) -> None:
+        self._photos: dict[str, Photo | None] = {}
+
+    def get(self, session: Session, digest: str) -> Photo | None:
+        if digest not in self._photos:
+            data = session.scalar(select(BlobModel.data).where(BlobModel.sha256 == digest))
+            self._photos[digest] = photo(data) if data is not None and sha256_hex(data) == digest else None
+        return self._photos[digest]
+
+
+def similar_blobs(session: Session, digest: str, cache: PhotoCache | None = None) -> dict[str, int]:
+    """Blobs that show the same photo as blob ``digest`` (itself included, at 0): sha256 -> 64-bit distance."""
+    cache = cache or PhotoCache()
+    out = {digest: 0}
+    own = cache.get(session, digest)
+    if own is None:
+        return out
+    found: set[str] = set()
+    for window in own.windows:
+        found.update(s for s, _, _ in candidates(session, window.value))
+    for other in sorted(found - {digest}):
+        theirs = cache.get(session, other)
+        if theirs is None:
+            continue
+        result = compare(own, theirs)
+        if result.same_photo:
+            out[other] = result.distance
+    return out
+
+
+def ensure_fingerprints(db: Database) -> int:
+    """Fingerprint image blobs stored before migration 0005 (or by an importer without the hook). Returns the
+    number of blobs fingerprinted; unreadable images stay without (and are tried again next time)."""
+    from arbiter.forensics.fingerprint import fingerprints
+
+    with db.session(readonly=True) as session:
+        missing = list(session.scalars(
+            select(EvidenceModel.sha256).distinct()
+            .outerjoin(ImageFingerprintModel, ImageFingerprintModel.sha256 == EvidenceModel.sha256)
+            .where(EvidenceModel.media_type.in_(IMAGE_MEDIA_TYPES), ImageFingerprintModel.id.is_(None))))
+    done = 0
+    for start in range(0, len(missing), 50):
+        chunk = missing[start:start + 50]
+        prints = {}
+        with db.session(readonly=True) as session:
+            for digest, data in session.execute(select(BlobModel.sha256, BlobModel.data)
+                                                .where(BlobModel.sha256.in_(chunk))):
+                if sha256_hex(data) == digest:       # a tampered blob is not fingerprinted
+                    prints[digest] = fingerprints(data)
+        if any(prints.values()):
+            with db.session() as session:
+                store_fingerprints(session, prints)
+        done += sum(1 for p in prints.values() if p)
+    return done
+
+
+@dataclass(frozen=True, slots=True)
+class ImageRef:
+    case_id: str
+    evidence_id: str
+    sha256: str
+    opened_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """One evidence image seen in two cases. ``first_seen`` is the case opened first (ties: the smaller id)."""
+    case_id: str
+    evidence_id: str
+    other_case_id: str
+    other_evidence_id: str
+    distance: int
+    first_seen: str
+
+    def line(self) -> str:
+        return (f"{self.case_id}/{self.evidence_id} ~ {self.other_case_id}/{self.other_evidence_id} "
+                f"distance={self.distance} first_seen={self.first_seen}")
+
+
+def _image_refs(session: Session, *, digests: Iterable[str] | None = None,
+                case_ids: Iterable[str] | None = None) -> list[ImageRef]:
+    """Image evidence of each case's newest revision, by blob or by case."""
+    stmt = (select(CaseModel.case_id, EvidenceModel.evidence_id, EvidenceModel.sha256, CaseModel.opened_at)
+            .join(CaseRevisionModel, CaseRevisionModel.id == EvidenceModel.revision_pk)
+            .join(CaseModel, and_(CaseModel.id == CaseRevisionModel.case_pk,
+                                  CaseModel.latest_revision == CaseRevisionModel.revision))
+            .where(EvidenceModel.media_type.in_(IMAGE_MEDIA_TYPES)))
+    refs: list[ImageRef] = []
+    if digests is not None:
+        digests = sorted(set(digests))
+        for start in range(0, len(digests), 500):
+            refs.extend(ImageRef(*row) for row in session.execute(
+                stmt.where(EvidenceModel.sha256.in_(digests[start:start + 500]))))
+    elif case_ids is not None:
+        ids = sorted(set(case_ids))
+        for start in range(0, len(ids), 500):
+            refs.extend(ImageRef(*row) for row in session.execute(stmt.where(CaseModel.case_id.in_(ids[start:start + 500]))))
+    else:
+        refs.extend(ImageRef(*row) for row in session.execute(stmt))
+    return refs
+
+
+def image_matches(db: Database, case_ids: Iterable[str] | None = None) -> list[Match]:
+    """Near-duplicate images across cases: every pair (restricted to pairs touching ``case_ids`` if given),
+    named case first when restricted, else the case seen first; sorted."""
+    ensure_fingerprints(db)
+    named = set(case_ids) if case_ids else None
+    pairs: dict[tuple[tuple[str, str], tuple[str, str]], Match] = {}
+    with db.session(readonly=True) as session:
+        queries = _image_refs(session, case_ids=named) if named else _image_refs(session)
+        by_digest: dict[str, list[ImageRef]] = {}
+        for ref in queries:
+            by_digest.setdefault(ref.sha256, []).append(ref)
+        cache = PhotoCache()
+        similar: dict[str, dict[str, int]] = {}
+        for digest in by_digest:
+            similar[digest] = similar_blobs(session, digest, cache)   # exact copies (same bytes) at distance 0
+        others = {d for hits in similar.values() for d in hits}
+        refs_by_digest: dict[str, list[ImageRef]] = {}
+        for ref in _image_refs(session, digests=others):
+            refs_by_digest.setdefault(ref.sha256, []).append(ref)
+    for digest, refs in by_digest.items():
+        for other_digest, dist in similar[digest].items():
+            for a in refs:
+                for b in refs_by_digest.get(other_digest, ()):
+                    if a.case_id == b.case_id:
+                        continue
+                    first, second = sorted((a, b), key=lambda r: (r.opened_at, r.case_id))
+                    key = tuple(sorted(((a.case_id, a.evidence_id), (b.case_id, b.evidence_id))))
+                    if named is not None and (a.case_id in named) != (b.case_id in named):
+                        left, right = (a, b) if a.case_id in named else (b, a)
+                    else:
+                        left, right = first, second
+                    match = Match(left.case_id, left.evidence_id, right.case_id, right.evidence_id, dist,
+                                  first.case_id)
+                    old = pairs.get(key)
+                    if old is None or dist < old.distance:
+                        pairs[key] = match
+    return sorted(pairs.values(), key=lambda m: (m.case_id, m.evidence_id, m.other_case_id, m.other_evidence_id))
+
+
+def case_pk_by_id(db: Database, case_id: str) -> int | None:
+    with db.session(readonly=True) as session:
+        return session.scalar(select(CaseModel.id).where(CaseModel.case_id == case_id))
+
+
+def record_forensics(session: Session, case_pk: int, revision: int, case, prints) -> None:
+    """The importer's hook, in its transaction: the images' fingerprints (computed before, from the bundle's
+    bytes) and the case's party row."""
+    from arbiter.store.party_history import record_parties
+
+    store_fingerprints(session, prints)
+    record_parties(session, case_pk, revision, case)
