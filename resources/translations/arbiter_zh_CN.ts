@@ -1521,69 +1521,6 @@ seller: {seller}</source>
     </message>
 </context>
 <context>
-    <name>IdentityDialog</name>
-    <message>
-        <source>Your signing identity</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Every verdict is signed with your own key. Enter the id and the name your supervisor knows you by; they are printed on the notices you sign. The key stays on this computer, readable by you only.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>e.g. r.chen</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Reviewer</source>
-        <translation>审核员</translation>
-    </message>
-    <message>
-        <source>Supervisor</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>optional</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>&amp;Id:</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>&amp;Name:</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>&amp;Role:</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>&amp;Passphrase:</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Passphrase a&amp;gain:</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Create my key</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>The id: 1-64 letters, digits or . _ @ - (no spaces).</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Your name is required.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>The two passphrases differ.</source>
-        <translation type="unfinished" />
-    </message>
-</context>
-<context>
     <name>ImportDialog</name>
     <message>
         <source>the bundle could not be read: %1</source>
@@ -2141,7 +2078,6 @@ seller: {seller}</source>
     <name>MainWindow</name>
     <message>
         <source>Arbiter — after-sale dispute review</source>
-        <extracomment>the signing identity (arbiter.signing.Identity) or None: set by app.start / identity_dialog</extracomment>
         <translation>Arbiter — 售后争议审核</translation>
     </message>
     <message>
@@ -2190,11 +2126,7 @@ seller: {seller}</source>
     </message>
     <message>
         <source>&amp;Reviewer name…</source>
-        <translation type="vanished">审核员姓名(&amp;R)…</translation>
-    </message>
-    <message>
-        <source>&amp;Identity…</source>
-        <translation type="unfinished" />
+        <translation>审核员姓名(&amp;R)…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -2253,10 +2185,6 @@ seller: {seller}</source>
         <translation>上次打开的案件无法再次打开：%1</translation>
     </message>
     <message>
-        <source>Signing as %1 (%2)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>The review panels are not available in this build.</source>
         <translation type="vanished">此版本暂不提供审核面板。</translation>
     </message>
@@ -2298,15 +2226,15 @@ seller: {seller}</source>
     </message>
     <message>
         <source>Reviewer name</source>
-        <translation type="vanished">审核员姓名</translation>
+        <translation>审核员姓名</translation>
     </message>
     <message>
         <source>Your name as it appears in drafts and signed verdicts:</source>
-        <translation type="vanished">您在草稿和已签署裁决中显示的姓名：</translation>
+        <translation>您在草稿和已签署裁决中显示的姓名：</translation>
     </message>
     <message>
         <source>Reviewer: %1</source>
-        <translation type="vanished">审核员：%1</translation>
+        <translation>审核员：%1</translation>
     </message>
     <message>
         <source>&lt;h3&gt;Arbiter %1&lt;/h3&gt;&lt;p&gt;An offline workstation for deciding TikTok Shop and Douyin after-sale disputes.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Licences of the parts it is built on&lt;/b&gt;&lt;br&gt;Qt for Python (PySide6 %2) and Qt: LGPL-3.0&lt;br&gt;SQLAlchemy, Alembic, platformdirs: MIT&lt;br&gt;ReportLab: BSD&lt;br&gt;Pillow: MIT-CMU (HPND)&lt;br&gt;tzdata: Apache-2.0&lt;br&gt;WenQuanYi Micro Hei font: Apache-2.0 or GPL-3.0 with font exception&lt;/p&gt;</source>
@@ -2687,16 +2615,12 @@ Import case bundles with File ▸ Import bundles… (Ctrl+I), or drop .arbcase f
     </message>
     <message>
         <source>The verdict is signed. Amend it to change it.</source>
-        <extracomment>the reviewer asked to see a chat log ("owner:channel") from the "still missing" list emitted after a verdict or an amendment has been stored (argument: the VerdictRow) emitted after each draft write (argument: True on success, False when the write failed) the signing identity (arbiter.signing.Identity); a plain id string gives a session that cannot sign the reason of the amendment being drafted, or None when not amending how many times the rules ran (one per change; tests hold the session to it)</extracomment>
+        <extracomment>the reviewer asked to see a chat log ("owner:channel") from the "still missing" list emitted after a verdict or an amendment has been stored (argument: the VerdictRow) emitted after each draft write (argument: True on success, False when the write failed) the reason of the amendment being drafted, or None when not amending how many times the rules ran (one per change; tests hold the session to it)</extracomment>
         <translation>裁决已签署。如需更改，请进行修订。</translation>
     </message>
     <message>
         <source>Jurisdiction {gate}: confirm the computed fact.</source>
         <translation type="vanished">受理条件 {gate}：请确认系统判定结果。</translation>
-    </message>
-    <message>
-        <source>No signing identity on this workstation (File &gt; Identity…).</source>
-        <translation type="unfinished" />
     </message>
     <message>
         <source>{question}: {problem}</source>
@@ -3119,45 +3043,6 @@ Import case bundles with File ▸ Import bundles… (Ctrl+I), or drop .arbcase f
     <message>
         <source>copies differ</source>
         <translation>版本不一致</translation>
-    </message>
-</context>
-<context>
-    <name>window</name>
-    <message>
-        <source>Wrong passphrase. Try again.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Signing key</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Signing identity</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Verdicts are signed here as {name} ({id}), {role}.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Key fingerprint: {fp}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Export key card…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Export key card</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Key cards (*.arbkey)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Key card written: %1</source>
-        <translation type="unfinished" />
     </message>
 </context>
 </TS>
