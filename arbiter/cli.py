@@ -185,6 +185,8 @@ def cmd_decide(args: argparse.Namespace) -> int:
         except OSError as exc:
             raise CommandError(f"cannot write notice {args.notice}: {exc.strerror or _one_line(exc)}") from exc
         print(f"notice: {paths.buyer} (buyer), {paths.seller} (seller)", file=sys.stderr)
+        for warning in getattr(paths, "warnings", ()):
+            print(f"warning: notice: {warning}", file=sys.stderr)
 
     if args.json:
         print(json.dumps(record, ensure_ascii=False, indent=2))
