@@ -274,6 +274,10 @@ class ChecklistPanel(QWidget):
             widget = self.question_widgets.get(target) or self.justification_edit
             if widget.isEnabled() or target.startswith("override"):
                 return self._focus(widget)
+        chat = next((b.target for b in self.blocker_items if b.target.startswith("chat:")), None)
+        if chat is not None:   # the case view shows the log with its table focused: Ctrl+End reads it
+            self.go_to(chat)
+            return None
         return self._focus(self.sign_button if self.sign_button.isEnabled() else self.missing_label)
 
     # ================================================================== sign, amend, export
