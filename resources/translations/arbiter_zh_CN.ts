@@ -2126,7 +2126,11 @@ seller: {seller}</source>
     </message>
     <message>
         <source>&amp;Reviewer name…</source>
-        <translation>审核员姓名(&amp;R)…</translation>
+        <translation type="vanished">审核员姓名(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Identity…</source>
+        <translation>身份(&amp;I)…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -2185,6 +2189,10 @@ seller: {seller}</source>
         <translation>上次打开的案件无法再次打开：%1</translation>
     </message>
     <message>
+        <source>Signing as %1 (%2)</source>
+        <translation>签署身份：%1（%2）</translation>
+    </message>
+    <message>
         <source>The review panels are not available in this build.</source>
         <translation type="vanished">此版本暂不提供审核面板。</translation>
     </message>
@@ -2226,15 +2234,15 @@ seller: {seller}</source>
     </message>
     <message>
         <source>Reviewer name</source>
-        <translation>审核员姓名</translation>
+        <translation type="vanished">审核员姓名</translation>
     </message>
     <message>
         <source>Your name as it appears in drafts and signed verdicts:</source>
-        <translation>您在草稿和已签署裁决中显示的姓名：</translation>
+        <translation type="vanished">您在草稿和已签署裁决中显示的姓名：</translation>
     </message>
     <message>
         <source>Reviewer: %1</source>
-        <translation>审核员：%1</translation>
+        <translation type="vanished">审核员：%1</translation>
     </message>
     <message>
         <source>&lt;h3&gt;Arbiter %1&lt;/h3&gt;&lt;p&gt;An offline workstation for deciding TikTok Shop and Douyin after-sale disputes.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Licences of the parts it is built on&lt;/b&gt;&lt;br&gt;Qt for Python (PySide6 %2) and Qt: LGPL-3.0&lt;br&gt;SQLAlchemy, Alembic, platformdirs: MIT&lt;br&gt;ReportLab: BSD&lt;br&gt;Pillow: MIT-CMU (HPND)&lt;br&gt;tzdata: Apache-2.0&lt;br&gt;WenQuanYi Micro Hei font: Apache-2.0 or GPL-3.0 with font exception&lt;/p&gt;</source>
@@ -2305,6 +2313,10 @@ seller: {seller}</source>
     <message>
         <source>shipping borne by {party}</source>
         <translation>运费由{party}承担</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
     </message>
     <message>
         <source>{n} h</source>
@@ -2615,12 +2627,16 @@ Import case bundles with File ▸ Import bundles… (Ctrl+I), or drop .arbcase f
     </message>
     <message>
         <source>The verdict is signed. Amend it to change it.</source>
-        <extracomment>the reviewer asked to see a chat log ("owner:channel") from the "still missing" list emitted after a verdict or an amendment has been stored (argument: the VerdictRow) emitted after each draft write (argument: True on success, False when the write failed) the reason of the amendment being drafted, or None when not amending how many times the rules ran (one per change; tests hold the session to it)</extracomment>
+        <extracomment>the reviewer asked to see a chat log ("owner:channel") from the "still missing" list emitted after a verdict or an amendment has been stored (argument: the VerdictRow) emitted after each draft write (argument: True on success, False when the write failed) the signing identity (arbiter.signing.Identity); a plain id string gives a session that cannot sign the reason of the amendment being drafted, or None when not amending how many times the rules ran (one per change; tests hold the session to it)</extracomment>
         <translation>裁决已签署。如需更改，请进行修订。</translation>
     </message>
     <message>
         <source>Jurisdiction {gate}: confirm the computed fact.</source>
         <translation type="vanished">受理条件 {gate}：请确认系统判定结果。</translation>
+    </message>
+    <message>
+        <source>No signing identity on this workstation (File &gt; Identity…).</source>
+        <translation>本工作站没有签署身份（文件 &gt; 身份…）。</translation>
     </message>
     <message>
         <source>{question}: {problem}</source>

@@ -38,7 +38,7 @@ def remedy_text(remedy: dict) -> str:
     if remedy.get("shipping_borne_by"):
         parts.append(translate("Preview", "shipping borne by {party}").format(
             party=labels.party(remedy["shipping_borne_by"])))
-    return ", ".join(parts)
+    return translate("Preview", ", ").join(parts)   # "，" in Chinese
 
 
 def format_due(due: str | None, zone: str) -> str:
