@@ -278,8 +278,11 @@ class QueueView(QWidget):
             self.table.horizontalHeader().restoreState(state)
 
     def retranslate(self) -> None:
-        self.search.setPlaceholderText(self.tr("Search case id or order id…  (Ctrl+F)"))
-        self.search.setToolTip(self.tr("Type part of a case id or an order id; Enter opens a single match"))
+        self.search.setPlaceholderText(self.tr("Search: case, order, buyer or seller id or name, phone, SKU, "
+                                               "tracking…  (Ctrl+F)"))
+        self.search.setToolTip(self.tr("Finds cases by case id, order id, the buyer's and the seller's id and "
+                                       "name, phone number (any spacing), SKU and tracking number; Enter opens a "
+                                       "single match"))
         self.platform_filter.setToolTip(self.tr("Platform"))
         self.region_filter.setToolTip(self.tr("Region"))
         self.status_filter.setToolTip(self.tr("Status"))

@@ -2497,12 +2497,20 @@ Import case bundles with File ▸ Import bundles… (Ctrl+I), or drop .arbcase f
 请通过“文件 ▸ 导入案件包…”（Ctrl+I）导入，或将 .arbcase 文件拖放到此窗口。</translation>
     </message>
     <message>
+        <source>Search: case, order, buyer or seller id or name, phone, SKU, tracking…  (Ctrl+F)</source>
+        <translation>搜索：案件、订单、买家或卖家编号或名称、电话、SKU、物流单号…  (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Finds cases by case id, order id, the buyer's and the seller's id and name, phone number (any spacing), SKU and tracking number; Enter opens a single match</source>
+        <translation>按案件编号、订单号、买家和卖家的编号与名称、电话号码（空格不限）、SKU 和物流单号查找案件；只有一个结果时按回车打开</translation>
+    </message>
+    <message>
         <source>Search case id or order id…  (Ctrl+F)</source>
-        <translation>搜索案件编号或订单号…  (Ctrl+F)</translation>
+        <translation type="vanished">搜索案件编号或订单号…  (Ctrl+F)</translation>
     </message>
     <message>
         <source>Type part of a case id or an order id; Enter opens a single match</source>
-        <translation>输入案件编号或订单号的一部分；只有一个结果时按回车直接打开</translation>
+        <translation type="vanished">输入案件编号或订单号的一部分；只有一个结果时按回车直接打开</translation>
     </message>
     <message>
         <source>Platform</source>
