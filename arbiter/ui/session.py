@@ -25,7 +25,7 @@ from arbiter.domain.policy import Policy
 from arbiter.domain.review import ReviewState
 from arbiter.policies import load_policy
 from arbiter.store.repository import Draft, StoredCase, VerdictRow
-from arbiter.ui import labels
+from arbiter.ui import labels, viewing_progress
 from arbiter.ui.seams import ReviewRepository
 
 AUTOSAVE_MS = 400
@@ -49,6 +49,8 @@ class Opening:
     tampered: frozenset[str]
     draft: Draft | None
     verdict: VerdictRow | None
+    #: request ids of the case's open supplement requests (the case waits for them)
+    open_supplements: tuple[str, ...] = ()
 
 
 def load_opening(repo: ReviewRepository, case_pk: int) -> Opening:
@@ -57,8 +59,10 @@ def load_opening(repo: ReviewRepository, case_pk: int) -> Opening:
     stored = repo.load_case(case_pk)
     case = stored.case
     policy = load_policy(case.platform.value, case.region)
+    requests = getattr(repo, "supplement_requests", None)
+    open_requests = tuple(r.request_id for r in requests(case_pk, states=("open",))) if callable(requests) else ()
     return Opening(stored, policy, frozenset(repo.tampered_evidence(case_pk)), repo.load_draft(case_pk),
-                   repo.current_verdict(case_pk))
+                   repo.current_verdict(case_pk), open_requests)
 
 
 class Blocker(NamedTuple):
@@ -99,6 +103,11 @@ class ReviewSession(QObject):
         self._answers: dict = {}
         self.opened_evidence: set[str] = set()
         self.chats_read: set[str] = set()
+        #: viewing progress of PDFs (pages seen) and videos (parts played), arbiter.ui.viewing_progress
+        self.evidence_progress: dict[str, dict] = {}
+        #: request ids of the case's open supplement requests: the case waits for them (refreshed by the
+        #: Requests tab, arbiter.ui.supplement_dialog)
+        self.open_supplements: list[str] = list(opening.open_supplements)
         #: the reason of the amendment being drafted, or None when not amending
         self.amendment_reason: str | None = None
         self.last_save_error: str | None = None
@@ -112,6 +121,7 @@ class ReviewSession(QObject):
             progress = draft.progress or {}
             self.opened_evidence = set(progress.get("opened_evidence", []))
             self.chats_read = set(progress.get("chats_read", []))
+            self.evidence_progress = copy.deepcopy(dict(progress.get("evidence_progress", {})))
             reason = progress.get("amendment_reason")
             if reason and self.verdict is not None:
                 self.amendment_reason = str(reason)
@@ -180,6 +190,13 @@ class ReviewSession(QObject):
         self.opened_evidence.add(evidence_id)
         self._touch(reassess=False)
         self.evidenceOpened.emit(evidence_id)
+
+    def note_evidence_progress(self, evidence_id: str, info: dict) -> None:
+        """Record how far a PDF or video has been viewed (it counts as opened only via mark_evidence_opened)."""
+        if self.evidence_progress.get(evidence_id) == info:
+            return
+        self.evidence_progress[evidence_id] = copy.deepcopy(info)
+        self._touch(reassess=False)
 
     def mark_chat_read(self, log_key: str) -> None:
         if log_key in self.chats_read:
@@ -257,6 +274,8 @@ class ReviewSession(QObject):
                                     "chats_read": sorted(self.chats_read)}
         if self.amendment_reason is not None:
             progress["amendment_reason"] = self.amendment_reason
+        if self.evidence_progress:
+            progress["evidence_progress"] = copy.deepcopy(self.evidence_progress)
         return progress
 
     def flush(self) -> bool:
@@ -302,11 +321,24 @@ class ReviewSession(QObject):
                 question=labels.question(err.field), problem=err.message), err.field))
         if self.amendment_reason is not None and not self.amendment_reason.strip():
             out.append(Blocker(self.tr("The amendment needs a reason."), ""))
+        if self.open_supplements and not self.is_signed:
+            out.append(Blocker(self.tr("The case waits for supplementary evidence ({ids}); withdraw the request to "
+                                       "decide now.").format(ids=", ".join(self.open_supplements)), ""))
         parties = {s.id: s.party for s in state.assessment.evidence}
         for eid in state.must_open:
-            if eid not in self.opened_evidence:
-                out.append(Blocker(self.tr("Evidence {id} ({party}) has not been opened.").format(
-                    id=eid, party=labels.party(parties.get(eid, ""))), f"open:{eid}"))
+            if eid in self.opened_evidence:
+                continue
+            party = labels.party(parties.get(eid, ""))
+            seen = viewing_progress.summary(self.evidence_progress.get(eid))
+            if seen and seen[0] == "pdf":
+                text = self.tr("Evidence {id} ({party}): {seen} of {pages} pages seen.").format(
+                    id=eid, party=party, seen=seen[1], pages=seen[2])
+            elif seen and seen[0] == "video":
+                text = self.tr("Evidence {id} ({party}): the video has not been played to its end.").format(
+                    id=eid, party=party)
+            else:
+                text = self.tr("Evidence {id} ({party}) has not been opened.").format(id=eid, party=party)
+            out.append(Blocker(text, f"open:{eid}"))
         for key in sorted(self.required_chat_keys() - self.chats_read):
             owner, _, channel = key.partition(":")
             out.append(Blocker(self.tr("The {party}'s chat log ({channel}) has not been read to the end.").format(
