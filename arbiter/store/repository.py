@@ -431,7 +431,8 @@ class Repository(SupplementsMixin, NotesMixin):  # supplement requests, private 
         flagged = bool(record.get("flagged_for_supervisor"))
         row = VerdictModel(
             case_pk=case.id, revision=signed["revision"], kind=kind,
-            supersedes_id=supersedes.id if supersedes else None, reviewer=reviewer, signed_at=now,
+            supersedes_id=supersedes.id if supersedes else None, reviewer=reviewer,
+            signed_at=signed.get("signed_at") or now,
             policy_id=policy_id, policy_version=policy_version, record=canonical.decode("utf-8"),
             fingerprint=sha256_hex(canonical), reason=reason, flagged_for_supervisor=flagged,
             number=signed["number"], case_sha256=signed["case_sha256"], signer_key=signed["signer_key"],
@@ -470,13 +471,8 @@ class Repository(SupplementsMixin, NotesMixin):  # supplement requests, private 
     @staticmethod
     def _sign_row(session: Session, row: VerdictModel, case_id: str, signer: Any) -> str:
         supersedes = session.get(VerdictModel, row.supersedes_id) if row.supersedes_id else None
-        from arbiter.signing.keys import verdict_statement
-
-        statement = verdict_statement(
-            case_id=case_id, number=row.number, kind=row.kind, case_sha256=row.case_sha256,
-            record_fingerprint=row.fingerprint, supersedes=supersedes.fingerprint if supersedes else None,
-            signer=row.reviewer, key=row.signer_key, chain_head=row.chain_head, app_version=row.app_version)
-        return signer.sign(statement)
+        return signer.sign(trust.statement_of(session, row, case_id,
+                                              supersedes.fingerprint if supersedes else None))
 
     def _local_signed(self, session: Session, case: CaseModel, signer: Any, record: dict, answers: dict,
                       progress: dict, supersedes: VerdictModel | None) -> dict[str, Any]:
@@ -616,6 +612,61 @@ class Repository(SupplementsMixin, NotesMixin):  # supplement requests, private 
                 "case_id": case.case_id, "verdict_id": verdict_id, "number": verdict.number,
                 "fingerprint": verdict.fingerprint, "files": files_json, "chain_head": trust.head_text(head),
             }, case_pk=case_pk, at=now)
+
+    def record_export(self, actor: str, action: str, head: tuple[int, str], payload: dict[str, Any]) -> None:
+        """An export (verdict packages) as an audit event; ``head``, written into what was exported, is
+        remembered for verify."""
+        with self._db.session() as session:
+            trust.record_head(session, head, action, f"{len(payload.get('files', []))} files")
+            audit.append_event(session, actor, action, dict(payload, chain_head=trust.head_text(head)))
+
+    def import_verdict_package(self, package: Any, actor: str, accept: Callable[..., dict[str, Any]]):
+        """Store a verdict package's verdict after ``accept(session, case, package)`` (arbiter.packages) checked
+        it; returns an ``arbiter.packages.ImportOutcome``. Idempotent: the same signature again is ``unchanged``.
+        A second, different original verdict on the case is kept beside the first (``conflicts_with_id``)."""
+        from arbiter.packages import ImportOutcome
+        from arbiter.store.errors import VerdictRefused
+
+        data = package.data
+        base = dict(source=package.source, case_id=package.case_id, number=package.number,
+                    reviewer=package.reviewer_id)
+        try:
+            with self._db.session() as session:
+                case = session.scalar(select(CaseModel).where(CaseModel.case_id == package.case_id)
+                                      .with_for_update())
+                if case is None:
+                    raise VerdictRefused(f"case {package.case_id} is not in this database; import its bundle first")
+                signed = accept(session, case, package)   # every check first: an altered copy is never "unchanged"
+                same = session.scalar(select(VerdictModel).where(VerdictModel.case_pk == case.id,
+                                                                 VerdictModel.signature == data["signature"]))
+                if same is not None:
+                    return ImportOutcome(status="unchanged", drift=bool(same.rules_drift), **base)
+                supersedes = conflicts_with = None
+                if data["kind"] == "amendment":
+                    supersedes = session.scalar(select(VerdictModel).where(
+                        VerdictModel.case_pk == case.id, VerdictModel.fingerprint == data["supersedes"])
+                        .order_by(VerdictModel.id).limit(1))
+                    if supersedes is None:
+                        raise VerdictRefused(f"the verdict it amends (v{data['number'] - 1}, fingerprint "
+                                             f"{data['supersedes'][:16]}) is not in this database; import it first")
+                    taken = session.scalar(select(VerdictModel.number).where(
+                        VerdictModel.supersedes_id == supersedes.id))
+                    if taken is not None:
+                        raise VerdictRefused(f"another amendment (v{taken}) of v{supersedes.number} is stored already")
+                    if supersedes.conflicts_with_id is not None:
+                        conflicts_with = session.get(VerdictModel, supersedes.conflicts_with_id)
+                else:
+                    conflicts_with = self._current_verdict(session, case.id)
+                row = self._insert_verdict(session, case, package.reviewer_id, data["record"], kind=data["kind"],
+                                           supersedes=supersedes, reason=data.get("reason"), signed=signed,
+                                           conflicts_with=conflicts_with, action="verdict.imported", actor=actor)
+                if data["kind"] == "original" and conflicts_with is not None:
+                    detail = (f"v{row.number} by {row.reviewer} differs from v{conflicts_with.number} by "
+                              f"{conflicts_with.reviewer} on revision {row.revision} (both kept)")
+                    return ImportOutcome(status="conflict", detail=detail, drift=bool(row.rules_drift), **base)
+                return ImportOutcome(status="accepted", drift=bool(row.rules_drift), **base)
+        except IntegrityError as exc:
+            raise VerdictRefused(f"could not be stored ({str(exc.orig).splitlines()[0] if exc.orig else exc})") from None
 
     def notice_exports(self, case_pk: int) -> list[dict[str, Any]]:
         """Every notice export of the case, oldest first: ``verdict_id``, ``at``, ``actor``, ``fingerprint``,

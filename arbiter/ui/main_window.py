@@ -96,6 +96,9 @@ class MainWindow(QMainWindow):
 
         self._build_actions()
         self._build_menus()
+        from arbiter.ui import trust_actions  # File > Export/Import verdicts, Help > Verify database (issue 11)
+
+        trust_actions.install(self)
         self.setAcceptDrops(True)
         self.setWindowIcon(app_icon())
         self.retranslate()
@@ -263,6 +266,9 @@ class MainWindow(QMainWindow):
         workspace = self.cases.widget_for(case_pk)
         if isinstance(workspace, CaseWorkspace):
             workspace.nextRequested.connect(lambda pk=case_pk: self.next_case(pk))
+            from arbiter.ui import trust_banner  # the case is verified as it opens (issue 11)
+
+            trust_banner.attach(workspace, self.repo, case_pk, lambda: self.identity)
         self._on_tab_changed(self.tabs.currentIndex())
         self.caseOpened.emit(case_pk)
 

@@ -3315,6 +3315,13 @@ Import case bundles with File ▸ Import bundles… (Ctrl+I), or drop .arbcase f
     </message>
 </context>
 <context>
+    <name>TrustBanner</name>
+    <message>
+        <source>Amend…</source>
+        <translation>修订…</translation>
+    </message>
+    </context>
+<context>
     <name>VideoViewer</name>
     <message>
         <source>Video playback is not available on this computer.</source>

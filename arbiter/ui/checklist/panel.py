@@ -345,12 +345,13 @@ class ChecklistPanel(QWidget):
                 return False
         if not path.lower().endswith(".pdf"):
             path += ".pdf"
-        from arbiter.notice import write_notices
+        from arbiter.notice_export import export_signed_notice  # verified, the signed revision, audited
 
         self._export_running = True
         self.export_button.setEnabled(False)
         self._show_export(self.tr("Writing the notices…"), MUTED)
-        task = tasks.run(write_notices, s.case, dict(record), Path(path), name="export notice")
+        task = tasks.run(export_signed_notice, s.repo, s.case_pk, s.reviewer, Path(path), writes=True,
+                         name="export notice")
         task.finished.connect(self._export_done)
         task.failed.connect(self._export_error)
         return True
