@@ -111,7 +111,7 @@ def refund_cap(case: Case, assessment: Assessment | None = None) -> Decimal:
     e.g. the claimed lines without postage), else ``order.total_paid``."""
     cap = getattr(assessment, "refund_cap", None) if assessment is not None else None
     if cap is not None:
-        return Decimal(str(cap))
+        return Decimal(str(getattr(cap, "amount", cap)))   # rules revision 2: a RefundCap(amount, basis, ...)
     return case.order.total_paid
 
 

@@ -1539,6 +1539,14 @@ seller: {seller}</source>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
+    <message>
+        <source>Decided by the facts: a no-reason return is possible</source>
+        <translation>由事实判定：可以七天无理由退货</translation>
+    </message>
+    <message>
+        <source>Decided by the facts: a no-reason return is not possible</source>
+        <translation>由事实判定：不能七天无理由退货</translation>
+    </message>
 </context>
 <context>
     <name>ImportDialog</name>

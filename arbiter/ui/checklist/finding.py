@@ -3,12 +3,14 @@ of the damage for damaged goods), and the seller's conduct (printed only in the 
 come from the policy's list (:data:`arbiter.domain.policy.PROBLEMS`), so a new one needs no widget code."""
 from __future__ import annotations
 
+import html
+
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
 from arbiter.domain.policy import PROBLEMS
 from arbiter.domain.review import ReviewState
-from arbiter.ui import labels
-from arbiter.ui.checklist.common import Step, bold
+from arbiter.ui import i18n, labels
+from arbiter.ui.checklist.common import BAD, OK, Step, bold
 
 DAMAGE_EXTENTS = ("complete", "partial")
 CONDUCT = ("replied_within_72h", "professional_language", "no_ads_or_links")
@@ -47,6 +49,12 @@ class FindingStep(Step):
         dl.addStretch(1)
         self.questions["damage_extent"] = extent.buttons["complete"]
         self.body.addWidget(self.damage_box)
+        # rules revision 2: the 7-day no-reason return's conditions, computed from the bundle (shown, not asked)
+        self.no_reason_facts = QLabel()
+        self.no_reason_facts.setObjectName("facts:no_reason_return")
+        self.no_reason_facts.setWordWrap(True)
+        self.no_reason_facts.setContentsMargins(16, 0, 0, 0)
+        self.body.addWidget(self.no_reason_facts)
 
         conduct = QGroupBox(self.tr("Seller conduct (optional; printed only in the seller's notice)"))
         conduct.setObjectName("sellerConduct")
@@ -82,7 +90,17 @@ class FindingStep(Step):
         supported = answers.get("finding") == "supported"
         self.problem_box.setEnabled(supported and not locked)
         self.choices["problem"].set_enabled(supported and not locked)
-        damaged = supported and answers.get("problem") == "damaged"
-        self.damage_box.setVisible(damaged)
+        asks = getattr(state.assessment, "asks_damage_extent", None)   # the engine says when it asks (r2)
+        damaged = asks if asks is not None else (supported and answers.get("problem") == "damaged")
+        self.damage_box.setVisible(bool(damaged))
+        facts = getattr(state.assessment, "no_reason_return", None)
+        shown = facts is not None and supported and answers.get("problem") == "no_reason_return"
+        if shown:
+            lang = "zh" if i18n.current_language().startswith("zh") else "en"
+            verdict = (self.tr("Decided by the facts: a no-reason return is possible") if facts.accepted
+                       else self.tr("Decided by the facts: a no-reason return is not possible"))
+            self.no_reason_facts.setText(f"<b style='color:{OK if facts.accepted else BAD}'>{html.escape(verdict)}"
+                                         f"</b> — {html.escape(facts.facts.get(lang) or facts.facts.get('en', ''))}")
+        self.no_reason_facts.setVisible(shown)
         for clear in self.clear_buttons:
             clear.setEnabled(not locked)

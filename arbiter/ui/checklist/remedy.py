@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QLineEdit
 from arbiter.domain.checklist import REFUNDING_REMEDIES, REMEDY_TYPES
 from arbiter.domain.money import minor_unit
 from arbiter.domain.review import ReviewState
-from arbiter.ui import labels
+from arbiter.ui import i18n, labels
 from arbiter.ui.checklist.common import BAD, MUTED, Step
 
 
@@ -71,9 +71,14 @@ class RemedyStep(Step):
             self.hint.setText(self.tr("The outcome is {outcome}: no remedy.").format(
                 outcome=labels.outcome(state.outcome)))
         else:
-            self.hint.setText(self.tr("Choose the remedy. A full refund is filled in with the most that can be "
-                                      "refunded ({cap} {currency}); lower it if needed.").format(
-                cap=state.refund_cap, currency=self.review.case.order.currency))
+            text = self.tr("Choose the remedy. A full refund is filled in with the most that can be refunded ({cap} "
+                           "{currency}); lower it if needed.").format(cap=state.refund_cap,
+                                                                      currency=self.review.case.order.currency)
+            basis = getattr(getattr(state.assessment, "refund_cap", None), "basis", None)   # rules revision 2
+            if basis:
+                lang = "zh" if i18n.current_language().startswith("zh") else "en"
+                text += " " + (basis.get(lang) or basis.get("en", ""))
+            self.hint.setText(text)
         remedy = answers.get("remedy")
         text = str(answers.get("amount") or "")
         if self.amount_edit.text() != text:
