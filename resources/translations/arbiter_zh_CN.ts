@@ -1509,7 +1509,7 @@ seller: {seller}</source>
     </message>
     <message>
         <source>How badly?</source>
-        <translation>损坏程度？</translation>
+        <translation type="vanished">损坏程度？</translation>
     </message>
     <message>
         <source>Seller conduct (optional; printed only in the seller's notice)</source>

@@ -326,3 +326,22 @@ def test_demo_cases_are_dated_relative_to_today(qtbot, station):
     assert not any(re.search(r"\d{3} d", t) for t in times), times
     assert any("overdue" not in t for t in times), times
 
+
+
+def test_damage_extent_is_answerable_when_the_rules_ask(env, qtbot):
+    """Rules revision 2 (r2): with "damaged" the engine asks damage_extent; the panel shows the question in the
+    rules' own words and the answer reaches the engine."""
+    panel = panel_for(qtbot, env.session())
+    for gid in ("J1_platform_order", "J4_actual_consumer", "J5_valid_transaction", "J6_unresolved"):
+        click(qtbot, choice(panel, f"jurisdiction.{gid}", True))
+    click(qtbot, choice(panel, "finding", "supported"))
+    assert not panel.finding.damage_box.isVisible()
+    click(qtbot, choice(panel, "problem", "damaged"))
+    assert panel.session.state.assessment.asks_damage_extent
+    assert panel.finding.damage_box.isVisible()
+    assert "damage_extent" in panel.session.state.missing
+    click(qtbot, choice(panel, "damage_extent", "complete"))
+    assert panel.session.answers["damage_extent"] == "complete"
+    assert "damage_extent" not in panel.session.state.missing
+    click(qtbot, choice(panel, "problem", "lost"))   # no longer damaged: the extent is withdrawn
+    assert "damage_extent" not in panel.session.answers and not panel.finding.damage_box.isVisible()

@@ -9,10 +9,10 @@ from PySide6.QtWidgets import QGridLayout, QGroupBox, QHBoxLayout, QLabel, QTool
 
 from arbiter.domain.policy import PROBLEMS
 from arbiter.domain.review import ReviewState
+from arbiter.domain.revision2 import DAMAGE_EXTENT_OPTIONS, DAMAGE_EXTENT_QUESTION
 from arbiter.ui import i18n, labels
 from arbiter.ui.checklist.common import BAD, OK, Step, bold
 
-DAMAGE_EXTENTS = ("complete", "partial")
 CONDUCT = ("replied_within_72h", "professional_language", "no_ads_or_links")
 
 
@@ -43,9 +43,12 @@ class FindingStep(Step):
         self.damage_box.setObjectName("damageExtent")
         dl = QHBoxLayout(self.damage_box)
         dl.setContentsMargins(32, 0, 0, 0)
-        dl.addWidget(QLabel(self.tr("How badly?")))
-        extent = self.choice("damage_extent", [(c, labels.damage_extent(c)) for c in DAMAGE_EXTENTS], dl,
-                             "damage_extent")
+        lang = "zh" if i18n.current_language().startswith("zh") else "en"
+        question = QLabel(DAMAGE_EXTENT_QUESTION[lang])   # worded by the rules (revision 2), in both languages
+        question.setWordWrap(True)
+        dl.addWidget(question)
+        extent = self.choice("damage_extent", [(c, DAMAGE_EXTENT_OPTIONS[c][lang]) for c in DAMAGE_EXTENT_OPTIONS],
+                             dl, "damage_extent")
         dl.addStretch(1)
         self.questions["damage_extent"] = extent.buttons["complete"]
         self.body.addWidget(self.damage_box)
