@@ -1,6 +1,24 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name />
+    <message>
+        <source>Supervisor</source>
+        <comment>Preparing the supervisor's demonstration set…</comment>
+        <translation>主管</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <comment>Demo: %1 cases and %2 signed verdicts loaded. Sample the inbox to begin.</comment>
+        <translation>主管</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <comment>The demonstration set could not be loaded: %1</comment>
+        <translation>主管</translation>
+    </message>
+</context>
+<context>
     <name>AmendDialog</name>
     <message>
         <source>Amend the signed verdict</source>
@@ -75,6 +93,41 @@
         <translation>无法打开数据库：%1</translation>
     </message>
 </context>
+<context>
+    <name>BlindForm</name>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>证据</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>事实认定</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题类型</translation>
+    </message>
+    <message>
+        <source>Remedy</source>
+        <translation>处理方式</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Rationale</source>
+        <translation>裁决理由</translation>
+    </message>
+    </context>
 <context>
     <name>CaseTabs</name>
     <message>
@@ -809,6 +862,10 @@
     <message>
         <source>Ready to sign ({key}), or sign and go to the next case ({next}).</source>
         <translation>可以签署（{key}），或签署并进入下一个案件（{next}）。</translation>
+    </message>
+    <message>
+        <source>Notice held: %1</source>
+        <translation>通知书暂缓导出：%1</translation>
     </message>
     <message>
         <source>Signed by {reviewer} at {at}</source>
@@ -2972,6 +3029,13 @@ Import case bundles with File ▸ Import bundles… (Ctrl+I), or drop .arbcase f
         <translation type="vanished">裁决理由：请填写，并按编号引用至少一项证据或一条聊天消息。</translation>
     </message>
 </context>
+<context>
+    <name>ScorecardPage</name>
+    <message>
+        <source>reviewer</source>
+        <translation>由审核员判定</translation>
+    </message>
+    </context>
 <context>
     <name>ShortcutSheet</name>
     <message>

@@ -137,6 +137,7 @@ class ChecklistPanel(QWidget):
     rationale_edit = property(lambda self: self.rationale.edit)
     chip_buttons = property(lambda self: self.rationale.chip_buttons)
     citation_status = property(lambda self: self.rationale.status)
+    damage_box = property(lambda self: self.finding.damage_box)
     reviewer_edit = property(lambda self: self.signoff.reviewer_edit)
     preview = property(lambda self: self.signoff.preview)
     missing_label = property(lambda self: self.signoff.missing_label)
@@ -185,6 +186,7 @@ class ChecklistPanel(QWidget):
                 else:
                     step.refresh(state, locked)
             self.sign_shortcut.setEnabled(not locked)
+            self._refresh_hold(locked)
             self._refresh_banner()
             self._refresh_signed(locked)
         finally:
@@ -220,6 +222,23 @@ class ChecklistPanel(QWidget):
         else:
             self.footer.setText(self.tr("Ready to sign ({key}), or sign and go to the next case ({next}).").format(
                 key=native(SIGN_KEY), next=native(SIGN_NEXT_KEY)))
+
+    def _hold(self) -> str | None:
+        """Why the notice may not be exported yet (the supervisor's notice gate), or None."""
+        s = self.session
+        return s.export_hold() if s.is_locked and hasattr(s, "export_hold") else None
+
+    def _refresh_hold(self, locked: bool) -> None:
+        hold = self._hold()
+        if hold:
+            self.export_button.setEnabled(False)
+        self.export_button.setToolTip(hold or native("Ctrl+E"))
+        prefix = self.tr("Notice held: %1").split("%1")[0]
+        if hold and not self._export_running:
+            self.export_status.setText(self.tr("Notice held: %1").replace("%1", hold))
+            self.export_status.setStyleSheet(f"color: {WARN};")
+        elif not hold and self.export_status.text().startswith(prefix):
+            self.export_status.clear()
 
     def _refresh_signed(self, locked: bool) -> None:
         row = self.session.verdict
@@ -338,6 +357,10 @@ class ChecklistPanel(QWidget):
         s = self.session
         record = s.verdict_record
         if record is None or self._export_running:
+            return False
+        hold = self._hold()
+        if hold:  # a flagged verdict or an amendment waits for a supervisor's approval
+            self._show_export(self.tr("Notice held: %1").replace("%1", hold), WARN)
             return False
         if path is None:
             path = dialogs.ask_export_path(self, f"{s.case.case_id}.pdf")
