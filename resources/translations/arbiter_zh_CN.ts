@@ -1,24 +1,6 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name />
-    <message>
-        <source>Supervisor</source>
-        <comment>Preparing the supervisor's demonstration set…</comment>
-        <translation>主管</translation>
-    </message>
-    <message>
-        <source>Supervisor</source>
-        <comment>Demo: %1 cases and %2 signed verdicts loaded. Sample the inbox to begin.</comment>
-        <translation>主管</translation>
-    </message>
-    <message>
-        <source>Supervisor</source>
-        <comment>The demonstration set could not be loaded: %1</comment>
-        <translation>主管</translation>
-    </message>
-</context>
-<context>
     <name>AmendDialog</name>
     <message>
         <source>Amend the signed verdict</source>
