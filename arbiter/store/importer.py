@@ -143,7 +143,7 @@ def review_deadline(case: Case) -> datetime:
         elif hasattr(within, "after"):
             zone_name = policy.time_zone_for(case.region)
             tz = ZoneInfo(zone_name) if zone_name else case.opened_at.tzinfo
-            due = within.after(case.opened_at, tz)
+            due = within.after(case.opened_at, tz, policy.holidays_for(case.region))  # working days skip holidays (r2)
         else:
             due = case.opened_at + within.timedelta
         if not isinstance(due, datetime) or due.tzinfo is None or due <= case.opened_at:
