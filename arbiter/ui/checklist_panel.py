@@ -940,7 +940,14 @@ class ChecklistPanel(QWidget):
         self.cancel_amend_button.setVisible(s.is_amending)
         self.amend_button.setVisible(locked)
         self.export_button.setVisible(s.is_signed)
-        self.export_button.setEnabled(s.is_signed and not self._export_running and locked)
+        hold = s.export_hold() if locked and hasattr(s, "export_hold") else None  # the supervisor's notice gate
+        self.export_button.setEnabled(s.is_signed and not self._export_running and locked and not hold)
+        self.export_button.setToolTip(hold or "")
+        if hold and not self._export_running:
+            self.export_status.setText(self.tr("Notice held: %1").replace("%1", hold))
+            self.export_status.setStyleSheet(f"color: {_WARN};")
+        elif not hold and self.export_status.text().startswith(self.tr("Notice held: %1").split("%1")[0]):
+            self.export_status.clear()
         if locked:
             self.missing_label.setText("")
             self.missing_label.setVisible(False)
@@ -1213,6 +1220,11 @@ class ChecklistPanel(QWidget):
         s = self.session
         record = s.verdict_record
         if record is None or self._export_running:
+            return False
+        hold = s.export_hold() if hasattr(s, "export_hold") else None
+        if hold:  # a flagged verdict or an amendment waits for a supervisor's approval
+            self.export_status.setText(self.tr("Notice held: %1").replace("%1", hold))
+            self.export_status.setStyleSheet(f"color: {_WARN};")
             return False
         if path is None:
             path = ask_export_path(self, f"{s.case.case_id}.pdf")

@@ -132,6 +132,12 @@ class ReviewSession(QObject):
     def verdict_record(self) -> dict | None:
         return _attr(self.verdict, "record") if self.verdict is not None else None
 
+    def export_hold(self) -> str | None:
+        """Why the signed verdict's notice may not be exported yet (the supervisor's notice gate), in words for
+        the reviewer; None when it may. Front ends check it before writing a notice."""
+        hold = getattr(self.repo, "notice_hold", None)
+        return hold(self.case_pk) if callable(hold) and self.verdict is not None else None
+
     def required_chat_keys(self) -> set[str]:
         """Every chat log owned by the buyer or the seller, as "owner:channel"."""
         wanted = {ChatOwner.BUYER.value, ChatOwner.SELLER.value}
