@@ -195,9 +195,12 @@ def _summary(record: dict) -> str:
         lines.append(detail)
     if record.get("liability"):
         lines.append(f"liability: {record['liability']}")
+    if remedy.get("note"):  # rules revision 2: the carrier's policy text (002)
+        lines.append(f"note: {remedy['note']}")
     for deadline in record.get("deadlines", []):
         due = deadline.get("due") or f"({deadline.get('rule')})"
-        lines.append(f"deadline {deadline['id']} ({deadline['party']}): {due}")
+        who = deadline["party"] + (f", {deadline['action']}" if deadline.get("action") else "")
+        lines.append(f"deadline {deadline['id']} ({who}): {due}")
     if record.get("evidence_excluded"):
         lines.append("excluded: " + ", ".join(f"{e['id']} ({e['reason']})" for e in record["evidence_excluded"]))
     if record.get("flagged_for_supervisor"):

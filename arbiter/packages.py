@@ -47,13 +47,15 @@ def package_statement(data: dict[str, Any]) -> bytes:
 
 
 def package_bytes(data: dict[str, Any]) -> bytes:
-    """The ``.arbverdict`` file: a ZIP with ``verdict.json``; the same data gives the same bytes."""
+    """The ``.arbverdict`` file: a ZIP with ``verdict.json`` stored uncompressed (no compressor whose output
+    could differ between zlib builds), a fixed date: the same data gives the same bytes, and import refuses a
+    file that is not exactly these bytes (one byte changed anywhere, even in a ZIP header, is refused)."""
     import io
 
     buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as zf:
         info = zipfile.ZipInfo("verdict.json", date_time=ZIP_DATE)
-        info.compress_type = zipfile.ZIP_DEFLATED
+        info.compress_type = zipfile.ZIP_STORED
         info.external_attr = 0o644 << 16
         zf.writestr(info, canonical(data))
     return buffer.getvalue()
@@ -190,9 +192,13 @@ def import_packages(db: Database, sources: Iterable[str], *, actor: str) -> list
     for i, source in enumerate(sources):
         try:
             package = read_package(source)
+            if Path(source).read_bytes() != package_bytes(package.data):
+                raise BundleError("not byte for byte the package arbiter writes for its content (altered?)")
             read.append((package.number, i, source, package, ""))
         except BundleError as exc:
             read.append((0, i, source, None, exc.message))
+        except OSError as exc:
+            read.append((0, i, source, None, exc.strerror or str(exc)))
     read.sort(key=lambda item: (item[0], item[1]))
     repo = Repository(db)
     out: list[ImportOutcome] = []

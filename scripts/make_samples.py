@@ -1992,7 +1992,7 @@ def case_dy_cn_ricecooker_cod_return() -> Sample:
         "intervention); return_logistics with tracking_uploaded_at dates the merchant's receipt deadline; "
         "seller_refund_proof counts from the receipt confirmation; no 'system agrees' deadline after the decision",
         "buyer_favoured: return_and_refund 299.00 CNY, cod_seller_refund, liability seller; deadlines "
-        "buyer_return_ship, seller_confirm_receipt (dated), seller_refund_proof",
+        "seller_confirm_receipt (dated), seller_refund_proof (already shipped: no buyer_return_ship)",
         base_case("DY-CN-250515-0733", "douyin", "CN", "zh-CN", t("05-15 16:00")),
     )
     s.case["order"] = {

@@ -811,7 +811,9 @@ def _revise_record(record: dict[str, Any], case: Case, policy: Policy, tz: tzinf
                 text = f"{text} {execute.rule_cod}"
             add("seller_execute", decided_at, text, action=action)
         if remedy["return_required"]:
-            add("buyer_return_ship", decided_at, policy.deadlines["buyer_return_ship"].rule)
+            uploaded = case.return_logistics.tracking_uploaded_at if case.return_logistics else None
+            if uploaded is None:  # a return already shipped with its tracking uploaded has met this deadline
+                add("buyer_return_ship", decided_at, policy.deadlines["buyer_return_ship"].rule)
             confirm = policy.deadlines["seller_confirm_receipt"]
             start = None
             if confirm.counts_from == "decision":

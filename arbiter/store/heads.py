@@ -22,7 +22,9 @@ from arbiter.store.models import AuditEventModel
 log = logging.getLogger(__name__)
 
 FILE_NAME = "chain-heads.json"
-KEEP = 200  # heads kept per database (the newest; one that is still there vouches for all before it)
+KEEP = 5           # heads kept per database: the newest vouches for every event before it (a shorter chain
+                   # loses it; an edited older event breaks the chain's links anyway)
+KEEP_DATABASES = 50  # databases remembered; the least recently written are forgotten first
 
 
 def heads_file() -> Path:
@@ -64,11 +66,14 @@ def _write_pending(session: Session) -> None:
         data = _load(path)
         now = datetime.now(timezone.utc).isoformat(timespec="seconds")
         for key, seq, digest, reason, detail in pending:
-            entries = data.setdefault(key, [])
+            entries = data.pop(key, [])   # re-inserted last: dicts keep order, so the oldest come first
             entries.append({"seq": seq, "hash": digest, "at": now, "reason": reason, "detail": detail[:200]})
-            del entries[:-KEEP]
+            entries.sort(key=lambda e: e.get("seq", 0) if isinstance(e, dict) else 0)
+            data[key] = entries[-KEEP:]
+        while len(data) > KEEP_DATABASES:
+            data.pop(next(iter(data)))
         tmp = path.with_name(f".{path.name}.{os.getpid()}")
-        tmp.write_text(json.dumps(data, indent=0, sort_keys=True), "utf-8")
+        tmp.write_text(json.dumps(data, indent=0), "utf-8")
         os.chmod(tmp, 0o600)
         os.replace(tmp, path)
     except OSError as exc:  # never fail a committed write for this; verify still has the chain_heads table

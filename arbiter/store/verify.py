@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from arbiter.store import heads
 from arbiter.store.audit import event_hash
 from arbiter.store.blobs import read_blob
-from arbiter.store.canonical import sha256_hex
+from arbiter.store.canonical import canonical_json, sha256_hex
 from arbiter.store.models import (
     GENESIS_HASH,
     AuditEventModel,
@@ -71,6 +71,7 @@ class _Trail:
     verdicts: dict[int, tuple[int | None, dict]] = field(default_factory=dict)  # verdict id -> (case_pk, payload)
     keys: set[str] = field(default_factory=set)
     notices: dict[int, list[dict]] = field(default_factory=dict)               # case_pk -> notice.exported payloads
+    confirmations: dict[int, list[dict]] = field(default_factory=dict)         # case_pk -> verdict.confirmed
     hashes: dict[int, str] = field(default_factory=dict)                       # seq -> hash (whole walk only)
 
     def add(self, row: AuditEventModel) -> None:
@@ -88,6 +89,8 @@ class _Trail:
             self.keys.add(str(payload.get("fingerprint")))
         elif row.action == "notice.exported" and row.case_pk is not None:
             self.notices.setdefault(row.case_pk, []).append(payload)
+        elif row.action == "verdict.confirmed" and row.case_pk is not None:
+            self.confirmations.setdefault(row.case_pk, []).append(payload)
 
 
 def _event_problems(row: AuditEventModel, prev_hash: str | None) -> list[str]:
@@ -205,6 +208,13 @@ def check_case(session: Session, case: CaseModel, trail: _Trail) -> tuple[list[s
         if case_pk == case.id and verdict_id not in by_id:
             out.append(f"verdict v{payload.get('number') or '?'} (fingerprint {str(payload.get('fingerprint'))[:16]}) "
                        "recorded in the audit trail is missing: its row was deleted")
+    for confirmed in trail.confirmations.get(case.id, []):
+        statement = {k: confirmed.get(k) for k in ("format", "case_id", "verdict", "case_sha256", "signer", "key")}
+        known = key_card(session, confirmed.get("key"))
+        if known is None or known[0] != confirmed.get("signer") or not known[1].verify(
+                canonical_json(statement), confirmed.get("signature")):
+            out.append(f"the confirmation that the verdict stands for revision {confirmed.get('revision')} is not "
+                       "validly signed")
     mains = [v for v in verdicts if v.conflicts_with_id is None]
     if case.status in SIGNED_STATUSES and not mains:
         out.append(f"the case is marked {case.status} but has no verdict")

@@ -61,6 +61,17 @@ def test_example_3_douyin_decision_prints_no_48h_system_agrees(tmp_path):
     assert "seller_execute" not in plain.stdout
 
 
+def test_summary_names_what_the_seller_must_do_and_the_carrier_text(tmp_path):
+    case = bundle(tmp_path, {})
+    decide(tmp_path, case)
+    plain = run("decide", str(case), "--answers", str(tmp_path / "answers.json"))
+    assert "deadline seller_execute (seller, approve_return): " in plain.stdout
+    lost = bundle(tmp_path, {"claim.type": "not_received", "claim.requested_remedy": "refund_only"})
+    decide(tmp_path, lost, problem="lost", remedy="refund_only")
+    plain = run("decide", str(lost), "--answers", str(tmp_path / "answers.json"))
+    assert "note: The logistics provider is liable" in plain.stdout
+
+
 def test_example_4_a_dent_in_transit_does_not_exempt_the_return(tmp_path):
     case = bundle(tmp_path, {"claim.type": "damaged"})
     record = record_of(decide(tmp_path, case, problem="damaged", damage_extent="partial"))

@@ -412,6 +412,7 @@ def test_receipt_deadline_gets_a_date_from_the_tracking_upload_seed_003():
                                     "tracking_uploaded_at": "2025-03-06T09:00:00+00:00"}}
     record = r2(changes)
     assert deadline(record, "seller_confirm_receipt")["due"] == "2025-03-14T09:00:00+00:00"  # 8 days
+    assert not deadline(record, "buyer_return_ship")  # shipped and uploaded already: met
     assert deadline(r2(None), "seller_confirm_receipt")["due"] is None
 
 
@@ -456,3 +457,11 @@ def test_r2_record_carries_the_appeal_and_the_claimed_lines():
     assert record["claim_items"] == [{"sku": "HB-4", "quantity": 1}]
     assert record["policy"] == {"id": "tiktok_shop.UK", "version": V2}
     assert r2(None)["appeal"] is None and r2(None)["claim_items"] is None
+
+
+def test_import_review_target_skips_the_policy_holidays_seed_003():
+    """The queue's review target (stored at import) counts the same working days as the checklist."""
+    from arbiter.store.importer import review_deadline
+    case = make_case({"opened_at": "2025-12-24T09:00:00+00:00"})  # UK: 25, 26 holidays, 27, 28 weekend
+    assert review_deadline(case) == datetime(2025, 12, 30, 9, 0, tzinfo=ZoneInfo("Europe/London"))
+    assert review_deadline(case) == r2_assess({"opened_at": "2025-12-24T09:00:00+00:00"}).review_due

@@ -267,7 +267,7 @@ EXPECTED_R2 = {
     "tts-uk-lamp-appeal-declined": ([], []),
     "tts-us-blanket-late-supplement": (["seller_execute", "buyer_return_ship", "seller_confirm_receipt"],
                                        [{"id": "E4", "reason": "late"}]),
-    "dy-cn-ricecooker-cod-return": (["buyer_return_ship", "seller_confirm_receipt", "seller_refund_proof"], []),
+    "dy-cn-ricecooker-cod-return": (["seller_confirm_receipt", "seller_refund_proof"], []),  # already shipped
     "tts-uk-glassware-multiline": (["seller_execute", "buyer_return_ship", "seller_confirm_receipt"], []),
 }
 

@@ -180,3 +180,18 @@ def test_malformed_packages_are_refused_in_one_line(db, desk, tmp_path):
         zf.writestr("verdict.json", '{"format": "arbiter.verdict-package/1", "x": 1.5}')
     lines = _lines(db, sorted(tmp_path.glob("*.arbverdict")))
     assert len(lines) == 3 and all(line.startswith("refused: ") and "\n" not in line for line in lines), lines
+
+
+def test_every_single_byte_changed_is_refused(db, desk, packages, tmp_path):
+    """Even a byte that changes no content (a ZIP header's date, an attribute) is refused: a package must be
+    exactly the bytes arbiter writes for its content."""
+    raw = packages[0].read_bytes()
+    before = dump(db)
+    bad = tmp_path / "x.arbverdict"
+    for offset in range(0, len(raw), max(1, len(raw) // 60)):
+        changed = bytearray(raw)
+        changed[offset] ^= 0x20
+        bad.write_bytes(bytes(changed))
+        [line] = _lines(db, [bad])
+        assert line.startswith("refused:"), (offset, line)
+    assert dump(db) == before

@@ -112,3 +112,13 @@ def test_file_import_verdicts_shows_each_outcome(station, qtbot, tmp_path):
     names = [a.objectName() for a in station.window.menu_file.actions()]
     assert "actExportVerdicts" in names and "actImportVerdicts" in names
     _ = json
+
+
+def test_file_export_verdicts_writes_the_packages(station, qtbot, tmp_path):
+    sign(station.repo, 1, station.me)
+    dialog = trust_actions.export_verdicts(station.window, str(tmp_path / "pk"))
+    qtbot.waitUntil(lambda: dialog.finished_ok is not None, timeout=20000)
+    assert dialog.finished_ok, dialog.lines
+    assert [p.name for p in (tmp_path / "pk").iterdir()] == ["TTS-UK-TEST-0001.v1.arbverdict"]
+    assert "1 verdict packages written" in dialog.summary.text()
+    assert any(e.action == "verdicts.exported" for e in station.repo.audit_trail())
