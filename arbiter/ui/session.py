@@ -69,7 +69,7 @@ class ReviewSession(QObject):
         super().__init__(parent)
         self.repo = repo
         self.case_pk = case_pk
-        #: the signing identity (arbiter.signing.Identity); a plain id string gives a session that cannot sign
+        # the signing identity (arbiter.signing.Identity); a plain id string gives a session that cannot sign
         self.signer = reviewer if callable(getattr(reviewer, "sign", None)) else None
         self.reviewer: str = self.signer.id if self.signer is not None else str(reviewer)
         self.stored = repo.load_case(case_pk)
