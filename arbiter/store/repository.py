@@ -535,6 +535,14 @@ class Repository(SupplementsMixin, NotesMixin):  # supplement requests, private 
                                    .order_by(VerdictModel.id))
             return [_verdict_row(row) for row in rows]
 
+    # -- the supervisor's notice gate (arbiter.store.qa) -----------------------------------------------------
+    def notice_hold(self, case_pk: int) -> str | None:
+        """Why the current verdict's notice is held (a flagged verdict or an amendment awaiting a supervisor's
+        approval, team setting ``notice_gate``), or None."""
+        from arbiter.store.qa import QAStore
+
+        return QAStore(self._db).notice_hold(case_pk)
+
     # -- audit -------------------------------------------------------------------------------------------
     def audit_trail(self, case_pk: int | None = None) -> list[AuditRow]:
         """Audit events in order: of one case, or all of them."""
