@@ -82,10 +82,10 @@ class DocumentViews(QObject):
 
     def leave(self) -> None:
         """The panel moves to another item (or none)."""
+        self.video.stop()   # reports how far the video got while the item is still the current one
         self._item = None
         self.pdf.clear()
         self.pdf.hide()
-        self.video.stop()
 
     # ---------------------------------------------------------------- PDF
     def _page_rendered(self, image, index: int, count: int) -> None:

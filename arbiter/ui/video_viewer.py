@@ -79,7 +79,7 @@ class VideoViewer(QWidget):
         self._buffer: QBuffer | None = None
         self._watch = VideoWatch()
         self._completed_sent = False
-        self._last_reported: dict | None = None
+        self._last_reported: tuple | None = None
         self.frames_shown = 0
 
         self.frame_view = FrameView()
@@ -119,7 +119,7 @@ class VideoViewer(QWidget):
             self.player.positionChanged.connect(self._position)
             self.player.durationChanged.connect(self._duration)
             self.player.mediaStatusChanged.connect(self._status)
-            self.player.playbackStateChanged.connect(lambda _s: self._update_controls())
+            self.player.playbackStateChanged.connect(self._state_changed)
             self.player.errorOccurred.connect(self._error)
             self.mute_button.toggled.connect(self.audio.setMuted)
             app = QCoreApplication.instance()
@@ -157,7 +157,14 @@ class VideoViewer(QWidget):
             self.player.play()
         return True
 
+    def _state_changed(self, _state) -> None:
+        self._update_controls()
+        if not self.is_playing():
+            self._report(force=True)   # paused or stopped: keep how far it got
+
     def stop(self) -> None:
+        if self._evidence_id is not None and self._watch.played:
+            self._report(force=True)
         if self.player is not None:
             self.player.stop()
             self.player.setSourceDevice(None)
@@ -225,13 +232,14 @@ class VideoViewer(QWidget):
         if self._evidence_id is not None:
             self.failed.emit(self._evidence_id, message or self.tr("The video cannot be played."))
 
-    def _report(self) -> None:
+    def _report(self, *, force: bool = False) -> None:
         if self._evidence_id is None:
             return
         info = self._watch.info()
-        # report whole seconds of progress (and the end), not every frame: each report autosaves the draft
-        coarse = dict(info, played=[[a // 1000, b // 1000] for a, b in info["played"]])
-        if coarse != self._last_reported:
+        # Each report autosaves the draft (and the draft save is an audit event): report every tenth of the video
+        # played, the end, and whenever playback pauses or the reviewer moves on, not every frame.
+        coarse = (int(self._watch.fraction() * 10), info["ended"], info["complete"])
+        if force or coarse != self._last_reported:
             self._last_reported = coarse
             self.progressed.emit(self._evidence_id, info)
         if self._watch.complete and not self._completed_sent:

@@ -157,14 +157,18 @@ def test_video_skipped_to_the_end_does_not_count(qtbot, doc_session):
     qtbot.waitUntil(lambda: "E5" in doc_session.opened_evidence, timeout=15_000)
 
 
-def test_moving_to_another_item_stops_the_video(qtbot, doc_session):
+def test_moving_to_another_item_stops_the_video_and_keeps_how_far_it_got(qtbot, doc_session):
     view = _view(qtbot, doc_session)
     video = view.evidence.documents.video
+    reports = []
+    video.progressed.connect(lambda eid, info: reports.append(info))
     view.show_evidence("E5")
     video.play()
-    qtbot.waitUntil(video.is_playing, timeout=10_000)
+    qtbot.waitUntil(lambda: video.watch.played_ms() >= 500, timeout=10_000)
     view.show_evidence("E1")
     assert not video.is_playing() and video.evidence_id is None
+    assert doc_session.evidence_progress["E5"]["played"] and not doc_session.evidence_progress["E5"]["ended"]
+    assert len(reports) <= 6   # a tenth of the video at a time, not every frame (each report is a draft save)
 
 
 def test_pages_turn_by_keyboard(qtbot, doc_session):
