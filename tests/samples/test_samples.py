@@ -249,6 +249,9 @@ EXPECTED = {
     "dy-cn-phone-screen-large": ("buyer_favoured", "return_and_refund", "1999.00", "seller", None,
                                  "original_payment"),
     "tts-th-scarf-thai": ("buyer_favoured", "return_and_refund", "630.00", "seller", None, "original_payment"),
+    # evidence forensics (scripts/samples_forensics.py)
+    "tts-uk-lamp-box-dented": ("buyer_favoured", "refund_only", "34.99", "carrier", None, "original_payment"),
+    "tts-uk-lamp-box-reused": ("seller_favoured", "none", "0.00", None, None, None),
 }
 
 
