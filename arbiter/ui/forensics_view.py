@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (
     QDialog,
@@ -28,6 +28,7 @@ from arbiter.domain.forensics import Flag, short_text
 from arbiter.ui.widgets.common import Badge
 
 log = logging.getLogger(__name__)
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
 
 
 def _database(repo):
@@ -102,13 +103,14 @@ def forensics_of(session) -> CaseForensics:
     return existing
 
 
-def flag_title(widget: QWidget, code: str) -> str:
+def flag_title(code: str) -> str:
+    """The flag's name in the interface language."""
     return {
-        "taken_before_order": widget.tr("Taken before the order"),
-        "taken_before_delivery": widget.tr("Taken before the delivery"),
-        "edited_with_software": widget.tr("Edited with software"),
-        "exif_thumbnail_differs": widget.tr("Embedded preview differs"),
-        "seen_in_other_case": widget.tr("Seen in another case"),
+        "taken_before_order": translate("ForensicFlags", "Taken before the order"),
+        "taken_before_delivery": translate("ForensicFlags", "Taken before the delivery"),
+        "edited_with_software": translate("ForensicFlags", "Edited with software"),
+        "exif_thumbnail_differs": translate("ForensicFlags", "Embedded preview differs"),
+        "seen_in_other_case": translate("ForensicFlags", "Seen in another case"),
     }.get(code, code)
 
 
@@ -139,7 +141,7 @@ class FlagRow(QWidget):
         self.session = session
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        title = flag_title(self, flag.code)
+        title = flag_title(flag.code)
         self.badge = Badge(f"{flag.evidence_id} · {title}" if show_id else title, "warning")
         self.badge.setObjectName(f"flag_{flag.evidence_id}_{flag.code}")
         self.detail = QLabel(flag.detail)

@@ -1340,6 +1340,67 @@ seller: {seller}</source>
     </message>
 </context>
 <context>
+    <name>FlagRow</name>
+    <message>
+        <source>Cite</source>
+        <translation>引用</translation>
+    </message>
+    <message>
+        <source>Add “%1” to the rationale</source>
+        <translation>将“%1”加入裁决理由</translation>
+    </message>
+    <message>
+        <source>Compare side by side</source>
+        <translation>并排比较</translation>
+    </message>
+</context>
+<context>
+    <name>ForensicFlags</name>
+    <message>
+        <source>Taken before the order</source>
+        <translation>拍摄于下单之前</translation>
+    </message>
+    <message>
+        <source>Taken before the delivery</source>
+        <translation>拍摄于签收之前</translation>
+    </message>
+    <message>
+        <source>Edited with software</source>
+        <translation>经软件编辑</translation>
+    </message>
+    <message>
+        <source>Embedded preview differs</source>
+        <translation>内嵌预览图不一致</translation>
+    </message>
+    <message>
+        <source>Seen in another case</source>
+        <translation>出现在其他案件中</translation>
+    </message>
+</context>
+<context>
+    <name>ForensicsFactsBox</name>
+    <message>
+        <source>Evidence forensics and party history (facts, never a verdict)</source>
+        <translation>证据鉴识与当事人记录（仅为事实，不作裁决）</translation>
+    </message>
+    <message>
+        <source>Checking the photos against every case…</source>
+        <translation>正在与所有案件比对照片…</translation>
+    </message>
+    <message>
+        <source>Forensic checks failed: %1</source>
+        <translation>鉴识检查失败：%1</translation>
+    </message>
+    <message>
+        <source>No forensic flags.</source>
+        <translation>没有鉴识提示。</translation>
+    </message>
+    <message>
+        <source>%1 flag(s); cite what you rely on.</source>
+        <translation>%1 条提示；请引用您所依据的内容。</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <source>the bundle could not be read: %1</source>
@@ -1573,6 +1634,7 @@ seller: {seller}</source>
     <name>MainWindow</name>
     <message>
         <source>Arbiter — after-sale dispute review</source>
+        <extracomment>the signing identity (arbiter.signing.Identity) or None: set by app.start / identity_dialog</extracomment>
         <translation>Arbiter — 售后争议审核</translation>
     </message>
     <message>
@@ -1621,7 +1683,7 @@ seller: {seller}</source>
     </message>
     <message>
         <source>&amp;Reviewer name…</source>
-        <translation>审核员姓名(&amp;R)…</translation>
+        <translation type="vanished">审核员姓名(&amp;R)…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -1709,15 +1771,15 @@ seller: {seller}</source>
     </message>
     <message>
         <source>Reviewer name</source>
-        <translation>审核员姓名</translation>
+        <translation type="vanished">审核员姓名</translation>
     </message>
     <message>
         <source>Your name as it appears in drafts and signed verdicts:</source>
-        <translation>您在草稿和已签署裁决中显示的姓名：</translation>
+        <translation type="vanished">您在草稿和已签署裁决中显示的姓名：</translation>
     </message>
     <message>
         <source>Reviewer: %1</source>
-        <translation>审核员：%1</translation>
+        <translation type="vanished">审核员：%1</translation>
     </message>
     <message>
         <source>&lt;h3&gt;Arbiter %1&lt;/h3&gt;&lt;p&gt;An offline workstation for deciding TikTok Shop and Douyin after-sale disputes.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Licences of the parts it is built on&lt;/b&gt;&lt;br&gt;Qt for Python (PySide6 %2) and Qt: LGPL-3.0&lt;br&gt;SQLAlchemy, Alembic, platformdirs: MIT&lt;br&gt;ReportLab: BSD&lt;br&gt;Pillow: MIT-CMU (HPND)&lt;br&gt;tzdata: Apache-2.0&lt;br&gt;WenQuanYi Micro Hei font: Apache-2.0 or GPL-3.0 with font exception&lt;/p&gt;</source>
@@ -1734,6 +1796,13 @@ seller: {seller}</source>
     <message>
         <source>An import is still running. Stop it after the current bundle and quit?</source>
         <translation>导入仍在进行。处理完当前案件包后停止并退出吗？</translation>
+    </message>
+</context>
+<context>
+    <name>MatchDialog</name>
+    <message>
+        <source>Same photo in two cases</source>
+        <translation>两个案件中的同一张照片</translation>
     </message>
 </context>
 <context>
@@ -1914,7 +1983,7 @@ Import case bundles with File ▸ Import bundles… (Ctrl+I), or drop .arbcase f
     </message>
     <message>
         <source>The verdict is signed. Amend it to change it.</source>
-        <extracomment>question ids of the reviewer that the session fills itself when the reviewer has not typed them how the evidence id / message id tokens of a rationale look (E1, M4, EV-12, msg_3 ...) emitted after a verdict or an amendment has been stored (argument: the VerdictRow) emitted after each draft write (argument: True on success, False when the write failed) the reason of the amendment being drafted, or None when not amending</extracomment>
+        <extracomment>question ids of the reviewer that the session fills itself when the reviewer has not typed them how the evidence id / message id tokens of a rationale look (E1, M4, EV-12, msg_3 ...) emitted after a verdict or an amendment has been stored (argument: the VerdictRow) emitted after each draft write (argument: True on success, False when the write failed) the signing identity (arbiter.signing.Identity); a plain id string gives a session that cannot sign the reason of the amendment being drafted, or None when not amending</extracomment>
         <translation>裁决已签署。如需更改，请进行修订。</translation>
     </message>
     <message>
