@@ -114,6 +114,14 @@ def flag_title(code: str) -> str:
     }.get(code, code)
 
 
+def list_badges(session, evidence_id: str) -> list[tuple[str, str]]:
+    """(text, tone) badges for the evidence list: one per flag of the item, once the facts are computed."""
+    facts = getattr(session, "_arbiter_forensics", None)
+    if facts is None or not facts.flags:
+        return []
+    return [("⚑ " + flag_title(f.code), "warning") for f in facts.flags_for(evidence_id)]
+
+
 def cite(session, flag: Flag) -> str:
     """Append the flag's citation ("E2: seen in case ...") to the rationale; returns the new rationale."""
     current = (session.answers.get("rationale") or "").rstrip()
@@ -336,6 +344,8 @@ def attach_to_case_view(case_view) -> EvidenceFlagsStrip | None:
     strip = EvidenceFlagsStrip(case_view.session, anchor.parentWidget())
     layout.insertWidget(layout.indexOf(anchor) + 1, strip)
     panel.evidenceShown.connect(strip.show_for)
+    if hasattr(panel, "model") and hasattr(panel.model, "refresh"):
+        strip.facts.ready.connect(lambda: panel.model.refresh())   # the list's flag badges
     current = panel.current_id() if hasattr(panel, "current_id") else None
     if current:
         strip.show_for(current)

@@ -38,6 +38,8 @@ def test_flags_beside_the_evidence_citable_and_the_match_side_by_side(qtbot, vie
     assert strip.isVisible()
     assert [row.flag.code for row in strip.rows] == ["taken_before_delivery", "edited_with_software",
                                                      "exif_thumbnail_differs", "seen_in_other_case"]
+    badges = [text for text, _ in view.evidence.model.badges(session.case.evidence[0])]
+    assert "⚑ Seen in another case" in badges and "⚑ Edited with software" in badges
     match = strip.rows[-1]
     match.cite_button.click()
     assert session.answers["rationale"] == "E1: seen in case TTS-UK-250303-0012."
