@@ -6,7 +6,7 @@ Each image blob has two indexed rows, its whole picture and its core (``arbiter.
 within one bit on at least one band (pigeonhole), so a lookup reads, for each band, the rows whose band is one of
 the 17 values within ``BAND_RADIUS`` bit of the query's (an ``IN`` list on the band's index: 68 index probes),
 and keeps those within ``MATCH_DISTANCE`` bits; further pairs are found whenever one band differs in at most one
-bit. A photo is looked up with each of its 25 windows; the candidates are confirmed by comparing windows against
+bit. A photo is looked up with each of its 27 windows; the candidates are confirmed by comparing windows against
 stored pairs both ways with the 256-bit hash (the windows of a candidate are computed from its blob).
 """
 from __future__ import annotations
