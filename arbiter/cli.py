@@ -68,6 +68,8 @@ def _build_parser() -> argparse.ArgumentParser:
     from arbiter.cli_team import register as register_team  # cases take/release, qa sample/report
 
     parser.set_defaults(_team_handlers=register_team(sub, common))
+    from arbiter import cli_supplements  # supplementary evidence requests: own module
+    cli_supplements.register(sub, common)
     return parser
 
 
@@ -185,6 +187,8 @@ def cmd_decide(args: argparse.Namespace) -> int:
         except OSError as exc:
             raise CommandError(f"cannot write notice {args.notice}: {exc.strerror or _one_line(exc)}") from exc
         print(f"notice: {paths.buyer} (buyer), {paths.seller} (seller)", file=sys.stderr)
+        for warning in getattr(paths, "warnings", ()):
+            print(f"warning: notice: {warning}", file=sys.stderr)
 
     if args.json:
         print(json.dumps(record, ensure_ascii=False, indent=2))
@@ -240,7 +244,10 @@ def cmd_gui(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _build_parser()
     args = parser.parse_args(argv)
-    handlers = {"import": cmd_import, "decide": cmd_decide, "evidence": cmd_evidence, None: cmd_gui}
+    from arbiter import cli_supplements
+
+    handlers = {"import": cmd_import, "decide": cmd_decide, "evidence": cmd_evidence, None: cmd_gui,
+                "supplements": cli_supplements.run}
     handlers.update(getattr(args, "_team_handlers", {}))
     try:
         if getattr(args, "trust_handler", None) is not None:

@@ -118,3 +118,69 @@ def mask_name(name: str | None) -> str | None:
     if _CJK.match(text):
         return text[0] + "*" * max(1, len(text) - 1)
     return text[0] + MASK
+
+
+# --------------------------------------------------------------------------------- addresses in free text
+
+_CN_LOWER_UNIT = re.compile(r"(?:自治区|特别行政区|省|市|区|县|旗|镇|乡|街道)")
+
+
+def address_fragments(address: str | None) -> list[str]:
+    """The pieces of a party's address that give away where they live, longest first, for finding them in
+    free text (the rationale, the buyer's words, captions): the whole address; its street line (the first
+    comma- or line-separated part) and every part holding a number (house number, postcode); for an
+    address without separators, its first half of words (and each of them that is not ASCII: in Thai a
+    space separates phrases, not words) and every word holding a number; for a Chinese
+    address, what follows its first administrative unit and what follows its last (the street and number).
+    Parts shorter than four characters (``12``, ``UK``) are left out: they would hide ordinary words."""
+    if not address or not address.strip():
+        return []
+    text = " ".join(address.split())
+    pieces = {text}
+    if _CJK.search(text):
+        first = _CN_UNIT.match(text)
+        if first and len(text) - first.end() >= 3:
+            pieces.add(text[first.end():].strip())
+        last = None
+        for last in _CN_LOWER_UNIT.finditer(text):
+            pass
+        if last is not None and len(text) - last.end() >= 3:
+            pieces.add(text[last.end():].strip())
+    parts = [p.strip() for p in re.split(r"[,;\n，；、]", address) if p.strip()]
+    parts = [" ".join(p.split()) for p in parts]
+    if len(parts) > 1:
+        pieces.add(parts[0])
+        pieces.update(p for p in parts if re.search(r"\d", p))
+    else:
+        words = text.split(" ")
+        if len(words) > 1:
+            street = words[:max(1, len(words) // 2)]
+            pieces.add(" ".join(street))
+            # in scripts written without spaces between words (Thai), a word is a phrase: a street name
+            pieces.update(w for w in street if not w.isascii())
+        pieces.update(w for w in words if re.search(r"\d", w))
+    return sorted((p for p in pieces if len(p) >= 4), key=lambda p: (-len(p), p))
+
+
+def mask_addresses_in_text(text: str | None, addresses) -> str | None:
+    """``text`` with every fragment (:func:`address_fragments`) of the given addresses replaced: a whole
+    address by its :func:`mask_address` form, any other piece by ``****``. Matching ignores letter case and
+    how the whitespace is written."""
+    if not text:
+        return text
+    found: list[tuple[str, str]] = []
+    for address in addresses:
+        if not address:
+            continue
+        whole = " ".join(address.split())
+        for piece in address_fragments(address):
+            found.append((piece, mask_address(address) if piece == whole else MASK))
+    for piece, masked in sorted(found, key=lambda pair: -len(pair[0])):
+        words = [re.escape(w) for w in piece.split(" ")]
+        # a piece ending or starting in a Latin letter or digit must not match inside a longer word or
+        # number (Chinese and Thai are written without spaces: there, no such edge is required)
+        head = r"(?<![A-Za-z0-9])" if piece[0].isascii() and piece[0].isalnum() else ""
+        tail = r"(?![A-Za-z0-9])" if piece[-1].isascii() and piece[-1].isalnum() else ""
+        pattern = re.compile(head + r"\s+".join(words) + tail, re.IGNORECASE)
+        text = pattern.sub(lambda m, masked=masked: masked, text)
+    return text

@@ -13,19 +13,39 @@ from typing import Any, Literal, Mapping, NamedTuple
 
 from arbiter.domain.model import Case
 
-from .render import build_pdf, fingerprint
+from .render import build_pdf, build_pdf_report, fingerprint
 
-__all__ = ["NoticePaths", "render_notice", "write_notices", "seller_copy_path", "fingerprint"]
+__all__ = ["NoticePaths", "render_notice", "render_notice_report", "write_notices", "seller_copy_path",
+           "fingerprint"]
 
 
-class NoticePaths(NamedTuple):
+class _Paths(NamedTuple):
     buyer: Path
     seller: Path
+
+
+class NoticePaths(_Paths):
+    """The two files (iterates as ``(buyer, seller)``) and ``warnings``: one line each, to be shown to the
+    reviewer (CLI: stderr; GUI: beside the export), e.g. characters no embedded font covers (drawn as
+    U+FFFD). Empty when the notice shows everything it was given."""
+
+    warnings: tuple[str, ...]
+
+    def __new__(cls, buyer: Path, seller: Path, warnings: tuple[str, ...] = ()):
+        self = super().__new__(cls, buyer, seller)
+        self.warnings = tuple(warnings)
+        return self
 
 
 def render_notice(case: Case, record: Mapping[str, Any], copy: Literal["buyer", "seller"]) -> bytes:
     """The PDF bytes of one copy. Same case and record, same bytes."""
     return build_pdf(case, record, copy)
+
+
+def render_notice_report(case: Case, record: Mapping[str, Any],
+                         copy: Literal["buyer", "seller"]) -> tuple[bytes, tuple[str, ...]]:
+    """The PDF bytes of one copy and its warnings (see :class:`NoticePaths`)."""
+    return build_pdf_report(case, record, copy)
 
 
 def seller_copy_path(out_pdf: str | os.PathLike) -> Path:
@@ -58,8 +78,9 @@ def write_notices(case: Case, record: Mapping[str, Any], out_pdf: str | os.PathL
     :func:`seller_copy_path` for the seller."""
     buyer_path = Path(out_pdf)
     seller_path = seller_copy_path(buyer_path)
-    buyer = render_notice(case, record, "buyer")
-    seller = render_notice(case, record, "seller")
+    buyer, buyer_warnings = build_pdf_report(case, record, "buyer")
+    seller, seller_warnings = build_pdf_report(case, record, "seller")
     _write_atomic(buyer_path, buyer)
     _write_atomic(seller_path, seller)
-    return NoticePaths(buyer=buyer_path, seller=seller_path)
+    return NoticePaths(buyer=buyer_path, seller=seller_path,
+                       warnings=tuple(dict.fromkeys(buyer_warnings + seller_warnings)))

@@ -7,6 +7,7 @@ gives the same bytes on every run and machine.
 """
 from __future__ import annotations
 
+import contextvars
 import hashlib
 import io
 import json
@@ -14,7 +15,6 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Iterable, Mapping
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_RIGHT
@@ -31,7 +31,8 @@ from arbiter.domain import masking
 from arbiter.domain.model import Case
 
 from . import texts as T
-from .fonts import FONT, register_fonts
+from . import shaping
+from .fonts import FONT, REPLACEMENT, describe_missing, markup, register_fonts
 
 COPIES = ("buyer", "seller")
 
@@ -89,30 +90,37 @@ def _styles(lang: str, font: str) -> Styles:
     zh = lang == "zh"
     wrap = "CJK" if zh else None
     size, leading = (10, 16) if zh else (9.5, 14)
+    # HarfBuzz shaping (Thai marks, Arabic joining, Devanagari conjuncts). ReportLab's CJK line breaker does
+    # not shape, so the Chinese notice draws other scripts unshaped (docs/notice.md, "Scripts").
+    shape = 0 if zh else int(shaping.available())
+
+    def style(name: str, **kwargs: Any) -> ParagraphStyle:
+        return ParagraphStyle(name, shaping=shape, **kwargs)
+
     base = dict(fontName=font, bulletFontName=font, textColor=INK, wordWrap=wrap)
-    body = ParagraphStyle("body", fontSize=size, leading=leading, spaceAfter=4, **base)
+    body = style("body", fontSize=size, leading=leading, spaceAfter=4, **base)
     return Styles(
         body=body,
-        small=ParagraphStyle("small", fontSize=8, leading=11.5, textColor=MUTED, fontName=font, wordWrap=wrap,
+        small=style("small", fontSize=8, leading=11.5, textColor=MUTED, fontName=font, wordWrap=wrap,
                              spaceAfter=3),
-        title=ParagraphStyle("title", fontSize=18, leading=24, textColor=ACCENT, fontName=font, wordWrap=wrap),
-        platform=ParagraphStyle("platform", fontSize=10, leading=13, textColor=MUTED, fontName=font,
+        title=style("title", fontSize=18, leading=24, textColor=ACCENT, fontName=font, wordWrap=wrap),
+        platform=style("platform", fontSize=10, leading=13, textColor=MUTED, fontName=font,
                                 wordWrap=wrap),
-        copy_label=ParagraphStyle("copy", fontSize=10.5, leading=14, textColor=ACCENT, fontName=font,
+        copy_label=style("copy", fontSize=10.5, leading=14, textColor=ACCENT, fontName=font,
                                   alignment=TA_RIGHT, wordWrap=wrap),
-        h1=ParagraphStyle("h1", fontSize=12.5, leading=17, textColor=ACCENT, fontName=font, spaceBefore=12,
+        h1=style("h1", fontSize=12.5, leading=17, textColor=ACCENT, fontName=font, spaceBefore=12,
                           spaceAfter=5, keepWithNext=1, wordWrap=wrap),
-        h2=ParagraphStyle("h2", fontSize=10.5, leading=14, textColor=ACCENT, fontName=font, spaceBefore=6,
+        h2=style("h2", fontSize=10.5, leading=14, textColor=ACCENT, fontName=font, spaceBefore=6,
                           spaceAfter=4, wordWrap=wrap),
-        cell=ParagraphStyle("cell", fontSize=8.5, leading=12 if zh else 11.5, fontName=font, textColor=INK,
+        cell=style("cell", fontSize=8.5, leading=12 if zh else 11.5, fontName=font, textColor=INK,
                             wordWrap=wrap),
-        cell_head=ParagraphStyle("cell_head", fontSize=8.5, leading=12 if zh else 11.5, fontName=font,
+        cell_head=style("cell_head", fontSize=8.5, leading=12 if zh else 11.5, fontName=font,
                                  textColor=ACCENT, wordWrap=wrap),
-        cell_label=ParagraphStyle("cell_label", fontSize=8.5, leading=12 if zh else 11.5, fontName=font,
+        cell_label=style("cell_label", fontSize=8.5, leading=12 if zh else 11.5, fontName=font,
                                   textColor=MUTED, wordWrap=wrap),
-        cell_mono=ParagraphStyle("cell_mono", fontSize=8.5, leading=11.5, fontName=font, textColor=INK,
+        cell_mono=style("cell_mono", fontSize=8.5, leading=11.5, fontName=font, textColor=INK,
                                  wordWrap=wrap),
-        bullet=ParagraphStyle("bullet", fontSize=size, leading=leading, leftIndent=12, bulletIndent=2,
+        bullet=style("bullet", fontSize=size, leading=leading, leftIndent=12, bulletIndent=2,
                               spaceAfter=3, **base),
     )
 
@@ -123,13 +131,26 @@ def _ts(commands: list) -> TableStyle:
     return TableStyle([("FONTNAME", (0, 0), (-1, -1), FONT)] + list(commands))
 
 
-def _p(text: str, style: ParagraphStyle) -> Paragraph:
-    return Paragraph(escape(text), style)
+# Characters no embedded font covers, collected while one document is built (drawn as U+FFFD).
+_missing: contextvars.ContextVar[list[str] | None] = contextvars.ContextVar("arbiter_notice_missing", default=None)
+
+
+def _xml(text: str, style: ParagraphStyle) -> str:
+    """Paragraph markup of ``text``: escaped, a font per run of characters (see fonts.markup)."""
+    marked = markup(text, style.fontName)
+    sink = _missing.get()
+    if sink is not None:
+        sink.extend(marked.missing)
+    return marked.xml
+
+
+def _p(text: str, style: ParagraphStyle, **kwargs: Any) -> Paragraph:
+    return Paragraph(_xml(text, style), style, **kwargs)
 
 
 def _lines(text: str, style: ParagraphStyle) -> Paragraph:
     """Free text with its line breaks kept."""
-    return Paragraph("<br/>".join(escape(line) for line in text.splitlines()) or "", style)
+    return Paragraph("<br/>".join(_xml(line, style) for line in text.splitlines()) or "", style)
 
 
 def _table(rows: list[list[Any]], widths: list[float], *, header: bool = True, label_col: bool = False,
@@ -187,8 +208,9 @@ def _box(flowables: list, background=NOTE_BG, border=RULE) -> Table:
 
 class _Scrubber:
     """Masks the parties' personal data wherever it appears in free text (the buyer's words, captions, the
-    rationale): the exact phone, email and address strings of the case, and anything shaped like an email
-    address or an international or Chinese mobile number."""
+    rationale): the case's addresses, whole or in part (the street line, a house number, a postcode), the
+    exact phone and email strings, and anything shaped like an email address or an international or
+    Chinese mobile number."""
 
     _EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}")
     _INTL_PHONE = re.compile(r"(?<![\w+])\+\d{1,3}[\s\-]?(?:\(?\d+\)?[\s\-]?){2,5}\d")
@@ -197,12 +219,13 @@ class _Scrubber:
     def __init__(self, case: Case):
         known: list[tuple[str, str]] = []
         for person in (case.buyer, case.seller):
-            for attr, fn in (("phone", masking.mask_phone), ("email", masking.mask_email),
-                             ("address", masking.mask_address)):
+            for attr, fn in (("phone", masking.mask_phone), ("email", masking.mask_email)):
                 value = getattr(person, attr, None)
                 if value:
                     known.append((value, fn(value)))
         self.known = sorted(known, key=lambda pair: -len(pair[0]))
+        # every address a party gave, whole or its street line, number or postcode (domain.masking)
+        self.addresses = [a for a in (getattr(p, "address", None) for p in (case.buyer, case.seller)) if a]
         self.keep = {case.order.order_id, case.case_id}
         if case.order.logistics:
             self.keep.add(case.order.logistics.tracking_no)
@@ -210,6 +233,7 @@ class _Scrubber:
     def __call__(self, text: str | None) -> str:
         if not text:
             return text or ""
+        text = masking.mask_addresses_in_text(text, self.addresses)
         for value, masked in self.known:
             text = text.replace(value, masked)
         text = self._EMAIL.sub(lambda m: masking.mask_email(m.group(0)), text)
@@ -269,18 +293,18 @@ class _Sections:
         """A section heading that never ends a page: it starts a new page unless ``room`` is left."""
         self.n += 1
         text = T.numbered_heading(self.ctx.lang, self.n, self.ctx.t(key))
-        return [CondPageBreak(room), Paragraph(escape(text), self.ctx.styles.h1)]
+        return [CondPageBreak(room), _p(text, self.ctx.styles.h1)]
 
 
 def _subheading(ctx: _Context, key: str) -> list:
     """A sub-heading above a table: a new page unless there is room for it and a few rows (a heading kept
     with a long table would move the whole table and leave half a page blank)."""
-    return [CondPageBreak(30 * mm), Paragraph(escape(ctx.t(key)), ctx.styles.h2)]
+    return [CondPageBreak(30 * mm), _p(ctx.t(key), ctx.styles.h2)]
 
 
 def _header(ctx: _Context) -> list:
     s = ctx.styles
-    copy_box = Table([[Paragraph(escape(ctx.copy_label), s.copy_label)]], colWidths=[38 * mm], hAlign="RIGHT")
+    copy_box = Table([[_p(ctx.copy_label, s.copy_label)]], colWidths=[38 * mm], hAlign="RIGHT")
     copy_box.setStyle(_ts([
         ("BOX", (0, 0), (-1, -1), 0.9, ACCENT),
         ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
@@ -330,7 +354,7 @@ def _facts(ctx: _Context) -> list:
         [lab("f_address"), val(masking.mask_address(buyer.address) or none), val(none)],
     ]
     parties = _table(party_rows, [24 * mm, (BODY_W - 24 * mm) / 2, (BODY_W - 24 * mm) / 2], label_col=True)
-    return [facts, Spacer(1, 8), Paragraph(escape(ctx.t("parties")), s.h2), parties,
+    return [facts, Spacer(1, 8), _p(ctx.t("parties"), s.h2), parties,
             Spacer(1, 2), _p(ctx.t("masked_note"), s.small)]
 
 
@@ -376,7 +400,7 @@ def _jurisdiction(ctx: _Context, sec: _Sections) -> list:
             fact = _gate_fact(ctx, by_id.get(gate_id, {}))
             if fact:
                 sentence = sentence.rstrip(".。") + f" ({fact})."
-            inner.append(Paragraph(escape(sentence), s.bullet, bulletText="•"))
+            inner.append(_p(sentence, s.bullet, bulletText="•"))
         inner.append(Spacer(1, 3))
         inner.append(_p(ctx.t("declined_merits"), s.body))
         inner.append(_p(ctx.t("legal_channels"), s.body))
@@ -513,7 +537,7 @@ def _due_text(ctx: _Context, deadline: Mapping[str, Any]) -> str:
     extension = T.span(deadline.get("extension")) or (None if deadline.get("after") else T.rule_extension(rule))
     if extension:
         text += ctx.t("extension", n=T.duration_text(ctx.lang, *extension))
-    return text + ("; " if ctx.lang == "en" else ";") + ctx.t("no_date_yet") + ("." if ctx.lang == "en" else "。")
+    return text + ("; " if ctx.lang == "en" else "；") + ctx.t("no_date_yet") + ("." if ctx.lang == "en" else "。")
 
 
 def _deadlines(ctx: _Context, sec: _Sections) -> list:
@@ -556,9 +580,9 @@ def _appeals(ctx: _Context, sec: _Sections) -> list:
                       by=ctx.t("appeal_by", due=ctx.when(due)))
     else:
         buyer = ctx.t("appeal_buyer_nowindow", buyer_max=buyer_max, buyer_remaining=remaining)
-    out.append(Paragraph(escape(buyer), s.bullet, bulletText="•"))
-    out.append(Paragraph(escape(ctx.lk("appeal_seller", appeals.get("seller"))), s.bullet, bulletText="•"))
-    out.append(Paragraph(escape(ctx.t("appeal_legal")), s.bullet, bulletText="•"))
+    out.append(_p(buyer, s.bullet, bulletText="•"))
+    out.append(_p(ctx.lk("appeal_seller", appeals.get("seller")), s.bullet, bulletText="•"))
+    out.append(_p(ctx.t("appeal_legal"), s.bullet, bulletText="•"))
     return [out[0], KeepTogether(out[1:])]
 
 
@@ -732,6 +756,34 @@ def _canvas_maker(ctx: _Context):
 
 # --------------------------------------------------------------------------------------------- entry point
 def build_pdf(case: Case, record: Mapping[str, Any], copy: str) -> bytes:
+    return build_pdf_report(case, record, copy)[0]
+
+
+def build_pdf_report(case: Case, record: Mapping[str, Any], copy: str) -> tuple[bytes, tuple[str, ...]]:
+    """The PDF bytes of one copy and its warnings (one line each): characters no embedded font covers (drawn
+    as U+FFFD), text that could not be shaped because ``uharfbuzz`` is missing."""
+    missing: list[str] = []
+    token = _missing.set(missing)
+    try:
+        pdf = _build(case, record, copy)
+    finally:
+        _missing.reset(token)
+    warnings = []
+    if missing:
+        warnings.append(f"{describe_missing(missing)} no embedded font covers drawn as {REPLACEMENT} "
+                        f"(the replacement character)")
+    if not shaping.available() and T.language_for(case.language) != "zh" and _needs_shaping(case, record):
+        warnings.append("text in a complex script drawn unshaped: install uharfbuzz (pip install uharfbuzz)")
+    return pdf, tuple(warnings)
+
+
+def _needs_shaping(case: Case, record: Mapping[str, Any]) -> bool:
+    texts = [case.buyer.display_name, case.seller.shop_name, case.claim.reason_text or "",
+             str(record.get("rationale") or "")] + [e.description or "" for e in case.evidence]
+    return any(0x0590 <= ord(ch) <= 0x0DFF or 0x0E00 <= ord(ch) <= 0x0E7F for text in texts for ch in text)
+
+
+def _build(case: Case, record: Mapping[str, Any], copy: str) -> bytes:
     if copy not in COPIES:
         raise ValueError(f"copy must be 'buyer' or 'seller', not {copy!r}")
     font = register_fonts()

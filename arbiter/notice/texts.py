@@ -544,6 +544,40 @@ ZH: dict[str, object] = {
     "no": "否",
 }
 
+_FULLWIDTH = {",": "，", ";": "；", "(": "（", ")": "）", "!": "！", "?": "？"}
+
+
+def fullwidth(template: str) -> str:
+    """Chinese prose punctuation as a formal 通知书 writes it: ，；：（）！？ instead of the ASCII forms.
+    ``{placeholders}`` are left alone, and so is a colon between digits (a time, ``10:00``); what is
+    interpolated later (names, quotes, amounts, times) is never touched."""
+    out, depth = [], 0
+    for i, ch in enumerate(template):
+        if ch == "{":
+            depth += 1
+        elif ch == "}":
+            depth = max(0, depth - 1)
+        if depth:
+            out.append(ch)
+        elif ch == ":" and not (0 < i < len(template) - 1 and template[i - 1].isdigit() and template[i + 1].isdigit()):
+            out.append("：")
+        else:
+            out.append(_FULLWIDTH.get(ch, ch))
+    return "".join(out)
+
+
+def _fullwidth_catalog(value: object) -> object:
+    if isinstance(value, str):
+        return fullwidth(value)
+    if isinstance(value, dict):
+        return {key: _fullwidth_catalog(item) for key, item in value.items()}
+    if isinstance(value, tuple):
+        return tuple(_fullwidth_catalog(item) for item in value)
+    return value
+
+
+# The Chinese catalog is written with ASCII punctuation for easy editing and set full-width once, here.
+ZH = _fullwidth_catalog(ZH)  # type: ignore[assignment]
 CATALOG: dict[str, dict[str, object]] = {"en": EN, "zh": ZH}
 
 ZH_NUMERALS = "一二三四五六七八九十"
@@ -614,7 +648,7 @@ def zone_description(lang: str, tz_name: str, when: datetime) -> str:
     local = when.astimezone(zone(tz_name))
     label = zone_label(lang, tz_name, local)
     if lang == "zh":
-        return f"{label}({_offset(local)})"
+        return f"{label}（{_offset(local)}）"
     return f"{label} ({_offset(local)}, {tz_name})" if label != tz_name else f"{tz_name} ({_offset(local)})"
 
 
@@ -627,12 +661,12 @@ def format_date(lang: str, dt: datetime, tz_name: str) -> str:
 
 def format_datetime(lang: str, dt: datetime, tz_name: str) -> str:
     """An absolute date and time in the parties' zone, with the zone: "7 March 2025, 10:00 (GMT, UTC+00:00)",
-    "2025年3月7日 10:00(北京时间 UTC+08:00)"."""
+    "2025年3月7日 10:00（北京时间 UTC+08:00）"."""
     local = dt.astimezone(zone(tz_name))
     label = zone_label(lang, tz_name, local)
     hm = f"{local.hour:02d}:{local.minute:02d}"
     if lang == "zh":
-        return f"{format_date(lang, local, tz_name)} {hm}({label} {_offset(local)})"
+        return f"{format_date(lang, local, tz_name)} {hm}（{label} {_offset(local)}）"
     return f"{format_date(lang, local, tz_name)}, {hm} ({label}, {_offset(local)})"
 
 

@@ -11,6 +11,8 @@ from arbiter.store.errors import (
 )
 from arbiter.store.importer import ImportResult, import_bundle
 from arbiter.store.models import NaiveDatetimeError
+from arbiter.store.notes import NoteError, NoteRow
+from arbiter.store.supplements import SupplementError, SupplementRequest
 from arbiter.store.repository import (
     SORT_KEYS,
     AuditRow,
@@ -33,6 +35,10 @@ __all__ = [
     "ImportResult",
     "NaiveDatetimeError",
     "NoVerdict",
+    "NoteError",
+    "NoteRow",
+    "SupplementError",
+    "SupplementRequest",
     "QueueQuery",
     "QueueRow",
     "Repository",

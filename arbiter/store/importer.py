@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from arbiter.domain.model import Case
 from arbiter.forensics.fingerprint import bundle_fingerprints
-from arbiter.store import audit
+from arbiter.store import audit, supplements
 from arbiter.store.blobs import put_blobs
 from arbiter.store.canonical import sha256_hex
 from arbiter.store.db import Database
@@ -155,6 +155,9 @@ def import_bundle(db: Database, loaded: Any, *, actor: str | None = None) -> Imp
         inserted = put_blobs(session, contents)
         rev = _insert_revision(session, case_row, revision, loaded, now, actor)
         _insert_evidence(session, rev, case, contents)
+        if status == "new_revision":  # open supplement requests this revision answers; the case may resume
+            supplements.resolve_with_revision(session, case_row, case, loaded.case_json, revision, now, actor,
+                                              deadline)
         record_forensics(session, case_row.id, revision, case, prints)   # fingerprints, parties (issue 13)
         audit.append_event(session, actor, "case.imported", {
             "case_id": case.case_id, "revision": revision, "status": status, "case_sha256": loaded.case_sha256,

@@ -30,7 +30,8 @@ from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
 
-CASE_STATUSES = ("new", "in_review", "decided", "signed", "amended", "flagged")
+CASE_STATUSES = ("new", "in_review", "decided", "signed", "amended", "flagged", "awaiting_evidence")
+SUPPLEMENT_STATES = ("open", "answered", "expired", "withdrawn")
 VERDICT_KINDS = ("original", "amendment")
 USER_ROLES = ("reviewer", "supervisor")
 SUPERVISOR_ACTIONS = ("approve", "return", "overturn")
@@ -123,7 +124,8 @@ class CaseModel(Base):
     __tablename__ = "cases"
     __table_args__ = (
         CheckConstraint(
-            "status IN ('new', 'in_review', 'decided', 'signed', 'amended', 'flagged')", name="status"
+            "status IN ('new', 'in_review', 'decided', 'signed', 'amended', 'flagged', 'awaiting_evidence')",
+            name="status",
         ),
         # filter and sort columns: (column, id) so the queue's ORDER BY <key>, id walks an index (0002)
         Index("ix_cases_status_id", "status", "id"),
@@ -147,7 +149,7 @@ class CaseModel(Base):
     currency: Mapped[str] = mapped_column(String(3))
     order_id: Mapped[str] = mapped_column(String(128))
     opened_at: Mapped[datetime] = mapped_column(UTCDateTime())
-    status: Mapped[str] = mapped_column(String(16), default="new")
+    status: Mapped[str] = mapped_column(String(32), default="new")
     next_deadline_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     imported_at: Mapped[datetime] = mapped_column(UTCDateTime())
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
@@ -341,6 +343,49 @@ class NoticeExportModel(Base):
     fingerprint: Mapped[str] = mapped_column(String(64))
     files: Mapped[str] = mapped_column(Text)          # canonical JSON {"buyer": {"name", "sha256"}, ...}
     chain_head: Mapped[str] = mapped_column(String(80))
+
+
+class SupplementRequestModel(Base):
+    """A request for supplementary evidence the reviewer made (checklist.md step 2, r2; migration 0006)."""
+
+    __tablename__ = "supplement_requests"
+    __table_args__ = (
+        UniqueConstraint("case_pk", "request_id", name="uq_supplement_requests_case_pk_request_id"),
+        CheckConstraint("party IN ('buyer', 'seller')", name="party"),
+        CheckConstraint("state IN ('open', 'answered', 'expired', 'withdrawn')", name="state"),
+        Index("ix_supplement_requests_state_due_at", "state", "due_at"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_pk: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="RESTRICT"))
+    request_id: Mapped[str] = mapped_column(String(64))
+    party: Mapped[str] = mapped_column(String(16))
+    what: Mapped[str] = mapped_column(Text)
+    requested_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    due_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    requested_by: Mapped[str] = mapped_column(String(128))
+    revision: Mapped[int] = mapped_column(Integer)
+    state: Mapped[str] = mapped_column(String(16), default="open")
+    resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    resolved_revision: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    exported_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+
+
+class CaseNoteModel(Base):
+    """A reviewer's private note on a case. Append-only (triggers, migration 0006): an edit is a new row whose
+    ``supersedes_id`` names the note it replaces; an empty ``body`` removes the note from view."""
+
+    __tablename__ = "case_notes"
+    __table_args__ = (Index("ix_case_notes_case_pk", "case_pk"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_pk: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="RESTRICT"))
+    author: Mapped[str] = mapped_column(String(128))
+    body: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    supersedes_id: Mapped[int | None] = mapped_column(
+        ForeignKey("case_notes.id", ondelete="RESTRICT"), unique=True, nullable=True
+    )
 
 
 # The supervisor's desk (migration 0003; docs/storage.md, "Team mode and quality review")

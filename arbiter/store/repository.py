@@ -23,6 +23,8 @@ from arbiter.store.blobs import read_blob
 from arbiter.store.canonical import canonical_json, sha256_hex
 from arbiter.store.db import Database
 from arbiter.store.errors import CaseNotFound, EvidenceTampered, NoVerdict, VerdictLocked
+from arbiter.store.notes import NotesMixin
+from arbiter.store.supplements import SupplementsMixin
 from arbiter.store.models import (
     CASE_STATUSES,
     AuditEventModel,
@@ -232,7 +234,7 @@ def _sort_runs(query: QueueQuery) -> list[_Run]:
     return [_Run((), (column, CaseModel.id), desc, lambda row: True)]
 
 
-class Repository:
+class Repository(SupplementsMixin, NotesMixin):  # supplement requests, private notes: own modules
     def __init__(self, db: Database):
         self._db = db
 
@@ -552,6 +554,7 @@ class Repository:
         """Problems with the audit chain and the verdicts' fingerprints; an empty list when all is intact."""
         with self._db.session(readonly=True) as session:
             problems = audit.verify_chain(session)
+            problems += self.note_problems(session)
             for row in session.scalars(select(VerdictModel).order_by(VerdictModel.id)
                                        .execution_options(yield_per=200)):
                 if sha256_hex(row.record.encode("utf-8")) != row.fingerprint:

@@ -1,4 +1,5 @@
-"""CaseView(session): the case as the reviewer reads it, in four tabs: facts, evidence, chats, timeline.
+"""CaseView(session): the case as the reviewer reads it, in tabs: facts, evidence, chats, timeline, and the
+reviewer's own: supplementary evidence requests and private notes.
 
 It reads the case from ``session.case``, re-verifies evidence through ``session.repo``, reports progress with
 ``session.mark_evidence_opened`` / ``session.mark_chat_read`` and follows ``session.citationRequested`` to an
@@ -12,12 +13,14 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QTabWi
 from arbiter.ui.chat_panel import ChatsPanel
 from arbiter.ui.evidence_panel import EvidencePanel
 from arbiter.ui.facts_panel import FactsPanel
+from arbiter.ui.notes_panel import NotesPanel
+from arbiter.ui.supplement_dialog import SupplementPanel
 from arbiter.ui.timeline_model import RefRole, TimelineModel, display_zone
 from arbiter.ui.modelutil import index_data
 
 
 class CaseView(QTabWidget):
-    FACTS, EVIDENCE, CHATS, TIMELINE = range(4)
+    FACTS, EVIDENCE, CHATS, TIMELINE, REQUESTS, NOTES = range(6)
 
     #: an id was followed (a citation, an attachment link, a timeline row): the id, and whether it was found
     jumped = Signal(str, bool)
@@ -51,8 +54,12 @@ class CaseView(QTabWidget):
         self.timeline.doubleClicked.connect(self._timeline_activated)
         self.timeline.activated.connect(self._timeline_activated)
 
-        for widget in (self.facts, self.evidence, self.chats, self.timeline):
+        self.requests = SupplementPanel(session)   # supplementary evidence requests (own module)
+        self.notes = NotesPanel(session)           # private notes (own module)
+        for widget in (self.facts, self.evidence, self.chats, self.timeline, self.requests, self.notes):
             self.addTab(widget, "")
+        self.requests.changed.connect(self.retranslate)
+        self.notes.changed.connect(self.retranslate)
         self.retranslate()
 
         self.chats.attachmentActivated.connect(self.show_evidence)
@@ -72,6 +79,8 @@ class CaseView(QTabWidget):
                         .replace("%2", str(len(ids))))
         self.setTabText(self.CHATS, self.tr("Chats (%1)").replace("%1", str(len(self.chats.panels))))
         self.setTabText(self.TIMELINE, self.tr("Timeline"))
+        self.setTabText(self.REQUESTS, self.requests.tab_title())
+        self.setTabText(self.NOTES, self.notes.tab_title())
         self.timeline.setToolTip(self.tr("Double-click an evidence or message row to open it."))
 
     def changeEvent(self, event):

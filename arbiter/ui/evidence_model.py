@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 from arbiter import media
 from arbiter.domain.model import Evidence, Party
 from arbiter.ui.widgets.common import TONES
-from arbiter.ui import labels
+from arbiter.ui import labels, viewing_progress
 from arbiter.ui.modelutil import index_data
 
 THUMB = 64
@@ -143,7 +143,14 @@ class EvidenceListModel(QAbstractListModel):
         if item.id in self._session.opened_evidence:
             out.append((self.tr("✓ opened"), "success"))
         else:
-            out.append((self.tr("not opened"), "progress"))
+            seen = viewing_progress.summary(getattr(self._session, "evidence_progress", {}).get(item.id))
+            if seen and seen[0] == "pdf":
+                out.append((self.tr("%1/%2 pages seen").replace("%1", str(seen[1])).replace("%2", str(seen[2])),
+                            "progress"))
+            elif seen and seen[0] == "video":
+                out.append((self.tr("played %1%").replace("%1", str(seen[1])), "progress"))
+            else:
+                out.append((self.tr("not opened"), "progress"))
         return out
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):

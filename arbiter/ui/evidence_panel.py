@@ -22,6 +22,7 @@ from arbiter import media
 from arbiter.domain.model import Evidence, Party
 from arbiter.ui.evidence_model import EvidenceDelegate, EvidenceListModel, ItemRole, is_tampered
 from arbiter.ui.image_viewer import ImageViewer
+from arbiter.ui import evidence_documents
 from arbiter.ui.widgets.common import Badge
 from arbiter.ui.modelutil import index_data
 
@@ -142,6 +143,7 @@ class EvidencePanel(QWidget):
         self.stack = QStackedWidget()
         for page in (self.empty_page, self.viewer, self.file_page, self.problem_page):
             self.stack.addWidget(page)
+        self.documents = evidence_documents.DocumentViews(self)   # PDF pages and videos (own module)
 
         right = QWidget()
         rlayout = QVBoxLayout(right)
@@ -150,6 +152,7 @@ class EvidencePanel(QWidget):
         rlayout.addWidget(self.description)
         rlayout.addWidget(self.meta)
         rlayout.addWidget(self.toolbar)
+        rlayout.addWidget(self.documents.pdf)
         line = QFrame()
         line.setFrameShape(QFrame.Shape.HLine)
         line.setFrameShadow(QFrame.Shadow.Sunken)
@@ -251,6 +254,8 @@ class EvidencePanel(QWidget):
 
     # ---------------------------------------------------------------- showing
     def _show_nothing(self) -> None:
+        if hasattr(self, "documents"):
+            self.documents.leave()
         self.title.setText(self.tr("Evidence"))
         self.hash_badge.hide()
         self.role_badge.hide()
@@ -272,6 +277,7 @@ class EvidencePanel(QWidget):
         session = self._session
         self._current = item
         self._bytes = None
+        self.documents.leave()
         party = self.model.party_name(item.party)
         self.title.setText(f"{item.id} · {party} · {self.model.kind_name(item.kind.value)}")
         self.description.setText(item.description or self.tr("(no caption)"))
@@ -329,6 +335,8 @@ class EvidencePanel(QWidget):
         self.actions_by_name["save"].setEnabled(True)
 
         shown = False
+        if self.documents.show(item, data, submitted):
+            return  # a PDF or a video: opened once every page is seen / it is played to its end
         if media.is_image(item.media_type):
             info = media.image_info(data)
             try:

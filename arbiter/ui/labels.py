@@ -6,7 +6,7 @@ from PySide6.QtCore import QCoreApplication
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
 
-STATUSES = ("new", "in_review", "decided", "signed", "amended", "flagged")
+STATUSES = ("new", "in_review", "awaiting_evidence", "decided", "signed", "amended", "flagged")
 PLATFORMS = ("tiktok_shop", "douyin")
 CLAIM_TYPES = ("not_received", "wrong_item", "damaged", "quality_issue", "not_as_described", "counterfeit",
                "missing_parts", "no_reason_return")
@@ -17,6 +17,7 @@ def status(code: str) -> str:
     names = {
         "new": translate("Labels", "New"),
         "in_review": translate("Labels", "In review"),
+        "awaiting_evidence": translate("Labels", "Awaiting evidence"),
         "decided": translate("Labels", "Decided"),
         "signed": translate("Labels", "Signed"),
         "amended": translate("Labels", "Amended"),

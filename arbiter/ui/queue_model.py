@@ -143,6 +143,12 @@ class QueueModel(QAbstractTableModel):
 
     def refresh(self) -> None:
         """Re-read from the database (after an import, a verdict, ...), keeping the filter and sort."""
+        resume = getattr(self._repo, "resume_due_cases", None)  # cases whose evidence requests fell due
+        if callable(resume):
+            try:
+                resume()
+            except Exception:  # noqa: BLE001 - the queue still shows; the next refresh retries
+                log.exception("resuming cases whose supplement requests are due failed")
         self._reload()
 
     def row_at(self, row: int) -> Any:

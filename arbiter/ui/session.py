@@ -19,6 +19,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from arbiter.domain import checklist
 from arbiter.domain.model import ChatOwner
 from arbiter.policies import load_policy
+from arbiter.ui import viewing_progress
 
 AUTOSAVE_MS = 400
 
@@ -80,10 +81,17 @@ class ReviewSession(QObject):
         self.answers: dict = {}
         self.opened_evidence: set[str] = set()
         self.chats_read: set[str] = set()
+        #: viewing progress of PDFs (pages seen) and videos (parts played), arbiter.ui.viewing_progress
+        self.evidence_progress: dict[str, dict] = {}
         #: the reason of the amendment being drafted, or None when not amending
         self.amendment_reason: str | None = None
         self.last_save_error: str | None = None
         self.verdict = repo.current_verdict(case_pk)
+        #: request ids of the case's open supplement requests: the case waits for them (refreshed by the
+        #: Requests tab, arbiter.ui.supplement_dialog)
+        requests = getattr(repo, "supplement_requests", None)
+        self.open_supplements: list[str] = ([r.request_id for r in requests(case_pk, states=("open",))]
+                                            if callable(requests) else [])
 
         draft = repo.load_draft(case_pk)
         if draft is not None:
@@ -92,6 +100,7 @@ class ReviewSession(QObject):
             self.answers = copy.deepcopy(dict(answers))
             self.opened_evidence = set(progress.get("opened_evidence", []))
             self.chats_read = set(progress.get("chats_read", []))
+            self.evidence_progress = copy.deepcopy(dict(progress.get("evidence_progress", {})))
             reason = progress.get("amendment_reason")
             if reason and self.verdict is not None:
                 self.amendment_reason = str(reason)
@@ -136,6 +145,13 @@ class ReviewSession(QObject):
         self.opened_evidence.add(evidence_id)
         self._touch()
         self.evidenceOpened.emit(evidence_id)
+
+    def note_evidence_progress(self, evidence_id: str, info: dict) -> None:
+        """Record how far a PDF or video has been viewed (it counts as opened only via mark_evidence_opened)."""
+        if self.evidence_progress.get(evidence_id) == info:
+            return
+        self.evidence_progress[evidence_id] = copy.deepcopy(info)
+        self._touch()
 
     def mark_chat_read(self, log_key: str) -> None:
         if log_key in self.chats_read:
@@ -198,6 +214,8 @@ class ReviewSession(QObject):
                                     "chats_read": sorted(self.chats_read)}
         if self.amendment_reason is not None:
             progress["amendment_reason"] = self.amendment_reason
+        if self.evidence_progress:
+            progress["evidence_progress"] = copy.deepcopy(self.evidence_progress)
         return progress
 
     def flush(self) -> bool:
@@ -333,10 +351,22 @@ class ReviewSession(QObject):
             blockers.append(amount_problem)
         if self.amendment_reason is not None and not self.amendment_reason.strip():
             blockers.append(self.tr("The amendment needs a reason."))
+        if self.open_supplements and not self.is_signed:
+            blockers.append(self.tr("The case waits for supplementary evidence ({ids}); withdraw the request to "
+                                    "decide now.").format(ids=", ".join(self.open_supplements)))
         for status in self.must_open(assessment):
             if status.id not in self.opened_evidence:
                 party = self.party_word(status.party)
-                blockers.append(self.tr("Evidence {id} ({party}) has not been opened.").format(id=status.id, party=party))
+                seen = viewing_progress.summary(self.evidence_progress.get(status.id))
+                if seen and seen[0] == "pdf":
+                    blockers.append(self.tr("Evidence {id} ({party}): {seen} of {pages} pages seen.").format(
+                        id=status.id, party=party, seen=seen[1], pages=seen[2]))
+                elif seen and seen[0] == "video":
+                    blockers.append(self.tr("Evidence {id} ({party}): the video has not been played to its end.")
+                                    .format(id=status.id, party=party))
+                else:
+                    blockers.append(self.tr("Evidence {id} ({party}) has not been opened.").format(id=status.id,
+                                                                                                   party=party))
         for key in sorted(self.required_chat_keys() - self.chats_read):
             owner, _, channel = key.partition(":")
             blockers.append(self.tr("The {party}'s chat log ({channel}) has not been read to the end.").format(

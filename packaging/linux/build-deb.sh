@@ -39,7 +39,8 @@ APP=$OUT/dist/arbiter
 # Checks on the frozen folder before packing it.
 [ -z "$(find "$APP" -xtype l)" ] || die "dangling links in the app folder: $(find "$APP" -xtype l | sed -n 1,5p)"
 for must in _internal/resources/policies _internal/resources/fonts _internal/arbiter/store/migrations/env.py \
-            _internal/PySide6/Qt/plugins/platforms/libqxcb.so _internal/tzdata; do
+            _internal/PySide6/Qt/plugins/platforms/libqxcb.so _internal/tzdata \
+            _internal/PySide6/Qt/plugins/multimedia/libffmpegmediaplugin.so _internal/pypdfium2_raw/libpdfium.so; do
   [ -e "$APP/$must" ] || die "missing from the app folder: $must"
 done
 got=$(env -i PATH=/usr/bin:/bin "$APP/arbiter" --version) || die "frozen arbiter --version failed"

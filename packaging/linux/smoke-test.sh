@@ -64,6 +64,15 @@ in_root apt-get update -qq
 in_root sh -c 'DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
   /tmp/arbiter.deb xvfb x11-apps >/dev/null' || fail "apt-get install"
 say "installed size of /opt/arbiter: $(in_root du -sh /opt/arbiter | cut -f1)"
+# PDF and video evidence: PDFium and Qt Multimedia (its FFmpeg plugin) find every library they need here,
+# from the app folder or from the packages the .deb depends on
+for lib in _internal/pypdfium2_raw/libpdfium.so _internal/PySide6/QtMultimedia.abi3.so \
+           _internal/PySide6/Qt/plugins/multimedia/libffmpegmediaplugin.so; do
+  missing=$(in_root env LD_LIBRARY_PATH=/opt/arbiter/_internal:/opt/arbiter/_internal/PySide6/Qt/lib \
+            ldd "/opt/arbiter/$lib" | grep "not found" || true)
+  [ -z "$missing" ] || fail "$lib needs what is not there: $missing"
+done
+say "PDF and video libraries resolve in the clean root"
 if in_root sh -c 'command -v python3' >/dev/null 2>&1; then
   say "note: a dependency pulled in python3; arbiter does not use it"
   in_root python3 -c 'import arbiter' 2>/dev/null && fail "arbiter is importable by the system python"
@@ -128,7 +137,7 @@ for lang in en zh; do
   PIDS+=("$DEMO")
   sleep "${SMOKE_WAIT:-10}"
   kill -0 "$DEMO" 2>/dev/null || { cat "$OUT/smoke-demo-$lang.log" >&2; fail "arbiter --demo ($lang) exited"; }
-  chroot "$CH" /usr/bin/env -i PATH=/usr/bin:/bin xwd -root -display :77 -silent > "$OUT/smoke-demo.xwd" \
+  chroot "$CH" /usr/bin/env -i PATH=/usr/bin:/bin xwd -root -display :77 -silent > "$OUT/smoke-capture.xwd" \
     || fail "screenshot"
   if grep -q Traceback "$OUT/smoke-demo-$lang.log"; then
     cat "$OUT/smoke-demo-$lang.log" >&2; fail "a Python traceback in --demo ($lang)"
@@ -136,12 +145,12 @@ for lang in en zh; do
   kill "$DEMO" 2>/dev/null || true
   wait "$DEMO" 2>/dev/null || true
   if command -v convert >/dev/null && convert -version 2>/dev/null | grep -q ImageMagick; then
-    convert "$OUT/smoke-demo.xwd" "$shot"
+    convert "$OUT/smoke-capture.xwd" "$shot"
     colours=$(convert "$shot" -format %k info:)
     [ "$colours" -ge 16 ] || fail "the $lang screenshot is (nearly) blank: $colours colours"
     say "screenshot ($lang) $shot ($colours colours)"
   else
-    shot=${shot%.png}.xwd; cp "$OUT/smoke-demo.xwd" "$shot"
+    shot=${shot%.png}.xwd; cp "$OUT/smoke-capture.xwd" "$shot"
     say "screenshot ($lang) $shot (no ImageMagick on the host to convert it)"
   fi
   shots+=("$shot")

@@ -917,6 +917,14 @@ seller: {seller}</source>
         <translation>✓ 已打开</translation>
     </message>
     <message>
+        <source>%1/%2 pages seen</source>
+        <translation>已看 %1/%2 页</translation>
+    </message>
+    <message>
+        <source>played %1%</source>
+        <translation>已播放 %1%</translation>
+    </message>
+    <message>
         <source>not opened</source>
         <translation>未打开</translation>
     </message>
@@ -1070,6 +1078,18 @@ seller: {seller}</source>
     <message>
         <source>The copy could not be written: %1</source>
         <translation>无法写入副本：%1</translation>
+    </message>
+    <message>
+        <source>This PDF cannot be shown: %1</source>
+        <translation>无法显示该 PDF:%1</translation>
+    </message>
+    <message>
+        <source>This video cannot be played here: %1</source>
+        <translation>无法在此播放该视频:%1</translation>
+    </message>
+    <message>
+        <source>Its bytes were verified against the recorded sha256. To inspect it, save a copy (toolbar: Save a copy…) and open the copy with a program you trust.</source>
+        <translation>其字节已与记录的 sha256 核对一致。如需查看,请保存副本(工具栏:保存副本…),再用您信任的程序打开副本。</translation>
     </message>
 </context>
 <context>
@@ -1514,6 +1534,10 @@ seller: {seller}</source>
         <translation>审核中</translation>
     </message>
     <message>
+        <source>Awaiting evidence</source>
+        <translation>等待补充证据</translation>
+    </message>
+    <message>
         <source>Decided</source>
         <translation>已裁决</translation>
     </message>
@@ -1806,6 +1830,81 @@ seller: {seller}</source>
     </message>
 </context>
 <context>
+    <name>NotesPanel</name>
+    <message>
+        <source> (edited)</source>
+        <translation>(已修改)</translation>
+    </message>
+    <message>
+        <source>Saved. Earlier versions stay in the audit trail.</source>
+        <translation>已保存。先前的版本保留在审计记录中。</translation>
+    </message>
+    <message>
+        <source>Save changes</source>
+        <translation>保存修改</translation>
+    </message>
+    <message>
+        <source>Add note</source>
+        <translation>添加备注</translation>
+    </message>
+    <message>
+        <source>Notes (%1)</source>
+        <translation>备注 (%1)</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Private notes: yours alone. They are never printed in a notice nor exported in a package; every version is kept in the audit trail.</source>
+        <translation>私人备注:仅供您本人查看。不会出现在任何通知书中,也不会随任何数据包导出;每个版本都保留在审计记录中。</translation>
+    </message>
+    <message>
+        <source>Write a private note about this case…</source>
+        <translation>为本案写一条私人备注…</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPager</name>
+    <message>
+        <source>Page %1 of %2</source>
+        <extracomment>rendered width for a page, in device pixels, at least (zooming in past it re-renders nothing: pixels scale)</extracomment>
+        <translation>第 %1 页,共 %2 页</translation>
+    </message>
+    <message>
+        <source>%1 of %2 pages seen</source>
+        <translation>已看 %1 页,共 %2 页</translation>
+    </message>
+    <message>
+        <source>✓ every page seen</source>
+        <translation>✓ 所有页面均已查看</translation>
+    </message>
+    <message>
+        <source>Previous page (PgUp)</source>
+        <translation>上一页 (PgUp)</translation>
+    </message>
+    <message>
+        <source>Next page (PgDown)</source>
+        <translation>下一页 (PgDown)</translation>
+    </message>
+    <message>
+        <source>Next unseen page</source>
+        <translation>下一未看页</translation>
+    </message>
+</context>
+<context>
     <name>QueueModel</name>
     <message>
         <source>%1 d</source>
@@ -1983,7 +2082,7 @@ Import case bundles with File ▸ Import bundles… (Ctrl+I), or drop .arbcase f
     </message>
     <message>
         <source>The verdict is signed. Amend it to change it.</source>
-        <extracomment>question ids of the reviewer that the session fills itself when the reviewer has not typed them how the evidence id / message id tokens of a rationale look (E1, M4, EV-12, msg_3 ...) emitted after a verdict or an amendment has been stored (argument: the VerdictRow) emitted after each draft write (argument: True on success, False when the write failed) the signing identity (arbiter.signing.Identity); a plain id string gives a session that cannot sign the reason of the amendment being drafted, or None when not amending</extracomment>
+        <extracomment>question ids of the reviewer that the session fills itself when the reviewer has not typed them how the evidence id / message id tokens of a rationale look (E1, M4, EV-12, msg_3 ...) emitted after a verdict or an amendment has been stored (argument: the VerdictRow) emitted after each draft write (argument: True on success, False when the write failed) the signing identity (arbiter.signing.Identity); a plain id string gives a session that cannot sign viewing progress of PDFs (pages seen) and videos (parts played), arbiter.ui.viewing_progress the reason of the amendment being drafted, or None when not amending request ids of the case&apos;s open supplement requests: the case waits for them (refreshed by the Requests tab, arbiter.ui.supplement_dialog)</extracomment>
         <translation>裁决已签署。如需更改，请进行修订。</translation>
     </message>
     <message>
@@ -1997,6 +2096,18 @@ Import case bundles with File ▸ Import bundles… (Ctrl+I), or drop .arbcase f
     <message>
         <source>The amendment needs a reason.</source>
         <translation>修订须填写理由。</translation>
+    </message>
+    <message>
+        <source>The case waits for supplementary evidence ({ids}); withdraw the request to decide now.</source>
+        <translation>本案正在等待补充证据({ids});如需现在作出决定,请撤回该请求。</translation>
+    </message>
+    <message>
+        <source>Evidence {id} ({party}): {seen} of {pages} pages seen.</source>
+        <translation>证据 {id}({party}):已看 {seen} 页,共 {pages} 页。</translation>
+    </message>
+    <message>
+        <source>Evidence {id} ({party}): the video has not been played to its end.</source>
+        <translation>证据 {id}({party}):视频尚未播放到结尾。</translation>
     </message>
     <message>
         <source>Evidence {id} ({party}) has not been opened.</source>
@@ -2073,6 +2184,140 @@ Import case bundles with File ▸ Import bundles… (Ctrl+I), or drop .arbcase f
     <message>
         <source>Rationale: write it and cite at least one evidence item or chat message by id.</source>
         <translation>裁决理由：请填写，并按编号引用至少一项证据或一条聊天消息。</translation>
+    </message>
+</context>
+<context>
+    <name>SupplementPanel</name>
+    <message>
+        <source>%1 requested; the case now waits for it (Awaiting evidence).</source>
+        <translation>已发出 %1;本案现等待该材料(等待补充证据)。</translation>
+    </message>
+    <message>
+        <source>%1 withdrawn.</source>
+        <translation>已撤回 %1。</translation>
+    </message>
+    <message>
+        <source>Export the requests for the platform</source>
+        <translation>导出给平台的补充材料请求</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>JSON 文件 (*.json)</translation>
+    </message>
+    <message>
+        <source>%1 open request(s) written to %2</source>
+        <translation>已将 %1 条未结请求写入 %2</translation>
+    </message>
+    <message>
+        <source>The file could not be written: %1</source>
+        <translation>无法写入文件:%1</translation>
+    </message>
+    <message>
+        <source>Buyer</source>
+        <translation>买家</translation>
+    </message>
+    <message>
+        <source>Seller</source>
+        <translation>卖家</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>未结</translation>
+    </message>
+    <message>
+        <source>answered</source>
+        <translation>已补充</translation>
+    </message>
+    <message>
+        <source>due date passed</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>withdrawn</source>
+        <translation>已撤回</translation>
+    </message>
+    <message>
+        <source>Requests (%1 open)</source>
+        <translation>补充请求 (%1 条未结)</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>补充请求</translation>
+    </message>
+    <message>
+        <source>Supplementary evidence asked of a party while reviewing. The file for the platform lists the open requests (docs/supplement-requests.md).</source>
+        <translation>审核过程中要求一方补充的证据。导出给平台的文件列出所有未结请求(见 docs/supplement-requests.md)。</translation>
+    </message>
+    <message>
+        <source>Request evidence…</source>
+        <translation>要求补充证据…</translation>
+    </message>
+    <message>
+        <source>Withdraw</source>
+        <translation>撤回</translation>
+    </message>
+    <message>
+        <source>Export for the platform…</source>
+        <translation>导出给平台…</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>请求</translation>
+    </message>
+    <message>
+        <source>Party</source>
+        <translation>当事方</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>截止时间</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>SupplementRequestDialog</name>
+    <message>
+        <source>Request supplementary evidence</source>
+        <translation>要求补充证据</translation>
+    </message>
+    <message>
+        <source>Buyer</source>
+        <translation>买家</translation>
+    </message>
+    <message>
+        <source>Seller</source>
+        <translation>卖家</translation>
+    </message>
+    <message>
+        <source>What the party should supply, e.g. a photo of the outer box</source>
+        <translation>该方应提供的材料,例如外包装箱照片</translation>
+    </message>
+    <message>
+        <source>While a request is open the case waits (Awaiting evidence). It resumes when a new revision of the case brings the items or the due date passes. Items submitted after the due date are excluded as late.</source>
+        <translation>请求未结期间,本案处于等待状态(等待补充证据)。当案件的新版本带来所需材料或截止时间已过时,本案恢复审核。截止时间之后提交的材料将以逾期为由排除。</translation>
+    </message>
+    <message>
+        <source>Party</source>
+        <translation>当事方</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>截止时间</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>请求</translation>
     </message>
 </context>
 <context>
@@ -2304,6 +2549,41 @@ Import case bundles with File ▸ Import bundles… (Ctrl+I), or drop .arbcase f
     <message>
         <source>copies differ</source>
         <translation>版本不一致</translation>
+    </message>
+</context>
+<context>
+    <name>VideoViewer</name>
+    <message>
+        <source>Video playback is not available on this computer.</source>
+        <translation>此电脑上无法播放视频。</translation>
+    </message>
+    <message>
+        <source>The video cannot be played.</source>
+        <translation>无法播放该视频。</translation>
+    </message>
+    <message>
+        <source>❚❚ Pause</source>
+        <translation>❚❚ 暂停</translation>
+    </message>
+    <message>
+        <source>▶ Play</source>
+        <translation>▶ 播放</translation>
+    </message>
+    <message>
+        <source>✓ played to the end</source>
+        <translation>✓ 已播放到结尾</translation>
+    </message>
+    <message>
+        <source>Played %1% — it counts as opened once played to its end</source>
+        <translation>已播放 %1% — 播放到结尾后才算已打开</translation>
+    </message>
+    <message>
+        <source>Mute</source>
+        <translation>静音</translation>
+    </message>
+    <message>
+        <source>Play or pause (Space)</source>
+        <translation>播放或暂停(空格键)</translation>
     </message>
 </context>
 </TS>

@@ -63,7 +63,7 @@ def render_png(pdf: Path, out_prefix: Path, resolution: int = 60) -> list[Path]:
     return sorted(out_prefix.parent.glob(out_prefix.name + "-*.png"))
 
 
-_FURNITURE = re.compile(r"· Case |· 纠纷编号|Page \d+ of \d+|第 \d+ 页|\(cont\.\)|(续)|^\s*\f?\s*(Buyer's copy|Seller's copy|买家联|卖家联)\s*$")
+_FURNITURE = re.compile(r"· Case |· 纠纷编号|Page \d+ of \d+|第 \d+ 页|\(cont\.\)|（续）|(续)|^\s*\f?\s*(Buyer's copy|Seller's copy|买家联|卖家联)\s*$")
 
 
 def body(pdf: Path) -> str:

@@ -64,7 +64,7 @@ def test_notice_from_decide_chinese(tmp_path):
     record = checklist.decide(case, policy, answers)
     paths = write_notices(case, record, tmp_path / "notice.pdf")
     _check_pair(paths, case, record, "zh")
-    assert "2025年3月7日 10:00(北京时间 UTC+08:00)" in pdftools.flat(paths.buyer)
+    assert "2025年3月7日 10:00（北京时间 UTC+08:00）" in pdftools.flat(paths.buyer)
 
 
 def test_notice_from_decide_declined(tmp_path):

@@ -90,10 +90,10 @@ def test_chinese_notice_text_comes_back_out(zh_pdfs):
     text = pdftools.flat(zh_pdfs.buyer)
     for expected in ("抖音", "售后纠纷处理决定通知书", "买家联", "DY-CN-TEST-0002", "6920001234567",
                      "2025年3月5日", "张小明", "景德镇瓷韵旗舰店", "收到时茶壶壶嘴已经碎裂",
-                     "2025年3月7日 10:00(北京时间 UTC+08:00)", "2025年3月12日 10:00(北京时间 UTC+08:00)",
+                     "2025年3月7日 10:00（北京时间 UTC+08:00）", "2025年3月12日 10:00（北京时间 UTC+08:00）",
                      "系统将自动同意买家的申请", "退货申请将关闭", "买家上传退货物流单号后7天内",
                      "退货退款", "129.00 元", "按原支付方式退回", "物流服务商",
-                     "同一商品买家最多可申诉2次", "卖家中心提交工单", "第 1 页,共"):
+                     "同一商品买家最多可申诉2次", "卖家中心提交工单", "第 1 页，共"):
         assert expected in text, expected
     assert fingerprint(zh_record()) in text
     assert "Decision" not in text and "Buyer" not in text  # one language per notice
@@ -309,7 +309,7 @@ def test_long_rationale_and_100_evidence_items_flow_over_pages(tmp_path):
 def test_chinese_pages_are_numbered(zh_pdfs):
     n = pdftools.pages(zh_pdfs.buyer)
     for page in range(1, n + 1):
-        assert f"第 {page} 页,共 {n} 页" in pdftools.text(zh_pdfs.buyer, page, page)
+        assert f"第 {page} 页，共 {n} 页" in pdftools.text(zh_pdfs.buyer, page, page)
 
 
 def test_huge_caption_does_not_break_the_layout(tmp_path):

@@ -79,7 +79,8 @@ def decision_record(case_id: str = "TTS-UK-TEST-0001", **overrides: Any) -> dict
 
 
 TABLES = ("cases", "case_revisions", "evidence", "blobs", "users", "drafts", "verdicts", "audit_events",
-          "supervisor_reviews", "alembic_version", "case_leases", "qa_samples", "qa_sample_items", "team_settings")
+          "supervisor_reviews", "alembic_version", "case_leases", "qa_samples", "qa_sample_items", "team_settings",
+          "supplement_requests", "case_notes")
 
 
 def dump(db: Database) -> dict[str, list[tuple]]:

@@ -17,6 +17,7 @@ from arbiter.store.models import Base, CaseModel
 from tests.store.helpers import TABLES
 
 EXPECTED_TRIGGERS = {"verdicts_no_update", "verdicts_no_delete", "audit_events_no_update", "audit_events_no_delete",
+                     "case_notes_no_update", "case_notes_no_delete",
                      # 0003: the supervisor's actions and the recorded QA samples are append-only too
                      *(f"{t}_no_{e}" for t in ("supervisor_reviews", "qa_samples", "qa_sample_items")
                        for e in ("update", "delete"))}

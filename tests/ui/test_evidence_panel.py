@@ -83,15 +83,17 @@ def test_tampered_bytes_show_a_red_badge(qtbot):
     assert not panel.actions_by_name["save"].isEnabled()
 
 
-def test_pdf_is_listed_not_rendered_and_saved_as_verified_bytes(qtbot, tmp_path):
+def test_unreadable_pdf_shows_the_problem_and_is_saved_as_verified_bytes(qtbot, tmp_path):
+    """The factory's PDF is a bare skeleton PDFium cannot read, so the problem is shown and it counts as opened
+    (there is nothing more to see); real PDFs are rendered: tests/ui/test_document_viewers.py."""
     session = FakeSession()
     view = _view(qtbot, session)
     panel = view.evidence
     view.show_evidence("E3")
     assert "E3" in session.opened_evidence
-    assert panel.stack.currentWidget() is panel.file_page
-    assert "never opens or runs it" in panel.file_note.text()
-    assert "application/pdf" in panel.file_facts.text()
+    assert panel.stack.currentWidget() is panel.problem_page
+    assert "This PDF cannot be shown: not a readable PDF" in panel.problem.text()
+    assert not panel.documents.pdf.isVisible()
     assert panel.role_badge.text() == "Not requested · excluded by rule"
     assert not panel.actions_by_name["zoom_in"].isEnabled()
     assert panel.suggested_file_name() == "TTS-UK-TEST-0001-E3.pdf"

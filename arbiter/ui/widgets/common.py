@@ -23,6 +23,7 @@ TONES: dict[str, tuple[str, str]] = {
 STATUS_TONES = {
     "new": "info",
     "in_review": "progress",
+    "awaiting_evidence": "warning",
     "decided": "neutral",
     "signed": "success",
     "amended": "success",
