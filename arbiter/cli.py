@@ -104,36 +104,14 @@ def _one_line(exc: BaseException) -> str:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from arbiter.bundle import BundleError, read_bundle
-    from arbiter.store import import_bundle
+    from arbiter.cli_progress import import_with_progress
 
     db = _open_db(_db_url(args))
-    refused = 0
     try:
-        for source in args.bundles:
-            try:
-                loaded = read_bundle(source)
-            except BundleError as exc:
-                refused += 1
-                print(f"refused: {source}: {exc.message}", file=sys.stderr)
-                continue
-            try:
-                result = import_bundle(db, loaded)
-            except Exception as exc:
-                refused += 1
-                print(f"refused: {source}: could not be stored: {_one_line(exc)}", file=sys.stderr)
-                continue
-            label = {"imported": "imported", "unchanged": "unchanged", "new_revision": "new revision"}.get(
-                result.status, result.status)
-            count = len(loaded.case.evidence)
-            line = (f"{label}: {result.case_id} revision {result.revision} "
-                    f"({count} evidence item{'' if count == 1 else 's'}) from {source}")
-            if loaded.ignored:
-                line += f"; ignored: {', '.join(loaded.ignored)}"
-            print(line)
+        summary = import_with_progress(db, args.bundles)
     finally:
         db.dispose()
-    return EXIT_FAILED if refused else EXIT_OK
+    return EXIT_FAILED if summary.refused else EXIT_OK
 
 
 def _load_answers(path: str) -> dict:

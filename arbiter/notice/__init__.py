@@ -37,9 +37,11 @@ class NoticePaths(_Paths):
         return self
 
 
-def render_notice(case: Case, record: Mapping[str, Any], copy: Literal["buyer", "seller"]) -> bytes:
-    """The PDF bytes of one copy. Same case and record, same bytes."""
-    return build_pdf(case, record, copy)
+def render_notice(case: Case, record: Mapping[str, Any], copy: Literal["buyer", "seller"], *,
+                  chain_head: str | None = None) -> bytes:
+    """The PDF bytes of one copy. Same case and record, same bytes. ``chain_head`` (``seq:hash``, from an export
+    through the store; docs/trust.md) goes into the PDF's keywords."""
+    return build_pdf(case, record, copy, chain_head=chain_head)
 
 
 def render_notice_report(case: Case, record: Mapping[str, Any],
@@ -73,13 +75,14 @@ def _write_atomic(path: Path, data: bytes) -> None:
         raise
 
 
-def write_notices(case: Case, record: Mapping[str, Any], out_pdf: str | os.PathLike) -> NoticePaths:
+def write_notices(case: Case, record: Mapping[str, Any], out_pdf: str | os.PathLike, *,
+                  chain_head: str | None = None) -> NoticePaths:
     """Render both copies first, then write them (each atomically): ``out_pdf`` for the buyer and
     :func:`seller_copy_path` for the seller."""
     buyer_path = Path(out_pdf)
     seller_path = seller_copy_path(buyer_path)
-    buyer, buyer_warnings = build_pdf_report(case, record, "buyer")
-    seller, seller_warnings = build_pdf_report(case, record, "seller")
+    buyer, buyer_warnings = build_pdf_report(case, record, "buyer", chain_head=chain_head)
+    seller, seller_warnings = build_pdf_report(case, record, "seller", chain_head=chain_head)
     _write_atomic(buyer_path, buyer)
     _write_atomic(seller_path, seller)
     return NoticePaths(buyer=buyer_path, seller=seller_path,

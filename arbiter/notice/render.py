@@ -755,17 +755,18 @@ def _canvas_maker(ctx: _Context):
 
 
 # --------------------------------------------------------------------------------------------- entry point
-def build_pdf(case: Case, record: Mapping[str, Any], copy: str) -> bytes:
-    return build_pdf_report(case, record, copy)[0]
+def build_pdf(case: Case, record: Mapping[str, Any], copy: str, *, chain_head: str | None = None) -> bytes:
+    return build_pdf_report(case, record, copy, chain_head=chain_head)[0]
 
 
-def build_pdf_report(case: Case, record: Mapping[str, Any], copy: str) -> tuple[bytes, tuple[str, ...]]:
+def build_pdf_report(case: Case, record: Mapping[str, Any], copy: str, *,
+                     chain_head: str | None = None) -> tuple[bytes, tuple[str, ...]]:
     """The PDF bytes of one copy and its warnings (one line each): characters no embedded font covers (drawn
     as U+FFFD), text that could not be shaped because ``uharfbuzz`` is missing."""
     missing: list[str] = []
     token = _missing.set(missing)
     try:
-        pdf = _build(case, record, copy)
+        pdf = _build(case, record, copy, chain_head=chain_head)
     finally:
         _missing.reset(token)
     warnings = []
@@ -783,7 +784,7 @@ def _needs_shaping(case: Case, record: Mapping[str, Any]) -> bool:
     return any(0x0590 <= ord(ch) <= 0x0DFF or 0x0E00 <= ord(ch) <= 0x0E7F for text in texts for ch in text)
 
 
-def _build(case: Case, record: Mapping[str, Any], copy: str) -> bytes:
+def _build(case: Case, record: Mapping[str, Any], copy: str, *, chain_head: str | None = None) -> bytes:
     if copy not in COPIES:
         raise ValueError(f"copy must be 'buyer' or 'seller', not {copy!r}")
     font = register_fonts()
@@ -801,7 +802,8 @@ def _build(case: Case, record: Mapping[str, Any], copy: str) -> bytes:
         subject=ctx.t("meta_subject", platform=platform, case_id=case.case_id, order_id=case.order.order_id),
         author=ctx.t("meta_author", platform=platform),
         creator="arbiter",
-        keywords=f"{case.case_id} {case.order.order_id} sha256:{ctx.fp}",
+        # chain_head: the audit chain head when the notice was exported (issue 11; docs/trust.md)
+        keywords=f"{case.case_id} {case.order.order_id} sha256:{ctx.fp}" + (f" chain:{chain_head}" if chain_head else ""),
         lang=T.pdf_lang(case.language), invariant=1, pageCompression=1,
         initialFontName=font,
     )

@@ -149,13 +149,17 @@ class KeyCard:
 
 def verdict_statement(*, case_id: str, number: int, kind: str, case_sha256: str,
                       record_fingerprint: str, supersedes: str | None, signer: str, key: str,
-                      chain_head: str | None, app_version: str) -> bytes:
+                      chain_head: str | None, app_version: str, answers_sha256: str, progress_sha256: str,
+                      reason: str | None) -> bytes:
     """The exact bytes a verdict signature covers (canonical JSON). The case revision is named by its sha256
     (revision numbers differ between databases); ``supersedes`` is the fingerprint of the verdict an amendment
     replaces; ``chain_head`` the audit chain head (``seq:hash``) of the signer's database
-    just before signing; ``key`` the signing key's fingerprint."""
+    just before signing; ``key`` the signing key's fingerprint; ``answers_sha256`` and ``progress_sha256`` the
+    sha256 of the canonical JSON of the answers and the review progress the record was derived from; ``reason``
+    an amendment's reason."""
     return canonical({
         "format": STATEMENT_FORMAT, "case_id": case_id, "number": number, "kind": kind,
         "case_sha256": case_sha256, "record": record_fingerprint, "supersedes": supersedes, "signer": signer,
-        "key": key, "chain_head": chain_head, "app_version": app_version,
+        "key": key, "chain_head": chain_head, "app_version": app_version, "answers": answers_sha256,
+        "progress": progress_sha256, "reason": reason,
     })

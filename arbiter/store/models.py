@@ -155,6 +155,24 @@ class CaseModel(Base):
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
 
+class CaseSearchKeyModel(Base):
+    """Exact values a case is found by (ids, phone digits, SKUs, tracking numbers), normalised, for the newest
+    revision; read by exact match and prefix ranges of ``(value, case_pk)`` (migration 0007, store/search.py).
+    The names' full-text table ``case_search_text`` is engine-specific (FTS5 / pg_trgm) and has no model."""
+
+    __tablename__ = "case_search_keys"
+    __table_args__ = (
+        Index("ix_case_search_keys_value_case_pk", "value", "case_pk"),
+        Index("ix_case_search_keys_case_pk", "case_pk"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_pk: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="RESTRICT"))
+    kind: Mapped[str] = mapped_column(String(16))
+    # byte order on PostgreSQL, so that a prefix is a range of the index whatever the database's locale
+    value: Mapped[str] = mapped_column(String(255).with_variant(String(255, collation="C"), "postgresql"))
+
+
 class CaseRevisionModel(Base):
     """Every distinct case.json ever imported for a case, byte for byte. Never changed after the import."""
 

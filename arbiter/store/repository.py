@@ -34,6 +34,7 @@ from arbiter.store.models import (
     EvidenceModel,
     VerdictModel,
 )
+from arbiter.store.search import matching_cases
 
 SORT_KEYS = ("case_id", "platform", "region", "claim_type", "amount", "opened_at", "next_deadline_at", "status")
 #: statuses a reviewer may set by hand; signed, amended and flagged come only from verdicts
@@ -53,7 +54,8 @@ def _as_tuple(value: str | Iterable[str] | None) -> tuple[str, ...] | None:
 
 @dataclass(frozen=True, slots=True)
 class QueueQuery:
-    """What the queue shows. ``text`` searches case_id and order_id (case-insensitive substring). Each filter is
+    """What the queue shows. ``text`` finds cases by case id, order id, buyer and seller id and name, phone number,
+    SKU and tracking number (exact or prefix; words of names: :mod:`arbiter.store.search`). Each filter is
     one value or a tuple of accepted values (``None`` = any). ``sort`` is one of :data:`SORT_KEYS`; cases
     without a deadline sort last either way; ties are broken by pk, in the sort's direction (descending: the
     exact reverse of ascending, apart from the cases without a deadline)."""
@@ -275,11 +277,10 @@ class Repository(SupplementsMixin, NotesMixin):  # supplement requests, private 
     def _filtered(stmt: Select, query: QueueQuery, *, sqlite: bool = False) -> Select:
         conditions = []
         if query.text:
-            text = or_(CaseModel.case_id.icontains(query.text, autoescape=True),
-                       CaseModel.order_id.icontains(query.text, autoescape=True))
-            # SQLite cannot guess how few rows a LIKE '%...%' keeps; told "few", it reads the table once and sorts
-            # the matches instead of walking the sort index row by row (2-3 times faster on 100,000 cases)
-            conditions.append(func.likelihood(text, literal_column("0.001")) if sqlite else text)
+            # the search indexes (store/search.py) give the matching pks; told they are few, SQLite looks them up
+            # and sorts them instead of walking the sort index and probing every row
+            found = CaseModel.id.in_(matching_cases(query.text, "sqlite" if sqlite else "postgresql"))
+            conditions.append(func.likelihood(found, literal_column("0.001")) if sqlite else found)
         for name in ("platform", "region", "status", "claim_type"):
             values = getattr(query, name)
             if values:
@@ -287,8 +288,9 @@ class Repository(SupplementsMixin, NotesMixin):  # supplement requests, private 
         return stmt.where(and_(*conditions)) if conditions else stmt
 
     def count_cases(self, query: QueueQuery) -> int:
+        sqlite = self._db.backend == "sqlite"
         with self._db.session(readonly=True) as session:
-            return session.scalar(self._filtered(select(func.count(CaseModel.id)), query)) or 0
+            return session.scalar(self._filtered(select(func.count(CaseModel.id)), query, sqlite=sqlite)) or 0
 
     def list_cases(self, query: QueueQuery, offset: int = 0, limit: int = 200, *,
                    after: QueueRow | None = None) -> list[QueueRow]:
@@ -435,7 +437,8 @@ class Repository(SupplementsMixin, NotesMixin):  # supplement requests, private 
         flagged = bool(record.get("flagged_for_supervisor"))
         row = VerdictModel(
             case_pk=case.id, revision=signed["revision"], kind=kind,
-            supersedes_id=supersedes.id if supersedes else None, reviewer=reviewer, signed_at=now,
+            supersedes_id=supersedes.id if supersedes else None, reviewer=reviewer,
+            signed_at=signed.get("signed_at") or now,
             policy_id=policy_id, policy_version=policy_version, record=canonical.decode("utf-8"),
             fingerprint=sha256_hex(canonical), reason=reason, flagged_for_supervisor=flagged,
             number=signed["number"], case_sha256=signed["case_sha256"], signer_key=signed["signer_key"],
@@ -474,13 +477,8 @@ class Repository(SupplementsMixin, NotesMixin):  # supplement requests, private 
     @staticmethod
     def _sign_row(session: Session, row: VerdictModel, case_id: str, signer: Any) -> str:
         supersedes = session.get(VerdictModel, row.supersedes_id) if row.supersedes_id else None
-        from arbiter.signing.keys import verdict_statement
-
-        statement = verdict_statement(
-            case_id=case_id, number=row.number, kind=row.kind, case_sha256=row.case_sha256,
-            record_fingerprint=row.fingerprint, supersedes=supersedes.fingerprint if supersedes else None,
-            signer=row.reviewer, key=row.signer_key, chain_head=row.chain_head, app_version=row.app_version)
-        return signer.sign(statement)
+        return signer.sign(trust.statement_of(session, row, case_id,
+                                              supersedes.fingerprint if supersedes else None))
 
     def _local_signed(self, session: Session, case: CaseModel, signer: Any, record: dict, answers: dict,
                       progress: dict, supersedes: VerdictModel | None) -> dict[str, Any]:
@@ -620,6 +618,61 @@ class Repository(SupplementsMixin, NotesMixin):  # supplement requests, private 
                 "case_id": case.case_id, "verdict_id": verdict_id, "number": verdict.number,
                 "fingerprint": verdict.fingerprint, "files": files_json, "chain_head": trust.head_text(head),
             }, case_pk=case_pk, at=now)
+
+    def record_export(self, actor: str, action: str, head: tuple[int, str], payload: dict[str, Any]) -> None:
+        """An export (verdict packages) as an audit event; ``head``, written into what was exported, is
+        remembered for verify."""
+        with self._db.session() as session:
+            trust.record_head(session, head, action, f"{len(payload.get('files', []))} files")
+            audit.append_event(session, actor, action, dict(payload, chain_head=trust.head_text(head)))
+
+    def import_verdict_package(self, package: Any, actor: str, accept: Callable[..., dict[str, Any]]):
+        """Store a verdict package's verdict after ``accept(session, case, package)`` (arbiter.packages) checked
+        it; returns an ``arbiter.packages.ImportOutcome``. Idempotent: the same signature again is ``unchanged``.
+        A second, different original verdict on the case is kept beside the first (``conflicts_with_id``)."""
+        from arbiter.packages import ImportOutcome
+        from arbiter.store.errors import VerdictRefused
+
+        data = package.data
+        base = dict(source=package.source, case_id=package.case_id, number=package.number,
+                    reviewer=package.reviewer_id)
+        try:
+            with self._db.session() as session:
+                case = session.scalar(select(CaseModel).where(CaseModel.case_id == package.case_id)
+                                      .with_for_update())
+                if case is None:
+                    raise VerdictRefused(f"case {package.case_id} is not in this database; import its bundle first")
+                signed = accept(session, case, package)   # every check first: an altered copy is never "unchanged"
+                same = session.scalar(select(VerdictModel).where(VerdictModel.case_pk == case.id,
+                                                                 VerdictModel.signature == data["signature"]))
+                if same is not None:
+                    return ImportOutcome(status="unchanged", drift=bool(same.rules_drift), **base)
+                supersedes = conflicts_with = None
+                if data["kind"] == "amendment":
+                    supersedes = session.scalar(select(VerdictModel).where(
+                        VerdictModel.case_pk == case.id, VerdictModel.fingerprint == data["supersedes"])
+                        .order_by(VerdictModel.id).limit(1))
+                    if supersedes is None:
+                        raise VerdictRefused(f"the verdict it amends (v{data['number'] - 1}, fingerprint "
+                                             f"{data['supersedes'][:16]}) is not in this database; import it first")
+                    taken = session.scalar(select(VerdictModel.number).where(
+                        VerdictModel.supersedes_id == supersedes.id))
+                    if taken is not None:
+                        raise VerdictRefused(f"another amendment (v{taken}) of v{supersedes.number} is stored already")
+                    if supersedes.conflicts_with_id is not None:
+                        conflicts_with = session.get(VerdictModel, supersedes.conflicts_with_id)
+                else:
+                    conflicts_with = self._current_verdict(session, case.id)
+                row = self._insert_verdict(session, case, package.reviewer_id, data["record"], kind=data["kind"],
+                                           supersedes=supersedes, reason=data.get("reason"), signed=signed,
+                                           conflicts_with=conflicts_with, action="verdict.imported", actor=actor)
+                if data["kind"] == "original" and conflicts_with is not None:
+                    detail = (f"v{row.number} by {row.reviewer} differs from v{conflicts_with.number} by "
+                              f"{conflicts_with.reviewer} on revision {row.revision} (both kept)")
+                    return ImportOutcome(status="conflict", detail=detail, drift=bool(row.rules_drift), **base)
+                return ImportOutcome(status="accepted", drift=bool(row.rules_drift), **base)
+        except IntegrityError as exc:
+            raise VerdictRefused(f"could not be stored ({str(exc.orig).splitlines()[0] if exc.orig else exc})") from None
 
     def notice_exports(self, case_pk: int) -> list[dict[str, Any]]:
         """Every notice export of the case, oldest first: ``verdict_id``, ``at``, ``actor``, ``fingerprint``,

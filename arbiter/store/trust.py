@@ -243,11 +243,17 @@ def supersedes_fingerprint(session: Session, row: VerdictModel) -> str | None:
     return session.scalar(select(VerdictModel.fingerprint).where(VerdictModel.id == row.supersedes_id))
 
 
-def statement_of(session: Session, row: VerdictModel, case_id: str) -> bytes:
+def statement_of(session: Session, row: VerdictModel, case_id: str,
+                 supersedes: str | None | bool = False) -> bytes:
+    """The statement a stored verdict's signature covers (``supersedes``: the fingerprint, when the row is not
+    flushed yet)."""
     return verdict_statement(
         case_id=case_id, number=row.number or 0, kind=row.kind, case_sha256=row.case_sha256 or "",
-        record_fingerprint=row.fingerprint, supersedes=supersedes_fingerprint(session, row), signer=row.reviewer,
-        key=row.signer_key or "", chain_head=row.chain_head, app_version=row.app_version or "")
+        record_fingerprint=row.fingerprint,
+        supersedes=supersedes_fingerprint(session, row) if supersedes is False else supersedes,
+        signer=row.reviewer, key=row.signer_key or "", chain_head=row.chain_head, app_version=row.app_version or "",
+        answers_sha256=sha256_hex((row.answers or "").encode("utf-8")),
+        progress_sha256=sha256_hex((row.progress or "").encode("utf-8")), reason=row.reason)
 
 
 def chain_number(session: Session, case_pk: int, supersedes: VerdictModel | None) -> int:

@@ -1197,24 +1197,24 @@ class ChecklistPanel(QWidget):
                 return False
         if not path.lower().endswith(".pdf"):
             path += ".pdf"
-        from arbiter.notice import write_notices
+        from arbiter.notice_export import export_signed_notice  # verified, the signed revision, audited
 
         self._export_running = True
         self.export_button.setEnabled(False)
         self.export_status.setText(self.tr("Writing the notices…"))
         self.export_status.setStyleSheet(f"color: {_MUTED};")
-        args = (s.case, dict(record), Path(path))
+        args = (s.repo, s.case_pk, s.reviewer, Path(path))
         try:
             from arbiter.ui import tasks
         except ImportError:
             tasks = None
         if tasks is not None and hasattr(tasks, "run"):
-            task = tasks.run(write_notices, *args, name="export notice")
+            task = tasks.run(export_signed_notice, *args, writes=True, name="export notice")
             task.finished.connect(self._export_done)
             task.failed.connect(self._export_error)
             self._keep_alive.append(task)
         else:
-            job = _ExportJob(write_notices, *args)
+            job = _ExportJob(export_signed_notice, *args)
             job.signals.done.connect(self._export_done)
             job.signals.failed.connect(self._export_error)
             self._keep_alive.append(job.signals)

@@ -1,14 +1,13 @@
 """Import case bundles: a progress dialog with one result per bundle (imported, unchanged, new revision, or
-refused with its reason). The work runs on the database-writer thread (:mod:`arbiter.ui.tasks`); a broken bundle
-is one refused line, never a crash.
+refused with its reason). The work is the import service's (:mod:`arbiter.importing`, the same as ``arbiter
+import``) and runs on the database-writer thread (:mod:`arbiter.ui.tasks`), off the GUI thread; Cancel stops it
+after the bundles already read are stored (what was done is kept); a broken bundle is one refused line.
 """
 from __future__ import annotations
 
 import logging
 import os
 from collections.abc import Iterable
-from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QEvent, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -25,111 +24,57 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from arbiter.importing import (
+    BUNDLE_SUFFIX,
+    IMPORTED,
+    NEW_REVISION,
+    REFUSED,
+    SKIPPED,
+    STORE,
+    UNCHANGED,
+    BundleOutcome,
+    collect_bundles,
+    import_bundles,
+    is_bundle_candidate,
+)
 from arbiter.ui import tasks
 from arbiter.ui.widgets.common import plain_error, tone_colors
+
+__all__ = ["BUNDLE_SUFFIX", "BundleOutcome", "ImportDialog", "collect_bundles", "import_paths",
+           "is_bundle_candidate"]
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
 
 log = logging.getLogger(__name__)
 
-BUNDLE_SUFFIX = ".arbcase"
-
-IMPORTED, UNCHANGED, NEW_REVISION, REFUSED, SKIPPED = "imported", "unchanged", "new_revision", "refused", "skipped"
 RESULT_TONES = {IMPORTED: "success", NEW_REVISION: "info", UNCHANGED: "neutral", REFUSED: "danger",
                 SKIPPED: "neutral"}
 
 
-@dataclass(frozen=True)
-class BundleOutcome:
-    """What happened to one bundle."""
-
-    source: str                  # the path as found
-    status: str                  # imported / unchanged / new_revision / refused / skipped
-    case_id: str | None = None
-    revision: int | None = None
-    case_pk: int | None = None
-    reason: str = ""             # why it was refused, in plain words
-    ignored: tuple[str, ...] = ()
-
-    @property
-    def name(self) -> str:
-        return Path(self.source).name or self.source
-
-
-def is_bundle_candidate(path: Path) -> bool:
-    return path.suffix.lower() == BUNDLE_SUFFIX or path.is_dir()
-
-
-def collect_bundles(paths: Iterable[str | os.PathLike]) -> list[Path]:
-    """The bundles named by ``paths``: a ``.arbcase`` file or a bundle folder (with ``case.json``) as it is; any
-    other folder contributes the ``.arbcase`` files and bundle folders directly inside it. A folder with no
-    bundle at all is kept, so that it is reported as refused rather than silently dropped."""
-    found: list[Path] = []
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir() and not (path / "case.json").exists():
-            inside = sorted(p for p in path.iterdir()
-                            if (p.is_file() and p.suffix.lower() == BUNDLE_SUFFIX)
-                            or (p.is_dir() and (p / "case.json").exists()))
-            found.extend(inside if inside else [path])
-        else:
-            found.append(path)
-    unique: list[Path] = []
-    seen: set[str] = set()
-    for path in found:
-        key = os.path.normcase(os.path.abspath(path))
-        if key not in seen:
-            seen.add(key)
-            unique.append(path)
-    return unique
-
-
-def import_one(db: Any, path: Path) -> BundleOutcome:
-    """Read and import one bundle; every failure becomes a refused outcome with its reason."""
-    from arbiter.bundle import BundleError, read_bundle
-    from arbiter.store import import_bundle
-
-    source = str(path)
-    try:
-        loaded = read_bundle(path)
-    except BundleError as exc:
-        return BundleOutcome(source, REFUSED, reason=plain_error(exc))
-    except Exception as exc:  # noqa: BLE001 - an unreadable file is a refusal, not a crash
-        log.exception("reading bundle %s failed", source)
-        return BundleOutcome(source, REFUSED, reason=translate(
-            "ImportDialog", "the bundle could not be read: %1").replace(
-            "%1", plain_error(exc)))
-    try:
-        result = import_bundle(db, loaded)
-    except Exception as exc:  # noqa: BLE001
-        log.exception("importing bundle %s failed", source)
-        return BundleOutcome(source, REFUSED, case_id=loaded.case.case_id,
-                             reason=translate("ImportDialog", "the case could not be stored: %1")
-                             .replace("%1", plain_error(exc)))
-    return BundleOutcome(source, str(result.status), case_id=result.case_id, revision=result.revision,
-                         case_pk=result.case_pk, ignored=tuple(loaded.ignored))
+def refusal_text(outcome: BundleOutcome) -> str:
+    """Why a bundle was refused or skipped, in the interface's language around the reader's own words."""
+    if outcome.status == SKIPPED:
+        return translate("ImportDialog", "import cancelled before this bundle")
+    if outcome.stage == STORE:
+        return translate("ImportDialog", "the case could not be stored: %1").replace("%1", outcome.reason)
+    if not outcome.bundle_error:
+        return translate("ImportDialog", "the bundle could not be read: %1").replace("%1", outcome.reason)
+    return outcome.reason
 
 
 def import_paths(ctx: tasks.TaskContext | None, db: Any, paths: Iterable[str | os.PathLike]) -> list[BundleOutcome]:
-    """Import every bundle named by ``paths``, one at a time; for the writer thread (``writes=True``)."""
+    """Import every bundle named by ``paths`` through the import service (the same as ``arbiter import``); for
+    the writer thread (``writes=True``). Progress, each outcome once committed, and cancel go through ``ctx``."""
     bundles = collect_bundles(paths)
-    outcomes: list[BundleOutcome] = []
-    for number, path in enumerate(bundles):
-        if ctx is not None:
-            if ctx.cancelled:
-                reason = translate("ImportDialog", "import cancelled before this bundle")
-                outcome = BundleOutcome(str(path), SKIPPED, reason=reason)
-                outcomes.append(outcome)
-                ctx.report(outcome)
-                continue
-            ctx.progress(number, len(bundles), path.name)
-        outcome = import_one(db, path)
-        outcomes.append(outcome)
-        if ctx is not None:
-            ctx.report(outcome)
+    summary = import_bundles(
+        db, [str(p) for p in bundles],
+        on_outcome=ctx.report if ctx is not None else None,
+        on_progress=ctx.progress if ctx is not None else None,
+        cancelled=(lambda: ctx.cancelled) if ctx is not None else None,
+    )
     if ctx is not None:
         ctx.progress(len(bundles), len(bundles), "")
-    return outcomes
+    return summary.outcomes
 
 
 def result_label(status: str) -> str:
@@ -143,7 +88,7 @@ def result_label(status: str) -> str:
 
 def outcome_detail(outcome: BundleOutcome) -> str:
     if outcome.status in (REFUSED, SKIPPED):
-        return outcome.reason
+        return refusal_text(outcome)
     parts = []
     if outcome.status == NEW_REVISION and outcome.revision is not None:
         parts.append(translate("ImportDialog", "stored as revision %1").replace("%1", str(outcome.revision)))

@@ -94,6 +94,9 @@ class MainWindow(QMainWindow):
 
         self._build_actions()
         self._build_menus()
+        from arbiter.ui import trust_actions  # File > Export/Import verdicts, Help > Verify database (issue 11)
+
+        trust_actions.install(self)
         self.setAcceptDrops(True)
         self.setWindowIcon(app_icon())
         self.retranslate()
@@ -287,6 +290,9 @@ class MainWindow(QMainWindow):
             return None
         workspace = CaseWorkspace(session, self)
         session.setParent(workspace)
+        from arbiter.ui import trust_banner  # the case is verified as it opens (issue 11)
+
+        trust_banner.attach(workspace, self.repo, case_pk, lambda: self.identity)
         for signal_name in ("signed", "saved"):
             signal = getattr(session, signal_name, None)
             if signal is not None:

@@ -154,45 +154,115 @@ def test_blobs_are_content_addressed_and_deduplicated(db):
             assert size == len(data)
 
 
+def _revision_two():
+    data = case_dict()
+    data["claim"]["reason_text"] = "Edited by the platform"
+    data["evidence"][0]["file"] = "evidence/E1-v2.jpg"
+    data["evidence"][0]["sha256"] = sha256(jpeg_bytes((9, 9, 9)))
+    return make_loaded(data, default_files() | {"evidence/E1-v2.jpg": jpeg_bytes((9, 9, 9))})
+
+
+class Boom(RuntimeError):
+    pass
+
+
+class Crash(BaseException):
+    """Not an Exception: stands for the process dying (KeyboardInterrupt, SystemExit) mid-import."""
+
+
+def _fail_at_statement(db, k, exc_type):
+    """Raise ``exc_type`` just before the k-th SQL statement sent from now on; returns a remover."""
+    from sqlalchemy import event
+
+    seen = {"n": 0}
+
+    def before(conn, cursor, statement, parameters, context, executemany):
+        seen["n"] += 1
+        if seen["n"] == k:
+            raise exc_type(f"injected failure before statement {k}: {statement.split()[0]}")
+
+    event.listen(db.engine, "before_cursor_execute", before)
+    return lambda: event.remove(db.engine, "before_cursor_execute", before)
+
+
 @pytest.mark.parametrize("when", ["first_import", "new_revision"])
-@pytest.mark.parametrize("victim", ["evidence", "audit", "blobs"])
-def test_failure_midway_leaves_everything_as_before(db, monkeypatch, tmp_path, when, victim):
+@pytest.mark.parametrize("exc_type", [Boom, Crash], ids=["error", "crash"])
+def test_a_failure_before_any_statement_leaves_everything_as_before(db, tmp_path, when, exc_type):
+    """Every statement of an import (savepoint, inserts, audit, release, commit) fails in turn: the database is
+    each time exactly as before, and the import works once the fault is gone."""
     if when == "new_revision":
         import_bundle(db, make_loaded())
-        data = case_dict()
-        data["claim"]["reason_text"] = "Edited by the platform"
-        data["evidence"][0]["file"] = "evidence/E1-v2.jpg"
-        data["evidence"][0]["sha256"] = sha256(jpeg_bytes((9, 9, 9)))
-        loaded = make_loaded(data, default_files() | {"evidence/E1-v2.jpg": jpeg_bytes((9, 9, 9))})
+        loaded = _revision_two()
     else:
         loaded = make_loaded()
     before = _snapshot(db)
     files_before = sorted(p.name for p in tmp_path.rglob("*") if not p.name.endswith(("-wal", "-shm")))
-
-    class Boom(RuntimeError):
-        pass
-
-    def after_real(real):
-        def broken(*args, **kwargs):
-            real(*args, **kwargs)  # the rows are written (flushed) ...
-            raise Boom("injected failure")  # ... and then the import dies
-        return broken
-
-    if victim == "evidence":
-        monkeypatch.setattr(importer, "_insert_evidence", after_real(importer._insert_evidence))
-    elif victim == "blobs":
-        monkeypatch.setattr(importer, "put_blobs", after_real(importer.put_blobs))
-    else:
-        monkeypatch.setattr(audit_module, "append_event", after_real(audit_module.append_event))
-
-    with pytest.raises(Boom):
-        import_bundle(db, loaded)
-    assert _snapshot(db) == before
-    assert sorted(p.name for p in tmp_path.rglob("*") if not p.name.endswith(("-wal", "-shm"))) == files_before
-    monkeypatch.undo()
+    k = 0
+    while True:
+        k += 1
+        remove = _fail_at_statement(db, k, exc_type)
+        try:
+            result = import_bundle(db, loaded)
+        except (Boom, Crash):
+            remove()
+            assert _snapshot(db) == before, f"statement {k}"
+            assert sorted(p.name for p in tmp_path.rglob("*")
+                          if not p.name.endswith(("-wal", "-shm"))) == files_before
+            continue
+        remove()
+        break  # the fault was never reached: every statement has been tried
+    assert k > 6
+    assert result.status in ("imported", "new_revision")
     assert Repository(db).verify_audit_chain() == []
-    # and the same import works once the fault is gone
-    assert import_bundle(db, loaded).status in ("imported", "new_revision")
+
+
+def test_a_batch_keeps_the_good_bundles_and_refuses_the_failing_one_whole(db, monkeypatch):
+    from arbiter.store.importer import ImportHook, import_prepared, prepare
+
+    good1 = prepare(make_loaded(case_dict(case_id="TTS-UK-BATCH-1")))
+    bad = prepare(make_loaded(case_dict(case_id="TTS-UK-BATCH-2")))
+    good2 = prepare(make_loaded(case_dict(case_id="TTS-UK-BATCH-3")))
+
+    def store(conn, prepared, case_pk, revision_pk):
+        if prepared.case_id == "TTS-UK-BATCH-2":
+            raise Boom("the hook refuses this one")
+
+    monkeypatch.setattr(importer, "IMPORT_HOOKS", [ImportHook("test", store=store)])
+    results = import_prepared(db, [good1, bad, good2], actor="r.chen")
+    assert [getattr(r, "status", None) for r in results] == ["imported", None, "imported"]
+    assert isinstance(results[1], Boom)
+    repo = Repository(db)
+    assert sorted(row.case_id for row in repo.list_cases(_all(), 0, 10)) == ["TTS-UK-BATCH-1", "TTS-UK-BATCH-3"]
+    c = counts(db)
+    assert (c["cases"], c["case_revisions"], c["evidence"], c["audit_events"]) == (2, 2, 6, 2)
+    assert repo.verify_audit_chain() == []
+
+
+def test_a_crash_mid_batch_stores_none_of_the_batch(db):
+    from arbiter.store.importer import import_prepared, prepare
+
+    import_bundle(db, make_loaded())
+    before = _snapshot(db)
+    batch = [prepare(make_loaded(case_dict(case_id=f"TTS-UK-CRASH-{n}"))) for n in range(3)] + [
+        prepare(_revision_two())]
+    remove = _fail_at_statement(db, 8, Crash)
+    try:
+        with pytest.raises(Crash):
+            import_prepared(db, batch)
+    finally:
+        remove()
+    assert _snapshot(db) == before
+    results = import_prepared(db, batch)
+    assert [r.status for r in results] == ["imported"] * 3 + ["new_revision"]
+
+
+def test_revisions_of_one_case_in_one_batch_are_numbered_in_order(db):
+    from arbiter.store.importer import import_prepared, prepare
+
+    first, second = prepare(make_loaded()), prepare(_revision_two())
+    results = import_prepared(db, [first, second, first])
+    assert [(r.status, r.revision) for r in results] == [("imported", 1), ("new_revision", 2), ("unchanged", 1)]
+    assert len({r.case_pk for r in results}) == 1
 
 
 def test_bundle_that_does_not_match_its_hashes_is_refused_before_anything_is_stored(db):

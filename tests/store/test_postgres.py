@@ -17,7 +17,9 @@ from arbiter.store import SORT_KEYS, QueueQuery, Repository, open_database
 from arbiter.store.db import head_revision
 from tests.store.test_import import *  # noqa: F401,F403 - the same tests, collected again with the PG fixtures
 from tests.store.test_verdicts import *  # noqa: F401,F403
+from tests.store.test_search import *  # noqa: F401,F403
 from tests.store.test_verify import *  # noqa: F401,F403
+from tests.store.test_packages import *  # noqa: F401,F403
 
 PG_URL = os.environ.get("ARBITER_TEST_PG_URL")
 

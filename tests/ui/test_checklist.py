@@ -279,9 +279,9 @@ def test_export_writes_both_notices_off_the_gui_thread(panel, qtbot, monkeypatch
     threads = []
     real = arbiter.notice.write_notices
 
-    def spy(*args):
+    def spy(*args, **kwargs):
         threads.append(threading.current_thread())
-        return real(*args)
+        return real(*args, **kwargs)
 
     monkeypatch.setattr(arbiter.notice, "write_notices", spy)
     out = tmp_path / "out" / "OUT.pdf"

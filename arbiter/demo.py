@@ -1,0 +1,206 @@
+"""``arbiter demo build DIR``: a deterministic demonstration set for the supervisor's desk (cli.md revision 2).
+
+- ``DIR/cases/*.arbcase``: 20 variants of each bundled sample case (both platforms, CN, UK, US, MY, TH): a new
+  case id and order id, every time in the case shifted by whole days, the evidence files unchanged;
+- ``DIR/keys/*.arbkey``: the key cards of four demo reviewers (keys derived from fixed seeds:
+  ``arbiter.signing.demo_identity``; never use them for real work);
+- ``DIR/verdicts/*.arbverdict``: their signed verdicts on most cases, made with the real rules
+  (``checklist.decide`` on the sample's answers), checked with the store's own gates
+  (``arbiter.store.trust.check_against_rules`` / ``check_progress``) and signed with the real signing code.
+  Roughly 12 % of cases stay unreviewed; of the signed ones about 8 % carry an override, 7 % an amendment
+  (``CASE.v2.arbverdict``), 5 % a second reviewer's disagreeing verdict (``CASE.v1.REVIEWER.arbverdict``).
+
+Fixed seeds, fixed timestamps, Ed25519's deterministic signatures and fixed ZIP dates: the same command gives
+the same bytes. The packages carry no audit chain head: they come from no workstation database.
+"""
+from __future__ import annotations
+
+import copy
+import hashlib
+import json
+import random
+import re
+import zipfile
+from datetime import datetime, timedelta
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from arbiter.resources import resource_path
+
+N_VARIANTS = 20
+SEED = 20261125
+ZIP_DATE = (2025, 1, 1, 0, 0, 0)
+REVIEWERS = (("ana.silva", "Ana Silva"), ("ben.okafor", "Ben Okafor"), ("chen.wei", "Chen Wei"),
+             ("dara.nguyen", "Dara Nguyen"))
+_TIME = re.compile(r'"(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:[+-]\d{2}:\d{2}|Z))"')
+AMEND_REASONS = ("The seller's packing photo was misread; the amount is corrected.",
+                 "A second look at the chat logs: the rationale now cites the seller's reply.",
+                 "Supervisor note: the refund was above the lines claimed.")
+
+
+def _shift(text: str, days: int) -> str:
+    if not days:
+        return text
+
+    def move(m: re.Match) -> str:
+        raw = m.group(1)
+        moment = datetime.fromisoformat(raw.replace("Z", "+00:00"))
+        shifted = (moment + timedelta(days=days)).isoformat()
+        if raw.endswith("Z"):
+            shifted = shifted.replace("+00:00", "Z")
+        return f'"{shifted}"'
+
+    return _TIME.sub(move, text)
+
+
+def _zip(path: Path, members: list[tuple[str, bytes, bool]]) -> None:
+    with zipfile.ZipFile(path, "w") as zf:
+        for name, data, deflate in members:
+            info = zipfile.ZipInfo(name, date_time=ZIP_DATE)
+            info.compress_type = zipfile.ZIP_DEFLATED if deflate else zipfile.ZIP_STORED
+            info.external_attr = 0o644 << 16
+            zf.writestr(info, data)
+
+
+def _samples() -> list[tuple[str, dict, dict[str, bytes], dict]]:
+    out = []
+    answers_dir = resource_path("sample-answers")
+    for path in sorted(resource_path("samples").glob("*.arbcase")):
+        name = path.name.removesuffix(".arbcase")
+        answers_path = answers_dir / f"{name}.answers.json"
+        if not answers_path.exists():
+            continue
+        with zipfile.ZipFile(path) as zf:
+            case_text = zf.read("case.json").decode("utf-8-sig")
+            files = {n: zf.read(n) for n in zf.namelist() if n != "case.json" and not n.endswith("/")}
+        out.append((name, {"text": case_text}, files, json.loads(answers_path.read_text("utf-8"))))
+    return out
+
+
+def _variant(case_text: str, answers: dict, k: int) -> tuple[bytes, dict, str]:
+    data = json.loads(case_text)
+    case_id = f"{data['case_id']}-D{k:02d}"
+    days = 3 * k
+    data["case_id"] = case_id
+    data["order"]["order_id"] = f"{data['order']['order_id']}{k:02d}"
+    text = _shift(json.dumps(data, ensure_ascii=False, indent=2), days)
+    answers_text = _shift(json.dumps(answers, ensure_ascii=False), days)
+    return text.encode("utf-8"), json.loads(answers_text), case_id
+
+
+class _Desk:
+    """Decides and signs like a reviewer's workstation, with the store's checks, without a database."""
+
+    def __init__(self) -> None:
+        from arbiter.signing import demo_identity
+
+        self.people = [demo_identity(pid, name) for pid, name in REVIEWERS]
+
+    def decide(self, case, answers: dict, progress: dict) -> dict:
+        from arbiter.domain import checklist
+        from arbiter.store import trust
+
+        policy = trust.policy_for(case.platform.value, case.region)
+        record = checklist.decide(case, policy, answers)
+        trust.check_against_rules(case, policy, answers, record, frozenset())
+        trust.check_progress(case, policy, answers, progress, frozenset())
+        return record
+
+    def package(self, who, case, case_sha: str, answers: dict, progress: dict, *, number: int = 1,
+                supersedes: str | None = None, reason: str | None = None) -> tuple[dict, dict]:
+        from arbiter.packages import build_package
+
+        answers = dict(answers, reviewer=who.id)
+        record = self.decide(case, answers, progress)
+        signed_at = datetime.fromisoformat(answers["decided_at"])
+        data = build_package(case_id=case.case_id, number=number, kind="amendment" if supersedes else "original",
+                             reason=reason, case_revision=1, case_sha256=case_sha, supersedes=supersedes,
+                             record=record, answers=answers, progress=progress, signed_at=signed_at, reviewer=who,
+                             chain_head=None, export_head=None)
+        return data, record
+
+
+def _later(answers: dict, hours: int) -> str:
+    return (datetime.fromisoformat(answers["decided_at"]) + timedelta(hours=hours)).isoformat()
+
+
+def build_demo(out: Path) -> str:
+    from arbiter.bundle.reader import load_case_json
+    from arbiter.domain.checklist import AnswerError
+    from arbiter.domain.signoff import required_chats
+    from arbiter.packages import package_bytes, package_name
+    from arbiter.store.errors import VerdictRefused
+
+    rng = random.Random(SEED)
+    desk = _Desk()
+    for sub in ("cases", "keys", "verdicts"):
+        (out / sub).mkdir(parents=True, exist_ok=True)
+    for who in desk.people:
+        (out / "keys" / f"{who.id}.arbkey").write_bytes(who.card.to_bytes() + b"\n")
+    samples = _samples()
+    counts = {"cases": 0, "verdicts": 0, "overrides": 0, "amendments": 0, "conflicts": 0, "unreviewed": 0}
+    for k in range(N_VARIANTS):
+        for s_index, (_name, case_src, files, base_answers) in enumerate(samples):
+            raw, answers, case_id = _variant(case_src["text"], copy.deepcopy(base_answers), k)
+            case = load_case_json(raw)
+            case_sha = hashlib.sha256(raw).hexdigest()
+            _zip(out / "cases" / f"{case_id}.arbcase",
+                 [("case.json", raw, True)] + [(n, files[n], False) for n in sorted(files)])
+            counts["cases"] += 1
+            roll = rng.random()
+            if roll < 0.12:
+                counts["unreviewed"] += 1
+                continue
+            who = desk.people[(k + s_index) % len(desk.people)]
+            progress = {"opened_evidence": sorted(e.id for e in case.evidence),
+                        "chats_read": sorted(required_chats(case))}
+            try:
+                record = desk.decide(case, dict(answers, reviewer=who.id), progress)
+                buyer_side = record["outcome"] in ("buyer_favoured", "partial") and answers.get("finding") == "supported"
+                if buyer_side and rng.random() < 0.09:
+                    answers = dict(answers, override={
+                        "outcome": "seller_favoured",
+                        "justification": f"{sorted(case.evidence_ids)[0]} does not show this order's item; the "
+                                         "claim is not established on the evidence as a whole."})
+                    counts["overrides"] += 1
+                data, record = desk.package(who, case, case_sha, answers, progress)
+            except (AnswerError, VerdictRefused):
+                counts["unreviewed"] += 1
+                continue
+            (out / "verdicts" / package_name(case_id, 1)).write_bytes(package_bytes(data))
+            counts["verdicts"] += 1
+            if rng.random() < 0.08:
+                amended = dict(answers, decided_at=_later(answers, 26),
+                               rationale=answers["rationale"] + " (Amended after a second reading.)")
+                try:
+                    v2, _ = desk.package(who, case, case_sha, amended, progress, number=2,
+                                         supersedes=data["fingerprint"], reason=AMEND_REASONS[k % 3])
+                except (AnswerError, VerdictRefused):
+                    v2 = None
+                if v2 is not None:
+                    (out / "verdicts" / package_name(case_id, 2)).write_bytes(package_bytes(v2))
+                    counts["verdicts"] += 1
+                    counts["amendments"] += 1
+            elif buyer_side and not answers.get("override") and rng.random() < 0.06:
+                other = desk.people[(k + s_index + 1) % len(desk.people)]
+                first = sorted(case.evidence_ids)[0]
+                against = {key: v for key, v in answers.items() if key not in ("problem", "remedy", "amount")}
+                against.update(finding="contradicted", decided_at=_later(answers, 3), override=None,
+                               rationale=f"{first} does not establish the problem claimed; the seller's account in "
+                                         "the chat is consistent with the order.")
+                against.pop("damage_extent", None)
+                try:
+                    v1b, _ = desk.package(other, case, case_sha, against, progress)
+                except (AnswerError, VerdictRefused):
+                    v1b = None
+                if v1b is not None:
+                    (out / "verdicts" / package_name(case_id, 1, other.id)).write_bytes(package_bytes(v1b))
+                    counts["verdicts"] += 1
+                    counts["conflicts"] += 1
+    return (f"demo: {counts['cases']} cases, {len(desk.people)} key cards, {counts['verdicts']} verdict packages "
+            f"({counts['overrides']} overrides, {counts['amendments']} amendments, {counts['conflicts']} "
+            f"disagreements, {counts['unreviewed']} cases unreviewed) in {out}")
+
+
+_ = (Decimal, Any)

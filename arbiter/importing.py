@@ -1,0 +1,285 @@
+"""The one import service: ``arbiter import`` and the workstation's import dialog both call :func:`import_bundles`.
+
+Reading and checking a bundle (unzip, parse, hash, media checks: :func:`arbiter.bundle.read_bundle` and
+:func:`arbiter.store.importer.prepare`) is the expensive part, so with many bundles it runs in worker processes
+while this process writes: one writer, many bundles per transaction, a savepoint each
+(:func:`arbiter.store.importer.import_prepared`). Outcomes are reported in the order the bundles were given, and
+only once their transaction is committed: what the caller prints or shows is what the database holds, even if
+the process dies a moment later.
+
+No Qt, no printing: the caller passes callbacks (``on_outcome``, ``on_progress``) and a ``cancelled`` test.
+"""
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+import signal
+import sys
+import threading
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+log = logging.getLogger(__name__)
+
+BUNDLE_SUFFIX = ".arbcase"
+
+IMPORTED, UNCHANGED, NEW_REVISION, REFUSED, SKIPPED = "imported", "unchanged", "new_revision", "refused", "skipped"
+#: stages at which a bundle can be refused: reading/checking it, or storing it
+READ, STORE = "read", "store"
+
+#: below this many bundles everything runs in this process (starting workers costs more than it saves)
+MIN_BUNDLES_FOR_WORKERS = 24
+#: a transaction is committed after this many bundles, this many bytes of evidence, or this many seconds
+BATCH_BUNDLES = 64
+BATCH_BYTES = 64 * 1024 * 1024
+BATCH_SECONDS = 1.0
+
+
+@dataclass(frozen=True)
+class BundleOutcome:
+    """What happened to one bundle."""
+
+    source: str                  # the path as given
+    status: str                  # imported / unchanged / new_revision / refused / skipped
+    case_id: str | None = None
+    revision: int | None = None
+    case_pk: int | None = None
+    reason: str = ""             # why it was refused: one line, in English (the bundle reader's message)
+    ignored: tuple[str, ...] = ()
+    evidence_count: int = 0
+    stage: str = ""              # refused: READ (the bundle is malformed or unreadable) or STORE
+    bundle_error: bool = False   # refused by the bundle reader's checks (BundleError), not by an accident
+
+    @property
+    def name(self) -> str:
+        return Path(self.source).name or self.source
+
+
+@dataclass
+class ImportSummary:
+    imported: int = 0
+    unchanged: int = 0
+    new_revisions: int = 0
+    refused: int = 0
+    skipped: int = 0
+    outcomes: list[BundleOutcome] = field(default_factory=list, repr=False)
+
+    def add(self, outcome: BundleOutcome) -> None:
+        self.outcomes.append(outcome)
+        attr = {IMPORTED: "imported", UNCHANGED: "unchanged", NEW_REVISION: "new_revisions", REFUSED: "refused",
+                SKIPPED: "skipped"}[outcome.status]
+        setattr(self, attr, getattr(self, attr) + 1)
+
+    def line(self) -> str:
+        """``summary: 3 imported, 1 unchanged, 0 new revisions, 1 refused`` (+ ``, 2 skipped`` if cancelled)."""
+        text = (f"summary: {self.imported} imported, {self.unchanged} unchanged, {self.new_revisions} new "
+                f"revision{'' if self.new_revisions == 1 else 's'}, {self.refused} refused")
+        return text + (f", {self.skipped} skipped" if self.skipped else "")
+
+
+def is_bundle_candidate(path: Path) -> bool:
+    return path.suffix.lower() == BUNDLE_SUFFIX or path.is_dir()
+
+
+def collect_bundles(paths: Iterable[str | os.PathLike]) -> list[Path]:
+    """The bundles named by ``paths``: a ``.arbcase`` file or a bundle folder (with ``case.json``) as it is; any
+    other folder contributes the ``.arbcase`` files and bundle folders directly inside it. A folder with no
+    bundle at all is kept, so that it is reported as refused rather than silently dropped."""
+    found: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir() and not (path / "case.json").exists():
+            inside = sorted(p for p in path.iterdir()
+                            if (p.is_file() and p.suffix.lower() == BUNDLE_SUFFIX)
+                            or (p.is_dir() and (p / "case.json").exists()))
+            found.extend(inside if inside else [path])
+        else:
+            found.append(path)
+    unique: list[Path] = []
+    seen: set[str] = set()
+    for path in found:
+        key = os.path.normcase(os.path.abspath(path))
+        if key not in seen:
+            seen.add(key)
+            unique.append(path)
+    return unique
+
+
+def _one_line(exc: BaseException) -> str:
+    message = getattr(exc, "message", None) or str(exc)
+    lines = str(message).strip().splitlines()
+    return lines[0] if lines else type(exc).__name__
+
+
+@dataclass(frozen=True)
+class _Read:
+    """A bundle read and checked (``prepared``), or why not. Crosses from a worker process."""
+
+    source: str
+    prepared: Any = None                 # arbiter.store.importer.PreparedBundle
+    reason: str = ""
+    stage: str = ""
+    bundle_error: bool = False
+
+
+def read_and_prepare(source: str) -> _Read:
+    """Read, check and prepare one bundle; never raises (runs in a worker process)."""
+    from arbiter.bundle import BundleError, read_bundle
+    from arbiter.store.importer import prepare
+
+    try:
+        loaded = read_bundle(source)
+    except BundleError as exc:
+        return _Read(source, reason=exc.message, stage=READ, bundle_error=True)
+    except Exception as exc:  # noqa: BLE001 - an unreadable file is a refusal, not a crash
+        log.warning("reading bundle %s failed", source, exc_info=True)
+        return _Read(source, reason=_one_line(exc), stage=READ)
+    try:
+        return _Read(source, prepared=prepare(loaded))
+    except Exception as exc:  # noqa: BLE001
+        return _Read(source, reason=_one_line(exc), stage=STORE)
+
+
+def _worker_init() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the parent's to handle; no tracebacks from workers
+
+
+def default_workers() -> int:
+    return max(1, min(os.cpu_count() or 1, 8))
+
+
+def _pool_context():
+    # fork is quick (the modules are already imported) but safe only without other threads; the workstation
+    # has Qt's threads, macOS and Windows have no safe fork: spawn there
+    if sys.platform.startswith("linux") and threading.active_count() == 1 and not getattr(sys, "frozen", False):
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("spawn")
+
+
+class _Reader:
+    """Reads bundles in order: in this process, or through a pool of worker processes (a bounded window of
+    bundles in flight, so memory stays bounded when the writer is the slower side)."""
+
+    def __init__(self, sources: Sequence[str], workers: int):
+        self._sources = deque(sources)
+        self._pool: ProcessPoolExecutor | None = None
+        self._window: deque[Future] = deque()
+        if workers > 1 and len(sources) >= MIN_BUNDLES_FOR_WORKERS:
+            try:
+                self._pool = ProcessPoolExecutor(workers, mp_context=_pool_context(), initializer=_worker_init)
+                self._limit = workers * 4
+            except Exception:  # noqa: BLE001 - no processes here (sandbox, frozen oddities): read in-process
+                log.warning("no worker processes; reading bundles in this process", exc_info=True)
+                self._pool = None
+
+    def _fill(self) -> None:
+        while self._pool is not None and self._sources and len(self._window) < self._limit:
+            self._window.append(self._pool.submit(read_and_prepare, self._sources.popleft()))
+
+    def next(self) -> _Read | None:
+        if self._pool is None:
+            return read_and_prepare(self._sources.popleft()) if self._sources else None
+        self._fill()
+        if not self._window:
+            return None
+        future = self._window.popleft()
+        self._fill()
+        return future.result()
+
+    def stop(self) -> None:
+        """Read nothing more: the bundles in flight are dropped (the caller reports them skipped)."""
+        for future in self._window:
+            future.cancel()
+        self._window.clear()
+        self._sources.clear()
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+
+def import_bundles(db: Any, sources: Sequence[str | os.PathLike], *, actor: str | None = None,
+                   on_outcome: Callable[[BundleOutcome], None] | None = None,
+                   on_progress: Callable[[int, int, str], None] | None = None,
+                   cancelled: Callable[[], bool] | None = None,
+                   workers: int | None = None) -> ImportSummary:
+    """Import ``sources`` (bundle paths, as given) in order into ``db``.
+
+    ``on_outcome(outcome)`` is called once per bundle, in the order given, after its transaction committed;
+    ``on_progress(done, total, name)`` after each bundle has been read and checked. When ``cancelled()`` turns
+    true, the bundles read so far are stored and the rest are reported ``skipped``. Returns the summary.
+    """
+    from arbiter.store.importer import import_prepared
+
+    names = [os.fspath(s) for s in sources]
+    total = len(names)
+    summary = ImportSummary()
+    pending: list[_Read] = []          # read, in order, not written yet (refusals wait their turn too)
+    pending_bytes = 0
+    batch_started = 0.0
+    done = 0
+
+    def emit(outcome: BundleOutcome) -> None:
+        summary.add(outcome)
+        if on_outcome is not None:
+            on_outcome(outcome)
+
+    def flush() -> None:
+        nonlocal pending, pending_bytes
+        good = [r.prepared for r in pending if r.prepared is not None]
+        results = iter(import_prepared(db, good, actor=actor)) if good else iter(())
+        for read in pending:
+            if read.prepared is None:
+                emit(BundleOutcome(read.source, REFUSED, reason=read.reason, stage=read.stage,
+                                   bundle_error=read.bundle_error))
+                continue
+            p = read.prepared
+            result = next(results)
+            if isinstance(result, Exception):
+                emit(BundleOutcome(read.source, REFUSED, case_id=p.case_id, reason=_one_line(result), stage=STORE,
+                                   evidence_count=p.evidence_count))
+            else:
+                emit(BundleOutcome(read.source, str(result.status), case_id=result.case_id,
+                                   revision=result.revision, case_pk=result.case_pk, ignored=p.ignored,
+                                   evidence_count=p.evidence_count))
+        pending, pending_bytes = [], 0
+
+    reader = _Reader(names, workers if workers is not None else default_workers())
+    try:
+        while True:
+            if cancelled is not None and cancelled():
+                reader.stop()
+                flush()
+                for source in names[done:]:
+                    emit(BundleOutcome(source, SKIPPED, reason="import cancelled before this bundle"))
+                break
+            read = reader.next()
+            if read is None:
+                break
+            if not pending:
+                batch_started = time.monotonic()
+            pending.append(read)
+            if read.prepared is not None:
+                pending_bytes += sum(len(b) for b in read.prepared.blobs.values()) + len(read.prepared.case_json)
+            done += 1
+            if on_progress is not None:
+                on_progress(done, total, Path(read.source).name)
+            if (len(pending) >= BATCH_BUNDLES or pending_bytes >= BATCH_BYTES
+                    or time.monotonic() - batch_started >= BATCH_SECONDS):
+                flush()
+        if pending:
+            flush()
+    finally:
+        reader.close()
+    return summary
+
+
+__all__ = ["BUNDLE_SUFFIX", "IMPORTED", "NEW_REVISION", "REFUSED", "SKIPPED", "UNCHANGED", "BundleOutcome",
+           "ImportSummary", "collect_bundles", "import_bundles", "is_bundle_candidate", "read_and_prepare"]

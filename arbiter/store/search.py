@@ -1,0 +1,165 @@
+"""Finding cases by what a reviewer has in hand: case id, order id, buyer and seller id and name, phone number,
+SKU, tracking number (docs/storage.md, "Search").
+
+Two structures, filled by the importer for the newest revision of each case (migration 0007 filled them for the
+cases already stored):
+- ``case_search_keys`` (``case_pk``, ``kind``, ``value``): exact values, normalised (NFKC, case-folded), read by
+  exact match and by prefix as a range of the ``(value, case_pk)`` index. A phone number is kept as its digits
+  (``phone``) and as its digits reversed (``phone_tail``), so that ``+44 7700 900482``, ``07700 900482`` and
+  ``900482`` all find it: a prefix of the digits, or their ending, without the trunk ``0`` or country code.
+- ``case_search_text``: one document per case (buyer and seller names, and the ids again) for words and parts of
+  names: an FTS5 table on SQLite (``unicode61``, diacritics removed: ``jose`` finds ``José``; each word of the
+  query is a prefix), a ``pg_trgm`` GIN index on PostgreSQL (``ILIKE '%...%'``, from three characters).
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Mapping
+from typing import Any
+
+from sqlalchemy import Column, Integer, MetaData, Table, Text, and_, bindparam, literal_column, or_, select, text
+from sqlalchemy.sql import Select
+
+from arbiter.store.models import CaseSearchKeyModel
+
+KEYS = CaseSearchKeyModel.__table__
+MAX_VALUE = 255
+#: digits a query needs before it is also tried as the ending of a phone number
+PHONE_TAIL_MIN_DIGITS = 4
+#: digits of a stored number a longer query (with a country code) must end with to find it
+PHONE_MIN_STORED_DIGITS = 7
+#: characters a query needs before PostgreSQL's trigram index can serve a substring search
+TRGM_MIN_CHARS = 3
+
+_text_meta = MetaData()
+#: PostgreSQL's table (SQLite's is an FTS5 virtual table of the same name: rowid = case pk, column body)
+TEXT_PG = Table("case_search_text", _text_meta, Column("case_pk", Integer, primary_key=True),
+                Column("body", Text, nullable=False))
+
+_PHONE_CHARS = re.compile(r"[\s().\-/+]")
+
+
+def normalise(value: Any) -> str:
+    return unicodedata.normalize("NFKC", str(value)).strip().casefold()[:MAX_VALUE]
+
+
+def phone_digits(value: str) -> str:
+    """The digits of a phone number (``+44 (0)7700-900 482`` -> ``4407700900482``); '' if it is not one."""
+    stripped = _PHONE_CHARS.sub("", unicodedata.normalize("NFKC", value))
+    return stripped if stripped.isdigit() else ""
+
+
+def _get(data: Any, *path: str) -> Any:
+    for key in path:
+        if not isinstance(data, Mapping):
+            return None
+        data = data.get(key)
+    return data
+
+
+def search_entries(data: Mapping[str, Any]) -> tuple[tuple[tuple[str, str], ...], str]:
+    """The search keys ``(kind, value)`` (distinct) and the text document of one case.json (a decoded dict)."""
+    keys: dict[tuple[str, str], None] = {}
+    words: list[str] = []
+
+    def add(kind: str, value: Any) -> None:
+        if isinstance(value, str) and value.strip():
+            keys[(kind, normalise(value))] = None
+            words.append(value.strip())
+
+    add("case_id", data.get("case_id"))
+    add("order_id", _get(data, "order", "order_id"))
+    add("buyer_id", _get(data, "buyer", "id"))
+    add("seller_id", _get(data, "seller", "id"))
+    for party in ("buyer", "seller"):
+        phone = _get(data, party, "phone")
+        digits = phone_digits(phone) if isinstance(phone, str) else ""
+        if digits:
+            keys[("phone", digits[:MAX_VALUE])] = None
+            keys[("phone_tail", digits.lstrip("0")[::-1][:MAX_VALUE])] = None
+    for item in _get(data, "order", "items") or ():
+        add("sku", _get(item, "sku"))
+    add("tracking", _get(data, "order", "logistics", "tracking_no"))
+    add("tracking", _get(data, "return_logistics", "tracking_no"))
+    names = [n.strip() for n in (_get(data, "buyer", "display_name"), _get(data, "seller", "shop_name"))
+             if isinstance(n, str) and n.strip()]
+    return tuple(keys), " ".join(names + words)
+
+
+def _prefix_range(column, prefix: str):
+    """``column`` starts with ``prefix``: a range of its index (no LIKE, no collation surprises)."""
+    return and_(column >= prefix, column < prefix + "\U0010ffff")
+
+
+def _fts_query(query: str) -> str:
+    """Each whitespace-separated word of ``query`` as a quoted FTS5 prefix term, all of them required."""
+    terms = [word.replace('"', '""') for word in query.split()]
+    return " AND ".join(f'"{term}"*' for term in terms if term)
+
+
+def matching_cases(query: str, dialect: str) -> Select | None:
+    """A SELECT of the pks of the cases that ``query`` finds (a UNION of index lookups), or None for ''."""
+    query = unicodedata.normalize("NFKC", query or "").strip()
+    if not query:
+        return None
+    norm = normalise(query)
+    parts = [select(KEYS.c.case_pk).where(_prefix_range(KEYS.c.value, norm))]
+    digits = phone_digits(query)
+    if len(digits.lstrip("0")) >= PHONE_TAIL_MIN_DIGITS:
+        tail = digits.lstrip("0")[::-1]
+        # the stored number ends with the query (typed without country code or trunk 0), or the query ends
+        # with the stored number (typed with a country code the bundle did not give): seven digits at least
+        shorter = [tail[:k] for k in range(PHONE_MIN_STORED_DIGITS, len(tail))]
+        match = _prefix_range(KEYS.c.value, tail)
+        if shorter:
+            match = or_(match, KEYS.c.value.in_(shorter))
+        parts.append(select(KEYS.c.case_pk).where(KEYS.c.kind == "phone_tail", match))
+    if dialect == "sqlite":
+        fts = _fts_query(query)
+        if fts:
+            parts.append(select(literal_column("rowid").label("case_pk"))
+                         .select_from(text("case_search_text"))
+                         .where(text("case_search_text MATCH :fts").bindparams(bindparam("fts", fts))))
+    elif len(query) >= TRGM_MIN_CHARS:
+        escaped = query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        parts.append(select(TEXT_PG.c.case_pk).where(TEXT_PG.c.body.ilike(f"%{escaped}%", escape="\\")))
+    return parts[0].union(*parts[1:]) if len(parts) > 1 else parts[0]
+
+
+def delete_entries_sql(dialect: str) -> list[Any]:
+    """Statements removing one case's entries (parameter ``case_pk``), before its newest revision's go in."""
+    if dialect == "sqlite":
+        return [KEYS.delete().where(KEYS.c.case_pk == bindparam("case_pk")),
+                text("DELETE FROM case_search_text WHERE rowid = :case_pk")]
+    return [KEYS.delete().where(KEYS.c.case_pk == bindparam("case_pk")),
+            TEXT_PG.delete().where(TEXT_PG.c.case_pk == bindparam("case_pk"))]
+
+
+def insert_text_sql(dialect: str) -> Any:
+    """Statement adding one case's document (parameters ``case_pk``, ``body``)."""
+    if dialect == "sqlite":
+        return text("INSERT INTO case_search_text (rowid, body) VALUES (:case_pk, :body)")
+    return TEXT_PG.insert()
+
+
+
+def insert_entries(conn: Any, items: Any, *, replace: bool = False) -> None:
+    """Store the search entries ``(case_pk, keys, body)`` of each item (``keys`` as :func:`search_entries` gives
+    them); ``replace`` first removes what those cases had (a new revision). ``conn`` is a Connection in a write
+    transaction; the importer, the bench and the tests all go through here."""
+    items = list(items)
+    if not items:
+        return
+    dialect = conn.dialect.name
+    if replace:
+        for stmt in delete_entries_sql(dialect):
+            conn.execute(stmt, [{"case_pk": case_pk} for case_pk, _, _ in items])
+    keys = [{"case_pk": case_pk, "kind": kind, "value": value} for case_pk, entries, _ in items
+            for kind, value in entries]
+    if keys:
+        conn.execute(_INSERT_KEYS, keys)
+    conn.execute(insert_text_sql(dialect), [{"case_pk": case_pk, "body": body} for case_pk, _, body in items])
+
+
+_INSERT_KEYS = KEYS.insert()
