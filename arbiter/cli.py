@@ -42,6 +42,9 @@ def _build_parser() -> argparse.ArgumentParser:
         parents=[common],
     )
     parser.add_argument("--version", action="version", version=_version())
+    parser.add_argument("--supervisor", action="store_true",
+                        help="with --demo: open the supervisor's desk on the 'demo build' set (otherwise the desk "
+                             "opens when this workstation's identity is a supervisor)")
     parser.add_argument("--demo", action="store_true",
                         help="open the workstation on a fresh temporary database loaded with the sample cases")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -214,9 +217,10 @@ def cmd_gui(args: argparse.Namespace) -> int:
     except ImportError as exc:
         raise CommandError(f"the workstation cannot start: {_one_line(exc)} "
                            "(is a display and Qt's system libraries available?)") from exc
+    supervisor = bool(getattr(args, "supervisor", False))
     if args.demo:
-        return run(None, demo=True)
-    return run(_db_url(args), demo=False)
+        return run(None, demo=True, supervisor=supervisor)
+    return run(_db_url(args), demo=False, supervisor=supervisor)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -130,11 +130,8 @@ def _fmt(value: float | None, digits: int = 3) -> str:
     return "" if value is None else f"{value:.{digits}f}"
 
 
-def _report(store, *, csv_out: bool) -> int:
-    from arbiter.domain.qa import scorecards
-
-    settings = store.qa_settings()
-    cards = scorecards(store.verdict_facts(), store.review_outcomes(), settings)
+def report_rows(cards) -> list[dict]:
+    """The report's rows (CSV_COLUMNS) for scorecards; the GUI's CSV export writes the same."""
     rows = []
     for c in cards:
         minutes = None if c.median_review_seconds is None else c.median_review_seconds / 60
@@ -147,6 +144,15 @@ def _report(store, *, csv_out: bool) -> int:
             "team_buyer_favoured_rate": _fmt(c.team_buyer_favoured), "excluded_buyer": c.excluded_buyer,
             "excluded_seller": c.excluded_seller, "median_review_minutes": _fmt(minutes, 1),
         })
+    return rows
+
+
+def _report(store, *, csv_out: bool) -> int:
+    from arbiter.domain.qa import scorecards
+
+    settings = store.qa_settings()
+    cards = scorecards(store.verdict_facts(), store.review_outcomes(), settings)
+    rows = report_rows(cards)
     if csv_out:
         writer = csv.DictWriter(sys.stdout, fieldnames=CSV_COLUMNS, lineterminator="\n")
         writer.writeheader()

@@ -159,7 +159,9 @@ def build_demo(out: Path) -> str:
                 record = desk.decide(case, dict(answers, reviewer=who.id), progress)
                 buyer_side = record["outcome"] in ("buyer_favoured", "partial") and answers.get("finding") == "supported"
                 if buyer_side and rng.random() < 0.09:
-                    answers = dict(answers, override={
+                    # overriding to seller-favoured awards nothing: the remedy is none (else decide refuses)
+                    answers = {key: v for key, v in answers.items() if key not in ("amount", "damage_extent")}
+                    answers = dict(answers, remedy="none", override={
                         "outcome": "seller_favoured",
                         "justification": f"{sorted(case.evidence_ids)[0]} does not show this order's item; the "
                                          "claim is not established on the evidence as a whole."})

@@ -679,7 +679,7 @@ def item(sku: str, title: str, quantity: int, unit_price: str, *, custom_made=Fa
 def answers(decided_at: str, reviewer: str, evidence: dict[str, str], rationale: str, *, finding: str | None,
             problem: str | None = None, remedy: str | None = None, amount: str | None = None,
             conduct: tuple[bool, bool, bool] | None = None, jurisdiction: dict[str, bool] | None = None,
-            ) -> dict[str, Any]:
+            damage_extent: str | None = None) -> dict[str, Any]:
     a: dict[str, Any] = {
         "decided_at": decided_at,
         "reviewer": reviewer,
@@ -690,6 +690,8 @@ def answers(decided_at: str, reviewer: str, evidence: dict[str, str], rationale:
     if finding is not None:  # a declined case stops at the gates: no finding, problem, remedy or amount
         a["finding"] = finding
         a["problem"] = problem
+        if damage_extent is not None:  # rules revision 2: asked with damaged (002 "完全损坏")
+            a["damage_extent"] = damage_extent
         a["remedy"] = remedy
         a["amount"] = amount
     a["rationale"] = rationale
@@ -1248,7 +1250,7 @@ def case_dy_cn_damaged_cod() -> Sample:
         "相符。运输损坏由物流承担责任，完全损坏免退货，货到付款由商家在48小时内退款并上传凭证。M5 双方版本不一致"
         "（卖家版本措辞被修改），买家版本用语不专业。",
         finding="supported", problem="damaged", remedy="return_and_refund", amount="168.00",
-        conduct=(True, False, True))
+        conduct=(True, False, True), damage_extent="complete")
     return s
 
 
@@ -1330,8 +1332,8 @@ def case_dy_cn_minor_quality() -> Sample:
     t = Clock("+08:00")
     s = Sample(
         "dy-cn-tshirt-minor",
-        "minor quality issue (loose threads): partial refund, shared liability; seller's partial offer; seller's "
-        "product-page screenshot",
+        "minor quality issue (loose threads): partial refund, shared liability; seller's partial offer (r2: "
+        "seller_offer; a rejection for J2, the intervention came 35 h later); seller's product-page screenshot",
         "partial: partial_refund 15.00 CNY, liability shared",
         base_case("DY-CN-250220-0087", "douyin", "CN", "zh-CN", t("02-20 16:10")),
     )
@@ -1354,8 +1356,9 @@ def case_dy_cn_minor_quality() -> Sample:
                        "reason_text": "三件里有一件下摆线头很多，还有一处跳线，能穿但是不太好看，希望部分退款。",
                        "submitted_at": t("02-15 12:30")}
     s.case["after_sale"] = {"seller_response": "partial_offer", "seller_responded_at": t("02-16 10:05"),
-                            "intervention_requested_at": t("02-20 16:00"), "settled_between_parties": False,
-                            "legal_proceedings": False, "previous_appeals": 0}
+                            "intervention_requested_at": t("02-17 21:40"), "settled_between_parties": False,
+                            "legal_proceedings": False, "previous_appeals": 0,
+                            "seller_offer": {"remedy": "partial_refund", "amount": "8.00"}}
     vivo = {"make": "vivo", "model": "V2309A", "offset": "+08:00"}
     s.add_evidence("E1", "buyer", 1, t("02-15 12:30"), "photo", "loose_thread",
                    jpeg(draw_tshirt(91, flaw="thread"), exif={**vivo, "taken": t.exif("02-15 12:12")}), "jpg",
@@ -1375,7 +1378,7 @@ def case_dy_cn_minor_quality() -> Sample:
             "穿着哦。我们给您补偿5元红包可以吗？", ["E3"]),
         msg("M3", t("02-16 10:30"), "buyer", "跳线剪不掉的，5元太少了，至少30吧，一件都快27了。"),
         msg("M4", t("02-16 11:02"), "seller", "最多只能给到8元了亲，实在抱歉。"),
-        msg("M5", t("02-20 15:58"), "buyer", "那我申请平台处理吧。"),
+        msg("M5", t("02-17 21:38"), "buyer", "那我申请平台处理吧。"),
     ]
     s.case["chat_logs"] = [
         {"owner": "buyer", "channel": "buyer_seller", "messages": chat},
@@ -1756,6 +1759,357 @@ def case_tts_th_scarf_thai() -> Sample:
     return s
 
 
+# ---------------------------------------------------------------------------------- rules revision 2 samples
+# Bundles with the optional "Revision 2" fields of case-bundle.md; decided under policy version 2026.11.
+
+def case_dy_cn_kettle_appeal() -> Sample:
+    """r2: a buyer's appeal of a Douyin decision. The original application was in time (43 h after the seller's
+    rejection); the appeal is filed 41.5 h after the decision, its own time never enters J2 (issue 9, example 1);
+    a requested supplement answers request R1 in time."""
+    t = Clock("+08:00")
+    s = Sample(
+        "dy-cn-kettle-appeal",
+        "r2 appeal (after_sale.appeal with the decision appealed and its fingerprint, previous_appeal_times []): "
+        "the seller rejected, the original intervention came 43 h later, the appeal 41.5 h after the decision; "
+        "a requested supplement (request R1, in time) with a repair shop's test report",
+        "buyer_favoured on appeal: return_and_refund 159.00 CNY, liability seller; no seller deadline (Douyin); "
+        "1 buyer appeal left",
+        base_case("DY-CN-250410-0288", "douyin", "CN", "zh-CN", t("04-10 10:00")),
+    )
+    s.case["order"] = {
+        "order_id": "6931027746610093812", "placed_at": t("03-29 20:15"), "paid_at": t("03-29 20:16"),
+        "shipped_at": t("03-31 09:40"), "delivered_at": t("04-02 11:05"), "cross_border": False,
+        "payment_method": "wallet", "currency": "CNY", "total_paid": "159.00", "shipping_fee": "0.00",
+        "items": [item("KT-17-304", "不锈钢电热水壶 1.7L 304内胆 防干烧", 1, "159.00")],
+        "logistics": {"carrier": "圆通速递", "tracking_no": "YT7518830264412", "events": [
+            {"at": t("03-31 09:40"), "status": "picked_up", "detail": "【佛山市】圆通速递 顺德北滘 已揽收"},
+            {"at": t("04-01 02:10"), "status": "in_transit", "detail": "【广州市】已到达 广州转运中心"},
+            {"at": t("04-02 08:20"), "status": "out_for_delivery", "detail": "【南京市】鼓楼区网点 正在派件"},
+            {"at": t("04-02 11:05"), "status": "delivered", "detail": "【南京市】已签收，签收人：本人"},
+        ]},
+    }
+    s.case["buyer"] = {"id": "DYB-55190274", "display_name": "周静怡", "phone": "13951234567",
+                       "address": "江苏省南京市鼓楼区中山北路200号6栋1203室"}
+    s.case["seller"] = {"id": "DYS-4410987", "shop_name": "美厨小家电旗舰店", "phone": "0757-26681234"}
+    s.case["claim"] = {"type": "quality_issue", "requested_remedy": "return_and_refund", "amount": "159.00",
+                       "reason_text": "烧水时底座漏水，第二次使用就跳闸，不敢再用。",
+                       "submitted_at": t("04-03 09:30")}
+    s.case["after_sale"] = {
+        "seller_response": "rejected", "seller_responded_at": t("04-03 15:00"),
+        "intervention_requested_at": t("04-05 10:00"), "settled_between_parties": False,
+        "legal_proceedings": False, "previous_appeals": 0, "previous_appeal_times": [],
+        "appeal": {"filed_at": t("04-10 09:30"), "filed_by": "buyer",
+                   "decision_appealed": {"decided_at": t("04-08 16:00"),
+                                         "fingerprint": sha256(b"DY-CN-250410-0288 decision of 2025-04-08"),
+                                         "case_revision": 1},
+                   "grounds": "原判认为证据不足，现补充维修点检测报告。"},
+        "supplement_requests": [
+            {"id": "R1", "party": "buyer", "requested_at": t("04-10 12:00"), "due_at": t("04-12 12:00"),
+             "what": "请提供第三方维修点的检测报告"},
+        ],
+    }
+    s.add_evidence("E1", "buyer", 1, t("04-03 09:30"), "photo", "leak",
+                   jpeg(draw_mug(81, crack=True, color=(210, 214, 220), text="1.7L"),
+                        exif={"make": "Xiaomi", "model": "23127PN0CC", "taken": t.exif("04-03 08:55"),
+                              "offset": "+08:00"}), "jpg", "底座漏水的位置")
+    s.add_evidence("E2", "seller", 1, t("04-03 14:50"), "screenshot", "qc_record",
+                   png(draw_app_screen("出厂检验记录", [
+                       ("批次 KT17-2503-B", "耐压测试 合格 / 泄漏测试 合格"),
+                       ("检验员", "陈工 2025-03-28"),
+                   ], header=(230, 90, 40), clock="14:48")), "png", "出厂检验合格记录")
+    s.add_evidence("E3", "buyer", 2, t("04-11 18:20"), "document", "repair_report",
+                   pdf("维修检测报告", "南京鼓楼家电维修服务部", [("送检物品", "电热水壶 KT-17-304"),
+                                                           ("送检日期", "2025-04-11"), ("检测人", "刘师傅")],
+                       ["经检测，壶底密封圈安装错位，通电加热后底座渗水，导致漏电保护跳闸。属产品装配质量问题，"
+                        "非人为损坏。"], cjk=True, stamp_text="检测专用章"),
+                   "pdf", "维修点检测报告（平台要求补充）", requested=True)
+    s.case["evidence"][-1]["request_id"] = "R1"
+    chat = [
+        msg("M1", t("04-03 09:35"), "buyer", "你好，水壶底座漏水还跳闸，申请退货退款。", ["E1"]),
+        msg("M2", t("04-03 14:55"), "seller", "亲，我们出厂都检验合格的，可能是您使用不当哦。", ["E2"]),
+        msg("M3", t("04-03 15:00"), "seller", "售后申请已拒绝，请理解。"),
+        msg("M4", t("04-03 15:20"), "buyer", "正常烧水也算使用不当？我申请平台介入。"),
+    ]
+    s.case["chat_logs"] = [
+        {"owner": "buyer", "channel": "buyer_seller", "messages": chat},
+        {"owner": "seller", "channel": "buyer_seller", "messages": copy_of(chat)},
+    ]
+    s.answers = answers(
+        t("04-14 11:00"), "王审核", {"E1": "admissible", "E2": "admissible", "E3": "admissible"},
+        "申诉补充的 E3 检测报告认定壶底密封圈装配错位导致渗水跳闸，属产品质量问题；E1 与之相符，E2 为批次检验记录，"
+        "不能说明本件产品无缺陷。商家在 M2 中推定使用不当而无依据。严重质量问题，支持退货退款，由商家承担责任。",
+        finding="supported", problem="serious_quality", remedy="return_and_refund", amount="159.00",
+        conduct=(True, True, True))
+    return s
+
+
+def case_tts_uk_lamp_appeal_declined() -> Sample:
+    """r2: a second buyer appeal within 2 days of the same decision: J8 declines it (002's count rule), and the
+    notice says the decision appealed stands, naming it."""
+    t = Clock("+01:00")
+    s = Sample(
+        "tts-uk-lamp-appeal-declined",
+        "r2 declined appeal: a buyer's second appeal filed within 2 days of the decision it appeals, when the first "
+        "appeal (previous_appeal_times) was also filed within those 2 days; the decision appealed has a fingerprint",
+        "declined (J8_appeal_allowed): the decision appealed stands",
+        base_case("TTS-UK-250507-0160", "tiktok_shop", "UK", "en", t("05-07 21:00")),
+    )
+    s.case["order"] = {
+        "order_id": "577412093388102455", "placed_at": t("04-20 19:02"), "paid_at": t("04-20 19:02"),
+        "shipped_at": t("04-22 10:30"), "delivered_at": t("04-24 13:15"), "cross_border": False,
+        "payment_method": "card", "currency": "GBP", "total_paid": "34.99", "shipping_fee": "0.00",
+        "items": [item("LMP-ARC-BRS", "Arc desk lamp, brushed brass, E27", 1, "34.99")],
+        "logistics": {"carrier": "Evri", "tracking_no": "H01HYA0045812733", "events": [
+            {"at": t("04-22 10:30"), "status": "picked_up", "detail": "Collected"},
+            {"at": t("04-23 04:10"), "status": "in_transit", "detail": "At Evri hub, Rugby"},
+            {"at": t("04-24 13:15"), "status": "delivered", "detail": "Delivered to safe place (porch)"},
+        ]},
+    }
+    s.case["buyer"] = {"id": "TTB-3390417", "display_name": "Priya Raman", "email": "priya.r@example.co.uk",
+                       "address": "44 Hartington Road, Brighton BN2 3LJ"}
+    s.case["seller"] = {"id": "TTS-SLR-61230", "shop_name": "Lumen & Co", "email": "care@lumenco.example"}
+    s.case["claim"] = {"type": "not_as_described", "requested_remedy": "partial_refund", "amount": "15.00",
+                       "reason_text": "The brass finish looks like gold paint and is already chipping at the base.",
+                       "submitted_at": t("04-26 09:40")}
+    s.case["after_sale"] = {
+        "seller_response": "rejected", "seller_responded_at": t("04-27 12:00"),
+        "intervention_requested_at": t("04-28 08:15"), "settled_between_parties": False,
+        "legal_proceedings": False, "previous_appeals": 1, "previous_appeal_times": [t("05-06 18:20")],
+        "appeal": {"filed_at": t("05-07 20:40"), "filed_by": "buyer",
+                   "decision_appealed": {"decided_at": t("05-06 10:00"),
+                                         "fingerprint": sha256(b"TTS-UK-250507-0160 decision of 2025-05-06"),
+                                         "case_revision": 1},
+                   "grounds": "I have another photo of the chipped base."},
+    }
+    s.add_evidence("E1", "buyer", 1, t("04-26 09:40"), "photo", "base_chip",
+                   jpeg(draw_label(91, ["Arc desk lamp", "Finish: brushed brass"], title="Lumen & Co",
+                                   hologram=None, bg=(180, 150, 90), circle=(150, 170, 470, 260)),
+                        exif={"make": "Google", "model": "Pixel 8", "taken": t.exif("04-25 18:10"),
+                              "offset": "+01:00"}), "jpg", "Chipped finish at the base")
+    chat = [
+        msg("M1", t("04-26 09:45"), "buyer", "The finish is chipping already, can you refund part of the price?",
+            ["E1"]),
+        msg("M2", t("04-27 12:00"), "seller", "The finish is lacquered brass-effect as described. We can't refund."),
+    ]
+    s.case["chat_logs"] = [
+        {"owner": "buyer", "channel": "buyer_seller", "messages": chat},
+        {"owner": "seller", "channel": "buyer_seller", "messages": copy_of(chat)},
+    ]
+    s.answers = answers(
+        t("05-08 11:00"), "m.okafor", {"E1": "admissible"},
+        "Second buyer appeal on this item within two days of the decision of 6 May 2025 (E1 was already before "
+        "that decision): the first appeal was lodged the same evening, and only one appeal may be lodged in those two days (J8). The decision appealed "
+        "stands.", finding=None)
+    return s
+
+
+def case_tts_us_blanket_late_supplement() -> Sample:
+    """r2: two supplement requests; the buyer's answer comes in time, the seller's after its due date: late."""
+    t = Clock("-05:00")
+    s = Sample(
+        "tts-us-blanket-late-supplement",
+        "r2 late supplement: the platform asked both parties for more evidence (supplement_requests R1, R2); the "
+        "buyer's E3 answers R1 in time, the seller's E4 answers R2 after its due date and is excluded as late",
+        "buyer_favoured: return_and_refund 89.99 USD, liability seller; E4 late",
+        base_case("TTS-US-250308-0512", "tiktok_shop", "US", "en", t("03-08 10:00")),
+    )
+    s.case["order"] = {
+        "order_id": "576990314452781206", "placed_at": t("02-26 21:10"), "paid_at": t("02-26 21:11"),
+        "shipped_at": t("02-28 09:00"), "delivered_at": t("03-03 15:40"), "cross_border": False,
+        "payment_method": "card", "currency": "USD", "total_paid": "89.99", "shipping_fee": "0.00",
+        "items": [item("WB-15LB-GRY", "Weighted blanket 15 lb, 48 x 72 in, grey", 1, "89.99")],
+        "logistics": {"carrier": "UPS Ground", "tracking_no": "1Z999AA10123456784", "events": [
+            {"at": t("02-28 09:00"), "status": "picked_up", "detail": "Origin scan, Dallas TX. Weight 10.6 lbs"},
+            {"at": t("03-01 22:15"), "status": "in_transit", "detail": "Departure scan, Memphis TN"},
+            {"at": t("03-03 15:40"), "status": "delivered", "detail": "Delivered, front door"},
+        ]},
+    }
+    s.case["buyer"] = {"id": "TTB-6021183", "display_name": "Dana Whitfield", "phone": "+1 614 555 0142",
+                       "address": "318 W 5th Ave, Columbus, OH 43201", "email": "dana.w@example.com"}
+    s.case["seller"] = {"id": "TTS-SLR-77120", "shop_name": "CalmNest Home", "email": "help@calmnest.example"}
+    s.case["claim"] = {"type": "not_as_described", "requested_remedy": "return_and_refund", "amount": "89.99",
+                       "reason_text": "I ordered the 15 lb blanket. The label says 15 lb but it weighs about 10 lb.",
+                       "submitted_at": t("03-04 08:20")}
+    s.case["after_sale"] = {
+        "seller_response": "rejected", "seller_responded_at": t("03-05 11:00"),
+        "intervention_requested_at": t("03-06 09:30"), "settled_between_parties": False,
+        "legal_proceedings": False, "previous_appeals": 0,
+        "supplement_requests": [
+            {"id": "R1", "party": "buyer", "requested_at": t("03-08 12:00"), "due_at": t("03-10 12:00"),
+             "what": "A photo of the blanket on a scale, with the label visible"},
+            {"id": "R2", "party": "seller", "requested_at": t("03-08 12:00"), "due_at": t("03-10 12:00"),
+             "what": "The warehouse's dispatch weight record for this order"},
+        ],
+    }
+    s.add_evidence("E1", "buyer", 1, t("03-04 08:20"), "photo", "label",
+                   jpeg(draw_label(101, ["Weighted blanket", "15 LB / 6.8 KG", "48 x 72 in"], title="CalmNest",
+                                   hologram=None, bg=(120, 125, 135)),
+                        exif={"make": "Apple", "model": "iPhone 14", "taken": t.exif("03-03 19:05"),
+                              "offset": "-05:00"}), "jpg", "The label says 15 lb")
+    s.add_evidence("E2", "seller", 1, t("03-05 10:50"), "screenshot", "listing",
+                   png(draw_app_screen("CalmNest Home", [("Weighted blanket", "15 lb / 20 lb / 25 lb"),
+                                                         ("Variant ordered", "15 lb, grey")],
+                                       header=(60, 90, 120), clock="10:49")), "png", "Our listing")
+    s.add_evidence("E3", "buyer", 2, t("03-09 17:30"), "photo", "on_scale",
+                   jpeg(draw_scale(102, "10.2 lb"), exif={"make": "Apple", "model": "iPhone 14",
+                                                          "taken": t.exif("03-09 17:20"), "offset": "-05:00"}),
+                   "jpg", "On my bathroom scale: 10.2 lb", requested=True)
+    s.case["evidence"][-1]["request_id"] = "R1"
+    s.add_evidence("E4", "seller", 2, t("03-11 14:05"), "screenshot", "dispatch_weight",
+                   png(draw_app_screen("WMS dispatch record", [("Order 576990314452781206", "Packed weight 15.4 lb"),
+                                                               ("Packer", "J. ORTIZ 02-28 08:31")],
+                                       header=(0, 102, 204), clock="14:02")), "png",
+                   "Dispatch weight record", requested=True)
+    s.case["evidence"][-1]["request_id"] = "R2"
+    chat = [
+        msg("M1", t("03-04 08:25"), "buyer", "The blanket weighs about 10 lb, not 15. Please take it back.", ["E1"]),
+        msg("M2", t("03-05 11:00"), "seller", "All our blankets are weighed at packing. We can't accept a return."),
+        msg("M3", t("03-05 11:20"), "buyer", "Your own UPS pickup scan says 10.6 lb including the box."),
+    ]
+    s.case["chat_logs"] = [
+        {"owner": "buyer", "channel": "buyer_seller", "messages": chat},
+        {"owner": "seller", "channel": "buyer_seller", "messages": copy_of(chat, drop=("M3",))},
+    ]
+    s.answers = answers(
+        t("03-12 15:00"), "r.chen", {"E1": "admissible", "E2": "admissible", "E3": "admissible",
+                                     "E4": "admissible"},
+        "E3, supplied in time for request R1, shows 10.2 lb against the 15 lb on the label (E1) and in the listing "
+        "(E2); the carrier's pickup scan of 10.6 lb with the box agrees (M3). E4 came after request R2's due date "
+        "and is excluded as late. Not as described: return and refund, seller liable.",
+        finding="supported", problem="not_as_described", remedy="return_and_refund", amount="89.99",
+        conduct=(True, True, True))
+    return s
+
+
+def case_dy_cn_ricecooker_cod_return() -> Sample:
+    """r2: Douyin cash on delivery with a return: no post-decision 48 h deadline; the merchant's refund proof
+    counts from its confirmation of receipt (004); the return is already under way, so the receipt deadline has a
+    date; the seller's partial offer counts as a rejection for J2."""
+    t = Clock("+08:00")
+    s = Sample(
+        "dy-cn-ricecooker-cod-return",
+        "r2 Douyin cash-on-delivery return: seller_offer (a partial offer, a rejection for J2, 30 h before the "
+        "intervention); return_logistics with tracking_uploaded_at dates the merchant's receipt deadline; "
+        "seller_refund_proof counts from the receipt confirmation; no 'system agrees' deadline after the decision",
+        "buyer_favoured: return_and_refund 299.00 CNY, cod_seller_refund, liability seller; deadlines "
+        "buyer_return_ship, seller_confirm_receipt (dated), seller_refund_proof",
+        base_case("DY-CN-250515-0733", "douyin", "CN", "zh-CN", t("05-15 16:00")),
+    )
+    s.case["order"] = {
+        "order_id": "6934410027715530046", "placed_at": t("05-06 10:22"), "paid_at": t("05-09 14:30"),
+        "shipped_at": t("05-07 16:45"), "delivered_at": t("05-09 14:30"), "cross_border": False,
+        "payment_method": "cod", "currency": "CNY", "total_paid": "299.00", "shipping_fee": "0.00",
+        "items": [item("RC-3L-IH", "IH电饭煲 3L 家用智能预约", 1, "299.00")],
+        "logistics": {"carrier": "韵达快递", "tracking_no": "4312287750931", "events": [
+            {"at": t("05-07 16:45"), "status": "picked_up", "detail": "【中山市】韵达快递 小榄 已揽收"},
+            {"at": t("05-08 05:30"), "status": "in_transit", "detail": "【长沙市】已到达 长沙分拨中心"},
+            {"at": t("05-09 14:30"), "status": "delivered", "detail": "【长沙市】已签收（货到付款已收款）"},
+        ]},
+    }
+    s.case["buyer"] = {"id": "DYB-70022915", "display_name": "刘建国", "phone": "13787654321",
+                       "address": "湖南省长沙市岳麓区麓山南路932号8栋402室"}
+    s.case["seller"] = {"id": "DYS-5520871", "shop_name": "康厨电器专营店", "phone": "0760-22556677"}
+    s.case["claim"] = {"type": "quality_issue", "requested_remedy": "return_and_refund", "amount": "299.00",
+                       "reason_text": "收到后第一次煮饭就显示E4故障，完全不加热。",
+                       "submitted_at": t("05-10 19:10")}
+    s.case["after_sale"] = {
+        "seller_response": "partial_offer", "seller_responded_at": t("05-11 10:00"),
+        "seller_offer": {"remedy": "partial_refund", "amount": "50.00"},
+        "intervention_requested_at": t("05-12 16:00"), "settled_between_parties": False,
+        "legal_proceedings": False, "previous_appeals": 0,
+    }
+    s.case["return_logistics"] = {"carrier": "韵达快递", "tracking_no": "4312299014417",
+                                  "tracking_uploaded_at": t("05-13 09:40"), "events": [
+                                      {"at": t("05-13 09:20"), "status": "picked_up",
+                                       "detail": "【长沙市】韵达快递 岳麓 已揽收（退货）"}]}
+    s.add_evidence("E1", "buyer", 1, t("05-10 19:10"), "photo", "error_code",
+                   jpeg(draw_label(111, ["IH 3L", "ERROR  E4"], title="康厨 KANGCHU", hologram=None,
+                                   bg=(90, 90, 95), circle=(150, 210, 470, 280)),
+                        exif={"make": "vivo", "model": "V2309A", "taken": t.exif("05-10 18:58"), "offset": "+08:00"}),
+                   "jpg", "面板显示E4故障代码")
+    s.add_evidence("E2", "seller", 1, t("05-11 09:50"), "screenshot", "manual",
+                   png(draw_app_screen("使用说明书 第12页", [("E4", "温度传感器异常，请联系售后"),
+                                                        ("保修", "整机一年")], header=(200, 40, 40),
+                                       clock="09:48")), "png", "说明书：E4为传感器异常")
+    chat = [
+        msg("M1", t("05-10 19:15"), "buyer", "电饭煲第一次用就报E4，完全不加热，要退货。", ["E1"]),
+        msg("M2", t("05-11 10:00"), "seller", "亲，E4是传感器问题，给您补偿50元，您自己找维修点修一下可以吗？", ["E2"]),
+        msg("M3", t("05-11 12:30"), "buyer", "新买的就坏，我不要补偿，要退货退款。"),
+    ]
+    s.case["chat_logs"] = [
+        {"owner": "buyer", "channel": "buyer_seller", "messages": chat},
+        {"owner": "seller", "channel": "buyer_seller", "messages": copy_of(chat)},
+    ]
+    s.answers = answers(
+        t("05-16 10:00"), "王审核", {"E1": "admissible", "E2": "admissible"},
+        "E1 显示首次使用即报故障代码，商家在 M2 中承认该代码为传感器故障（E2 说明书），仅提出50元补偿。新品到货即无法"
+        "加热，属严重质量问题，支持退货退款，商家承担责任。货到付款：商家确认收货后退款并上传凭证。",
+        finding="supported", problem="serious_quality", remedy="return_and_refund", amount="299.00",
+        conduct=(True, True, True))
+    return s
+
+
+def case_tts_uk_glassware_multiline() -> Sample:
+    """r2: the claim names one line of a three-line order, part of its quantity: the refund cap is that line's
+    price times the quantity claimed plus its share of the postage (002: postage refunded when the seller is
+    liable)."""
+    t = Clock("+00:00")
+    s = Sample(
+        "tts-uk-glassware-multiline",
+        "r2 multi-line claim: claim.items names 1 of the 2 glass sets on one line of a three-line order; the refund "
+        "cap is 24.00 + its 1.80 share of the 4.95 postage; wrong item, seller liable, seller approves the return",
+        "buyer_favoured: return_and_refund 25.80 GBP (the cap of the claimed line), liability seller",
+        base_case("TTS-UK-251103-0077", "tiktok_shop", "UK", "en", t("11-03 09:00")),
+    )
+    s.case["order"] = {
+        "order_id": "578220145390017738", "placed_at": t("10-25 20:30"), "paid_at": t("10-25 20:31"),
+        "shipped_at": t("10-27 11:10"), "delivered_at": t("10-29 12:45"), "cross_border": False,
+        "payment_method": "card", "currency": "GBP", "total_paid": "70.95", "shipping_fee": "4.95",
+        "items": [item("HB-4-CLR", "Highball glasses, set of 4, clear", 2, "24.00"),
+                  item("JUG-12-CLR", "Glass water jug 1.2 l", 1, "18.00")],
+        "logistics": {"carrier": "DPD", "tracking_no": "15502299877311", "events": [
+            {"at": t("10-27 11:10"), "status": "picked_up", "detail": "Collected"},
+            {"at": t("10-28 03:40"), "status": "in_transit", "detail": "At hub, Hinckley"},
+            {"at": t("10-29 12:45"), "status": "delivered", "detail": "Delivered to customer"},
+        ]},
+    }
+    s.case["buyer"] = {"id": "TTB-8841270", "display_name": "Eleanor Price", "phone": "+44 7700 900771",
+                       "address": "9 Orchard Close, York YO24 1AB", "email": "e.price@example.co.uk"}
+    s.case["seller"] = {"id": "TTS-SLR-90015", "shop_name": "Clearwater Glass", "email": "orders@clearwater.example"}
+    s.case["claim"] = {"type": "wrong_item", "requested_remedy": "return_and_refund", "amount": "25.80",
+                       "reason_text": "One of the two highball sets is a set of wine glasses. The other set and the "
+                                      "jug are fine.",
+                       "submitted_at": t("10-30 10:15"), "items": [{"sku": "HB-4-CLR", "quantity": 1}]}
+    s.case["after_sale"] = {"seller_response": "rejected", "seller_responded_at": t("10-31 09:00"),
+                            "intervention_requested_at": t("11-01 18:30"), "settled_between_parties": False,
+                            "legal_proceedings": False, "previous_appeals": 0}
+    s.add_evidence("E1", "buyer", 1, t("10-30 10:15"), "photo", "wrong_set",
+                   jpeg(draw_open_box(121, ["Wine glass", "Wine glass", "Wine glass", "Wine glass"]),
+                        exif={"make": "Apple", "model": "iPhone 15", "taken": t.exif("10-29 18:20"),
+                              "offset": "+00:00"}), "jpg", "The second box: four wine glasses")
+    s.add_evidence("E2", "buyer", 1, t("10-30 10:15"), "photo", "box_label",
+                   jpeg(draw_label(122, ["SKU: WN-4-CLR", "Wine glasses x4"], title="Clearwater", hologram=None,
+                                   bg=(150, 170, 180), circle=(150, 170, 470, 250))), "jpg",
+                   "Its label: WN-4-CLR, not HB-4-CLR")
+    chat = [
+        msg("M1", t("10-30 10:20"), "buyer", "One of the highball sets is actually wine glasses, see photos.",
+            ["E1", "E2"]),
+        msg("M2", t("10-31 09:00"), "seller", "We packed two highball sets. We cannot accept this claim."),
+    ]
+    s.case["chat_logs"] = [
+        {"owner": "buyer", "channel": "buyer_seller", "messages": chat},
+        {"owner": "seller", "channel": "buyer_seller", "messages": copy_of(chat)},
+    ]
+    s.answers = answers(
+        t("11-04 10:00"), "r.chen", {"E1": "admissible", "E2": "admissible"},
+        "E1 and E2 show one box labelled WN-4-CLR (wine glasses) where the order has two HB-4-CLR sets; M2 does "
+        "not address the label. Wrong item on one set of the HB-4-CLR line: return and refund of that set, 24.00 "
+        "plus its share of the postage, seller liable.",
+        finding="supported", problem="wrong_item", remedy="return_and_refund", amount="25.80",
+        conduct=(True, True, True))
+    return s
+
+
 CASES: list[Callable[[], Sample]] = [
     case_tts_uk_mug_crack,
     case_tts_us_parcel_lost,
@@ -1770,6 +2124,11 @@ CASES: list[Callable[[], Sample]] = [
     case_dy_cn_late_intervention,
     case_dy_cn_phone_large,
     case_tts_th_scarf_thai,
+    case_dy_cn_kettle_appeal,
+    case_tts_uk_lamp_appeal_declined,
+    case_tts_us_blanket_late_supplement,
+    case_dy_cn_ricecooker_cod_return,
+    case_tts_uk_glassware_multiline,
 ]
 
 # evidence forensics (issue 13): a photo reused across two buyers' cases; scripts/samples_forensics.py

@@ -20,11 +20,13 @@ from arbiter.domain.decision import DECISION_FORMAT
 from arbiter.domain.model import Case, ClaimType, SellerResponse
 from arbiter.domain.money import MoneyError, format_amount, parse_amount, zero
 from arbiter.domain.policy import PROBLEMS, REMEDIES, Duration, Policy
+from arbiter.domain import revision2 as r2rules
+from arbiter.domain.revision2 import DAMAGE_EXTENTS, NoReasonReturnFacts, RefundCap, refund_cap
 
 __all__ = [
     "AnswerError", "Assessment", "EvidenceStatus", "GateResult", "assess", "decide", "sea_qualifies", "review_due",
     "rationale_citations", "REFUNDING_REMEDIES", "GATE_IDS", "COMPUTED_GATES", "REVIEWER_GATES", "EVIDENCE_ANSWERS", "FINDINGS",
-    "OUTCOMES", "PROBLEMS", "REMEDY_TYPES",
+    "OUTCOMES", "PROBLEMS", "REMEDY_TYPES", "DAMAGE_EXTENTS", "NoReasonReturnFacts", "RefundCap", "refund_cap",
 ]
 
 GATE_IDS = ("J1_platform_order", "J2_in_time", "J3_not_settled", "J4_actual_consumer", "J5_valid_transaction",
@@ -40,7 +42,8 @@ REFUNDING_REMEDIES = frozenset({"refund_only", "return_and_refund", "partial_ref
 SELLER_CONDUCT_KEYS = ("replied_within_72h", "professional_language", "no_ads_or_links")
 
 # Question order: decide() raises the first problem in this order.
-_SECTIONS = ("answers", "jurisdiction", "evidence", "finding", "problem", "override", "remedy", "amount",
+_SECTIONS = ("answers", "jurisdiction", "evidence", "finding", "problem", "damage_extent", "override", "remedy",
+             "amount",
              "seller_conduct", "rationale", "reviewer", "decided_at")
 
 
@@ -73,8 +76,8 @@ class EvidenceStatus:
     id: str
     party: str
     primary: bool
-    status: str | None  # admissible | not_authentic | not_relevant | not_requested | None (unanswered)
-    forced_reason: str | None  # not_authentic (hash mismatch) | not_requested, whatever the answer says
+    status: str | None  # admissible | not_authentic | not_relevant | not_requested | late | None (unanswered)
+    forced_reason: str | None  # not_authentic (hash mismatch) | not_requested | late (r2), whatever the answer says
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +93,11 @@ class Assessment:
     time_zone: str = "UTC"
     review_due: datetime | None = None  # opened_at + the policy's review_within, in the parties' zone
     time_left: timedelta | None = None  # review_due - now (negative when overdue)
+    # rules revision 2 (policy version 2026.11 and later); defaults describe a 2025.06 policy
+    rules_revision: int = 1
+    refund_cap: RefundCap | None = None  # for the remedy answered (or a full refund while none is): pre-fill it
+    no_reason_return: NoReasonReturnFacts | None = None  # 004's conditions as computed facts (shown, not asked)
+    asks_damage_extent: bool = False  # the damage_extent question applies (problem damaged, buyer favoured)
 
     @property
     def complete(self) -> bool:
@@ -246,7 +254,7 @@ def sea_qualifies(case: Case, policy: Policy) -> bool:
 def review_due(case: Case, policy: Policy) -> datetime:
     """When the review should be done: ``opened_at`` + the policy's ``review_within`` (seed 003)."""
     tz, _ = policy.tzinfo_for(case.region, case.opened_at)
-    return policy.review_within.after(case.opened_at, tz)
+    return policy.review_within.after(case.opened_at, tz, policy.holidays_for(case.region))
 
 
 _TOKEN_RE = re.compile(r"[A-Za-z0-9._:-]+")
@@ -333,6 +341,7 @@ def _evaluate(case: Case, policy: Policy, answers: Any, tampered: frozenset[str]
     tz, tz_name = policy.tzinfo_for(case.region, case.opened_at)
     currency = case.order.currency
     paid = case.order.total_paid
+    r2 = policy.revision2
 
     # ---- 1. jurisdiction (002, 003, 004)
     jur = _mapping(answers, "jurisdiction", problems, "gate ids to true/false")
@@ -340,14 +349,14 @@ def _evaluate(case: Case, policy: Policy, answers: Any, tampered: frozenset[str]
         if key not in GATE_IDS:
             problems.error(f"jurisdiction.{key}", f"no such gate (gates: {', '.join(GATE_IDS)})")
     computed: dict[str, tuple[bool, str, str]] = {
-        "J2_in_time": _gate_j2(case, policy, tz),
+        "J2_in_time": r2rules.gate_j2(case, policy, tz) if r2 else _gate_j2(case, policy, tz),
         "J3_not_settled": (True, "the parties have not agreed to settle between themselves", "双方未同意自行协商解决")
         if not case.after_sale.settled_between_parties
         else (False, "the parties settled between themselves", "双方已同意自行协商解决"),
         "J7_no_legal_action": (True, "no legal proceedings have started", "双方未启动法律程序")
         if not case.after_sale.legal_proceedings
         else (False, "legal proceedings have started, so the platform stops", "双方已启动法律程序,平台停止介入"),
-        "J8_appeal_allowed": _gate_j8(case, policy, tz),
+        "J8_appeal_allowed": r2rules.gate_j8(case, policy, tz) if r2 else _gate_j8(case, policy, tz),
     }
     computed_fail = any(not passed for passed, _, _ in computed.values())
     gates: list[GateResult] = []
@@ -448,6 +457,8 @@ def _evaluate(case: Case, policy: Policy, answers: Any, tampered: frozenset[str]
             forced = "not_authentic"
         elif item.is_supplementary and not item.requested:
             forced = "not_requested"
+        elif r2 and r2rules.is_late(case, item):
+            forced = "late"
         else:
             forced = None
         status = forced or answer
@@ -473,6 +484,24 @@ def _evaluate(case: Case, policy: Policy, answers: Any, tampered: frozenset[str]
             problem = None
     elif problem is not None and problem not in PROBLEMS and needs_review:
         problems.error("problem", _one_of(problem, PROBLEMS))
+
+    # ---- r2: the 7-day no-reason return (004) as computed facts; damage_extent with damaged (002)
+    no_reason = r2rules.no_reason_return_facts(case, policy, tz) if r2 else None
+    if (no_reason is not None and needs_problem and problem == "no_reason_return" and not no_reason.accepted):
+        problems.error("problem", f"no_reason_return cannot be found: {no_reason.facts['en']} (004)")
+    damage_extent = answers.get("damage_extent") if r2 else None
+    asks_damage_extent = r2 and needs_problem and problem == "damaged"
+    if asks_damage_extent:
+        if damage_extent is None:
+            problems.missing("damage_extent")
+        elif damage_extent not in DAMAGE_EXTENTS:
+            problems.error("damage_extent", _one_of(damage_extent, DAMAGE_EXTENTS))
+            damage_extent = None
+    elif damage_extent is not None:
+        if problem != "damaged":
+            shown = problem if isinstance(problem, str) and problem else "not answered"
+            problems.error("damage_extent", f"only answered when the problem is damaged (the problem is {shown})")
+        damage_extent = None  # a damaged problem that the outcome does not use (declined, seller favoured)
 
     # ---- 5. remedy and liability (002, 003, 004)
     remedy_type: str | None = None
@@ -507,7 +536,23 @@ def _evaluate(case: Case, policy: Policy, answers: Any, tampered: frozenset[str]
             amount_raw = "invalid"
     refunds = remedy_type in REFUNDING_REMEDIES or (side == "buyer" and remedy_type is None
                                                     and remedy_answer in REFUNDING_REMEDIES)
-    if side == "buyer" and refunds:
+    cap: RefundCap | None = None
+    if r2:
+        cap = refund_cap(case, policy, remedy_answer if remedy_answer in REFUNDING_REMEDIES else "refund_only")
+    if side == "buyer" and refunds and cap is not None:
+        if amount_raw is None:
+            problems.missing("amount")
+        elif amount is not None:
+            shown = amount_raw.strip()
+            cap_text = f"{format_amount(cap.amount, currency)} {currency}"
+            if amount <= 0:
+                problems.error("amount", f"{shown} is not a refund; it must be more than 0")
+            elif amount > cap.amount:
+                problems.error("amount", f"{shown} is above the refund cap of {cap_text} ({cap.basis['en']})")
+            elif remedy_answer == "partial_refund" and amount >= cap.amount:
+                problems.error("amount", f"{shown} is not below the refund cap of {cap_text} ({cap.basis['en']}); "
+                                         f"a partial refund must be less than the full amount")
+    elif side == "buyer" and refunds:
         if amount_raw is None:
             problems.missing("amount")
         elif amount is not None:
@@ -577,6 +622,9 @@ def _evaluate(case: Case, policy: Policy, answers: Any, tampered: frozenset[str]
     sea = sea_qualifies(case, policy)
     appeals_cfg = policy.appeals
     is_appeal = case.after_sale.is_appeal
+    if r2:  # a seller's appeal (by ticket) uses none of the buyer's appeals
+        appeal = case.after_sale.appeal_info
+        is_appeal = appeal is not None and appeal.filed_by.value == "buyer"
     buyer_remaining = max(0, appeals_cfg.buyer_max - case.after_sale.previous_appeals - (1 if is_appeal else 0))
 
     ordered = problems.ordered()
@@ -595,6 +643,9 @@ def _evaluate(case: Case, policy: Policy, answers: Any, tampered: frozenset[str]
                          finding if side != "declined" else None, problem if side == "buyer" else None,
                          remedy_type if side == "buyer" else None, amount, sea, buyer_remaining, considered,
                          excluded, seller_conduct, rationale, cites, reviewer.strip(), decided_at)
+        if r2:
+            _revise_record(record, case, policy, tz, outcome, problem if side == "buyer" else None,
+                           remedy_type if side == "buyer" else None, damage_extent, cap, decided_at)
 
     assessment = Assessment(
         gates=tuple(gates),
@@ -608,6 +659,10 @@ def _evaluate(case: Case, policy: Policy, answers: Any, tampered: frozenset[str]
         time_zone=tz_name,
         review_due=due_review,
         time_left=due_review - now,
+        rules_revision=policy.rules_revision,
+        refund_cap=cap,
+        no_reason_return=no_reason,
+        asks_damage_extent=asks_damage_extent,
     )
     return assessment, ordered
 
@@ -664,7 +719,9 @@ def _record(case: Case, policy: Policy, tz: tzinfo, tz_name: str, gates: list[Ga
                           "extension": (f"{rule.extension.amount}{rule.extension.unit}"
                                         if rule.extension else None)})
 
-    if remedy_type is not None:
+    if policy.revision2:
+        pass  # the deadlines of rules revision 2 are built by _revise_record
+    elif remedy_type is not None:
         cod = remedy["refund_route"] == "cod_seller_refund"
         add("seller_execute", True, policy.deadlines["seller_execute"].rule_cod if cod else None)
         if remedy["return_required"]:
@@ -672,7 +729,7 @@ def _record(case: Case, policy: Policy, tz: tzinfo, tz_name: str, gates: list[Ga
             confirm = policy.deadlines["seller_confirm_receipt"]
             add("seller_confirm_receipt", confirm.counts_from == "decision",
                 confirm.rule_cod if cod else None)
-    if outcome != "declined" and buyer_remaining > 0:
+    if outcome != "declined" and buyer_remaining > 0 and not policy.revision2:
         add("appeal_window", True)
 
     return {
@@ -703,6 +760,92 @@ def _record(case: Case, policy: Policy, tz: tzinfo, tz_name: str, gates: list[Ga
         "decided_at": decided_at.isoformat(),
         "time_zone": tz_name,
     }
+
+
+def _revise_record(record: dict[str, Any], case: Case, policy: Policy, tz: tzinfo, outcome: str,
+                   problem: str | None, remedy_type: str | None, damage_extent: str | None, cap: RefundCap | None,
+                   decided_at: datetime) -> None:
+    """Rules revision 2 (checklist.md "(r2)") over the record :func:`_record` built: the return exemption of a
+    completely damaged item only, the claimed lines' custom-made exemption, the refund cap and postage, shipping
+    by liability, the carrier's policy text, the deadlines (seller_execute only when the seller is liable and
+    worded by remedy, Douyin's cash-on-delivery refund proof, no appeal deadline unless the policy sets one), the
+    appeal count rule and the appeal itself. A 2025.06 record never passes here."""
+    rules = policy.remedy
+    remedy = record["remedy"]
+    liability = record["liability"]
+    holidays = policy.holidays_for(case.region)
+    refunding = remedy_type in REFUNDING_REMEDIES
+    if remedy_type is not None:
+        exemption = None
+        if remedy_type in rules.return_required_for:
+            if problem in rules.return_exempt_problems and (problem != "damaged" or damage_extent == "complete"):
+                exemption = problem
+            elif rules.custom_made_exempt and any(item.custom_made for item, _ in case.claimed_lines()):
+                exemption = "custom_made"
+            elif record["sea_refund_without_return"] and remedy_type in rules.sea_exempt_remedies:
+                exemption = "sea_refund_without_return"
+        remedy["return_exemption"] = exemption
+        remedy["return_required"] = remedy_type in rules.return_required_for and exemption is None
+        remedy["shipping_borne_by"] = r2rules.shipping_borne_by(policy, liability)
+    remedy["refund_cap"] = format_amount(cap.amount, case.order.currency) if refunding and cap else None
+    remedy["postage_refunded"] = cap.postage_refunded if refunding and cap else None
+    remedy["note"] = rules.carrier_refund if liability == "carrier" else None
+
+    deadlines: list[dict[str, Any]] = []
+
+    def add(rule_id: str, start: datetime | None, text: str, counts_from: str | None = None,
+            action: str | None = None) -> None:
+        rule = policy.deadlines[rule_id]
+        due = None if start is None else rule.after.after(start, tz, holidays).isoformat(timespec="seconds")
+        deadlines.append({"id": rule_id, "party": rule.party, "due": due, "on_miss": rule.on_miss, "rule": text,
+                          "after": rule.after.code, "counts_from": counts_from or rule.counts_from,
+                          "extension": rule.extension.code if rule.extension else None, "action": action})
+
+    if remedy_type is not None:
+        cod = remedy["refund_route"] == "cod_seller_refund"
+        execute = policy.deadlines.get("seller_execute")
+        if execute is not None and (execute.liable is None or liability in execute.liable):
+            action = r2rules.execute_action(remedy_type, remedy["return_required"])
+            text = execute.actions.get(action, execute.rule)
+            if cod and execute.rule_cod:
+                text = f"{text} {execute.rule_cod}"
+            add("seller_execute", decided_at, text, action=action)
+        if remedy["return_required"]:
+            add("buyer_return_ship", decided_at, policy.deadlines["buyer_return_ship"].rule)
+            confirm = policy.deadlines["seller_confirm_receipt"]
+            start = None
+            if confirm.counts_from == "decision":
+                start = decided_at
+            elif confirm.counts_from == "buyer_tracking_upload" and case.return_logistics is not None:
+                start = case.return_logistics.tracking_uploaded_at
+            text = f"{confirm.rule} {confirm.rule_cod}" if cod and confirm.rule_cod else confirm.rule
+            add("seller_confirm_receipt", start, text)
+        proof = policy.deadlines.get("seller_refund_proof")
+        if proof is not None and cod:
+            if remedy["return_required"]:
+                add("seller_refund_proof", decided_at if proof.counts_from == "decision" else None, proof.rule)
+            else:
+                counts_from = proof.without_return_counts_from or proof.counts_from
+                add("seller_refund_proof", decided_at if counts_from == "decision" else None,
+                    proof.rule_without_return or proof.rule, counts_from=counts_from)
+    if outcome != "declined" and record["appeals"]["buyer_remaining"] > 0 and "appeal_window" in policy.deadlines:
+        add("appeal_window", decided_at, policy.deadlines["appeal_window"].rule)
+    record["deadlines"] = deadlines
+
+    period = policy.appeals.period
+    record["appeals"]["one_within"] = policy.appeals.window.code
+    record["appeals"]["period"] = period.code if period is not None else None
+    record["damage_extent"] = damage_extent
+    appeal = case.after_sale.appeal_info
+    record["appeal"] = None if appeal is None else {
+        "filed_at": appeal.filed_at.isoformat() if appeal.filed_at else None,
+        "filed_by": appeal.filed_by.value,
+        "decision_appealed": {"decided_at": appeal.decision_appealed.decided_at.isoformat(),
+                              "fingerprint": appeal.decision_appealed.fingerprint,
+                              "case_revision": appeal.decision_appealed.case_revision},
+    }
+    record["claim_items"] = ([{"sku": ci.sku, "quantity": ci.quantity} for ci in case.claim.items]
+                             if case.claim.items else None)
 
 
 # ------------------------------------------------------------------------------------------------ public API

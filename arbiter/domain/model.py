@@ -112,6 +112,14 @@ class Logistics:
 
 
 @dataclass(frozen=True, slots=True)
+class ReturnLogistics:
+    """Revision 2: a return already under way (``return_logistics``)."""
+
+    logistics: Logistics
+    tracking_uploaded_at: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Order:
     order_id: str
     placed_at: datetime
@@ -153,12 +161,60 @@ class Seller:
 
 
 @dataclass(frozen=True, slots=True)
+class ClaimItem:
+    """Revision 2: an order line the claim concerns (``sku`` names a line of ``order.items``)."""
+
+    sku: str
+    quantity: int
+
+
+@dataclass(frozen=True, slots=True)
 class Claim:
     type: ClaimType
     requested_remedy: RequestedRemedy
     amount: Decimal
     reason_text: str
     submitted_at: datetime
+    items: tuple[ClaimItem, ...] = ()  # revision 2; empty: the whole order
+
+
+@dataclass(frozen=True, slots=True)
+class DecisionRef:
+    """Revision 2: the earlier decision an appeal appeals."""
+
+    decided_at: datetime
+    fingerprint: str | None = None  # SHA-256 of the earlier decision record
+    case_revision: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Appeal:
+    """Revision 2: ``after_sale.appeal``. ``filed_at`` is None only for a pre-revision-2 bundle that names the
+    decision appealed by ``previous_decision_at`` alone (docs/rules.md, J8)."""
+
+    filed_at: datetime | None
+    filed_by: Party
+    decision_appealed: DecisionRef
+    grounds: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class SellerOffer:
+    """Revision 2: what the seller offered with a ``partial_offer``."""
+
+    remedy: RequestedRemedy
+    amount: Decimal
+
+
+@dataclass(frozen=True, slots=True)
+class SupplementRequest:
+    """Revision 2: the platform's request for more evidence (seed 002: "在规定时间内补充材料")."""
+
+    id: str
+    party: Party
+    requested_at: datetime
+    due_at: datetime
+    what: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,10 +226,32 @@ class AfterSale:
     legal_proceedings: bool
     previous_appeals: int = 0
     previous_decision_at: datetime | None = None
+    # revision 2
+    appeal: Appeal | None = None
+    previous_appeal_times: tuple[datetime, ...] | None = None
+    seller_offer: SellerOffer | None = None
+    supplement_requests: tuple[SupplementRequest, ...] = ()
 
     @property
     def is_appeal(self) -> bool:
-        return self.previous_decision_at is not None
+        return self.previous_decision_at is not None or self.appeal is not None
+
+    @property
+    def appeal_info(self) -> Appeal | None:
+        """The appeal, also for a pre-revision-2 bundle that only gives ``previous_decision_at`` (then
+        ``filed_at`` is None and ``filed_by`` the buyer, the only appellant those bundles knew)."""
+        if self.appeal is not None:
+            return self.appeal
+        if self.previous_decision_at is not None:
+            return Appeal(filed_at=None, filed_by=Party.BUYER,
+                          decision_appealed=DecisionRef(decided_at=self.previous_decision_at))
+        return None
+
+    def request(self, request_id: str | None) -> SupplementRequest | None:
+        for request in self.supplement_requests:
+            if request.id == request_id:
+                return request
+        return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,6 +266,7 @@ class Evidence:
     sha256: str
     media_type: str
     description: str = ""
+    request_id: str | None = None  # revision 2: the supplement request this item answers
 
     @property
     def is_primary(self) -> bool:
@@ -230,6 +309,15 @@ class Case:
     after_sale: AfterSale
     evidence: tuple[Evidence, ...]
     chat_logs: tuple[ChatLog, ...]
+    return_logistics: ReturnLogistics | None = None  # revision 2
+
+    def claimed_lines(self) -> tuple[tuple[Item, int], ...]:
+        """The order lines the claim concerns with the quantity claimed: ``claim.items`` (revision 2), else every
+        line of the order in full."""
+        if not self.claim.items:
+            return tuple((item, item.quantity) for item in self.order.items)
+        by_sku = {item.sku: item for item in self.order.items}
+        return tuple((by_sku[ci.sku], ci.quantity) for ci in self.claim.items if ci.sku in by_sku)
 
     def evidence_by_id(self, evidence_id: str) -> Evidence | None:
         for item in self.evidence:

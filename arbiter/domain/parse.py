@@ -21,8 +21,11 @@ from arbiter.domain.model import (
     ChatLog,
     ChatMessage,
     ChatOwner,
+    Appeal,
     Claim,
+    ClaimItem,
     ClaimType,
+    DecisionRef,
     Evidence,
     EvidenceKind,
     Item,
@@ -33,9 +36,12 @@ from arbiter.domain.model import (
     Party,
     Platform,
     RequestedRemedy,
+    ReturnLogistics,
     Seller,
+    SellerOffer,
     SellerResponse,
     Sender,
+    SupplementRequest,
 )
 
 
@@ -241,8 +247,8 @@ def _items(r: _Reader) -> tuple[Item, ...]:
     return tuple(items)
 
 
-def _logistics(r: _Reader) -> Logistics | None:
-    lr = r.obj("logistics", required=False)
+def _logistics(r: _Reader, key: str = "logistics") -> Logistics | None:
+    lr = r.obj(key, required=False)
     if lr is None:
         return None
     events = []
@@ -280,7 +286,7 @@ def _order(r: _Reader) -> Order:
     )
 
 
-def _evidence(r: _Reader) -> tuple[Evidence, ...]:
+def _evidence(r: _Reader, requests: dict[str, SupplementRequest]) -> tuple[Evidence, ...]:
     seen: set[str] = set()
     result = []
     for where, raw in r.list("evidence", required=False):
@@ -293,18 +299,34 @@ def _evidence(r: _Reader) -> tuple[Evidence, ...]:
         if not SHA256_RE.fullmatch(sha):
             raise CaseFormatError(er._p("sha256"), "must be 64 lowercase hexadecimal digits")
         submission = er.int("submission", minimum=1)
+        party = er.enum("party", Party)
+        requested = er.bool("requested", required=False)
+        request_id = er.str("request_id", required=False, max_len=64)
+        if request_id is not None:
+            request = requests.get(request_id)
+            if request is None:
+                raise CaseFormatError(er._p("request_id"), f"{request_id!r} names no request of "
+                                                           "after_sale.supplement_requests")
+            if not requested:
+                raise CaseFormatError(er._p("request_id"), "names a supplement request, but requested is not true")
+            if submission < 2:
+                raise CaseFormatError(er._p("request_id"), "a first submission (submission 1) answers no request")
+            if request.party is not party:
+                raise CaseFormatError(er._p("request_id"), f"request {request_id!r} asked the {request.party.value}, "
+                                                           f"but this item is the {party.value}'s")
         result.append(
             Evidence(
                 id=evidence_id,
-                party=er.enum("party", Party),
+                party=party,
                 submission=submission,
                 submitted_at=er.time("submitted_at"),
-                requested=er.bool("requested", required=False),
+                requested=requested,
                 kind=er.enum("kind", EvidenceKind),
                 file=check_bundle_path(er.str("file", max_len=1024), er._p("file")),
                 sha256=sha,
                 media_type=er.nonempty("media_type", max_len=128).lower(),
                 description=er.str("description", required=False, max_len=20_000) or "",
+                request_id=request_id,
             )
         )
     return tuple(result)
@@ -348,6 +370,101 @@ def _chat_logs(r: _Reader, evidence_ids: set[str]) -> tuple[ChatLog, ...]:
     return tuple(logs)
 
 
+# ------------------------------------------------------------------------------ revision 2 (case-bundle.md)
+
+def _claim_items(cr: _Reader, order: Order) -> tuple[ClaimItem, ...]:
+    """``claim.items``: each names a line of ``order.items`` by ``sku`` and claims 1..that line's quantity."""
+    lines: dict[str, list[Item]] = {}
+    for line in order.items:
+        lines.setdefault(line.sku, []).append(line)
+    items: list[ClaimItem] = []
+    seen: set[str] = set()
+    raw_list = cr.list("items", required=False)
+    if cr.data.get("items") is not None and not raw_list:
+        raise CaseFormatError(cr._p("items"), "is empty; leave it out when the claim concerns the whole order")
+    for where, raw in raw_list:
+        ir = _Reader(raw, where)
+        sku = ir.str("sku", max_len=200)
+        if sku not in lines:
+            raise CaseFormatError(ir._p("sku"), f"{sku!r} names no line of order.items")
+        if len(lines[sku]) > 1:
+            raise CaseFormatError(ir._p("sku"), f"{sku!r} names more than one line of order.items")
+        if sku in seen:
+            raise CaseFormatError(ir._p("sku"), f"{sku!r} is claimed twice")
+        seen.add(sku)
+        quantity = ir.int("quantity", minimum=1)
+        available = lines[sku][0].quantity
+        if quantity > available:
+            raise CaseFormatError(ir._p("quantity"), f"{quantity} is more than the {available} ordered on line {sku!r}")
+        items.append(ClaimItem(sku=sku, quantity=quantity))
+    return tuple(items)
+
+
+def _appeal(ar: _Reader, previous_decision_at: datetime | None) -> Appeal | None:
+    """``after_sale.appeal``. Without ``filed_at`` J8 cannot be checked: refused."""
+    pr = ar.obj("appeal", required=False)
+    if pr is None:
+        return None
+    filed_at = pr.time("filed_at")
+    filed_by = pr.enum("filed_by", Party)
+    dr = pr.obj("decision_appealed", required=previous_decision_at is None)
+    if dr is None:
+        decision = DecisionRef(decided_at=previous_decision_at)
+    else:
+        fingerprint = dr.str("fingerprint", required=False, max_len=64)
+        if fingerprint is not None and not SHA256_RE.match(fingerprint):
+            raise CaseFormatError(dr._p("fingerprint"), "must be 64 lowercase hexadecimal digits (a SHA-256)")
+        decision = DecisionRef(decided_at=dr.time("decided_at"), fingerprint=fingerprint,
+                               case_revision=dr.int("case_revision", required=False, default=None, minimum=1))
+        if previous_decision_at is not None and previous_decision_at != decision.decided_at:
+            raise CaseFormatError("after_sale.previous_decision_at",
+                                  "differs from after_sale.appeal.decision_appealed.decided_at")
+    if filed_at < decision.decided_at:
+        raise CaseFormatError(pr._p("filed_at"), "is before the decision it appeals "
+                                                 "(after_sale.appeal.decision_appealed.decided_at)")
+    return Appeal(filed_at=filed_at, filed_by=filed_by, decision_appealed=decision,
+                  grounds=pr.str("grounds", required=False, max_len=20_000) or "")
+
+
+def _previous_appeal_times(ar: _Reader, previous_appeals: int) -> tuple[datetime, ...] | None:
+    if ar.data.get("previous_appeal_times") is None:
+        return None
+    times = [parse_timestamp(raw, where) for where, raw in ar.list("previous_appeal_times")]
+    if len(times) != previous_appeals:
+        raise CaseFormatError(ar._p("previous_appeal_times"),
+                              f"has {len(times)} entr{'y' if len(times) == 1 else 'ies'} but previous_appeals is "
+                              f"{previous_appeals}; give one time per earlier appeal")
+    if times != sorted(times):
+        raise CaseFormatError(ar._p("previous_appeal_times"), "must be in order, oldest first")
+    return tuple(times)
+
+
+def _seller_offer(ar: _Reader, seller_response: SellerResponse) -> SellerOffer | None:
+    orr = ar.obj("seller_offer", required=False)
+    if orr is None:
+        return None
+    if seller_response is not SellerResponse.PARTIAL_OFFER:
+        raise CaseFormatError(ar._p("seller_offer"), "is only given when seller_response is 'partial_offer'")
+    return SellerOffer(remedy=orr.enum("remedy", RequestedRemedy), amount=orr.money("amount"))
+
+
+def _supplement_requests(ar: _Reader) -> dict[str, SupplementRequest]:
+    requests: dict[str, SupplementRequest] = {}
+    for where, raw in ar.list("supplement_requests", required=False):
+        qr = _Reader(raw, where)
+        request_id = qr.ident("id")
+        if request_id in requests:
+            raise CaseFormatError(qr._p("id"), f"duplicate supplement request id {request_id!r}")
+        requested_at = qr.time("requested_at")
+        due_at = qr.time("due_at")
+        if due_at < requested_at:
+            raise CaseFormatError(qr._p("due_at"), "is before requested_at")
+        requests[request_id] = SupplementRequest(id=request_id, party=qr.enum("party", Party),
+                                                 requested_at=requested_at, due_at=due_at,
+                                                 what=qr.str("what", required=False, max_len=5000) or "")
+    return requests
+
+
 def case_from_dict(data: Any) -> Case:
     """Validate a decoded case.json and build the case. Raises :class:`CaseFormatError`."""
     r = _Reader(data, "")
@@ -388,6 +505,7 @@ def case_from_dict(data: Any) -> Case:
         amount=cr.money("amount"),
         reason_text=cr.str("reason_text", max_len=20_000),
         submitted_at=cr.time("submitted_at"),
+        items=_claim_items(cr, order),
     )
 
     ar = r.obj("after_sale")
@@ -395,18 +513,31 @@ def case_from_dict(data: Any) -> Case:
     seller_responded_at = ar.time("seller_responded_at", required=False)
     if seller_response is SellerResponse.REJECTED and seller_responded_at is None:
         raise CaseFormatError("after_sale.seller_responded_at", "required when seller_response is 'rejected'")
+    previous_appeals = ar.int("previous_appeals", required=False)
+    previous_decision_at = ar.time("previous_decision_at", required=False)
+    requests = _supplement_requests(ar)
     after_sale = AfterSale(
         seller_response=seller_response,
         seller_responded_at=seller_responded_at,
         intervention_requested_at=ar.time("intervention_requested_at"),
         settled_between_parties=ar.bool("settled_between_parties"),
         legal_proceedings=ar.bool("legal_proceedings"),
-        previous_appeals=ar.int("previous_appeals", required=False),
-        previous_decision_at=ar.time("previous_decision_at", required=False),
+        previous_appeals=previous_appeals,
+        previous_decision_at=previous_decision_at,
+        appeal=_appeal(ar, previous_decision_at),
+        previous_appeal_times=_previous_appeal_times(ar, previous_appeals),
+        seller_offer=_seller_offer(ar, seller_response),
+        supplement_requests=tuple(requests.values()),
     )
 
-    evidence = _evidence(r)
+    evidence = _evidence(r, requests)
     chat_logs = _chat_logs(r, {e.id for e in evidence})
+    return_logistics = None
+    logistics = _logistics(r, "return_logistics")
+    if logistics is not None:
+        return_logistics = ReturnLogistics(logistics=logistics,
+                                           tracking_uploaded_at=r.obj("return_logistics").time(
+                                               "tracking_uploaded_at", required=False))
     return Case(
         format=fmt,
         case_id=case_id,
@@ -421,4 +552,5 @@ def case_from_dict(data: Any) -> Case:
         after_sale=after_sale,
         evidence=evidence,
         chat_logs=chat_logs,
+        return_logistics=return_logistics,
     )

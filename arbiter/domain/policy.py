@@ -21,10 +21,20 @@ PROBLEMS = ("wrong_item", "serious_quality", "minor_quality", "damaged", "lost",
             "not_as_described", "missing_parts", "no_reason_return")
 LIABLE_PARTIES = ("seller", "buyer", "shared", "carrier")
 REMEDIES = ("refund_only", "return_and_refund", "replacement", "reship", "partial_refund")
-DEADLINE_IDS = ("seller_execute", "buyer_return_ship", "seller_confirm_receipt", "appeal_window")
-ON_MISS = ("auto_deduction", "auto_agree", "return_closes", "deemed_delivered", "auto_confirm", "appeal_closed")
-COUNTS_FROM = ("decision", "buyer_tracking_upload")
+DEADLINE_IDS = ("seller_execute", "buyer_return_ship", "seller_confirm_receipt", "seller_refund_proof",
+                "appeal_window")
+ON_MISS = ("auto_deduction", "auto_agree", "return_closes", "deemed_delivered", "auto_confirm", "appeal_closed",
+           "advance_compensation")
+COUNTS_FROM = ("decision", "buyer_tracking_upload", "seller_receipt_confirmation")
+# What carrying out a decision means, by remedy (rules revision 2): refund, approve the return, or ship.
+EXECUTE_ACTIONS = ("refund", "approve_return", "ship")
+SHIPPING_PAYERS = ("seller", "buyer", "shared", "carrier", "platform")
+# The rules revisions the engine knows: 1 = policy version 2025.06 and before, 2 = checklist.md "(r2)".
+RULES_REVISIONS = (1, 2)
 APPLICATION_COUNTED_FROM = ("seller_rejection", "delivery")
+
+
+SATURDAY = 5  # date.weekday(): Monday 0 .. Friday 4 are working days
 
 
 class PolicyError(ValueError):
@@ -36,37 +46,56 @@ class PolicyError(ValueError):
         super().__init__(f"{path}: {message}" if path else message)
 
 
-_DURATION_RE = re.compile(r"^\s*([0-9]{1,4})\s*(h|d)\s*$")
+_DURATION_RE = re.compile(r"\s*([0-9]{1,4})\s*(h|d|wd)\s*")
 
 
 @dataclass(frozen=True, slots=True)
 class Duration:
-    """A span written in a policy as ``"48h"`` or ``"7d"``.
+    """A span written in a policy as ``"48h"``, ``"7d"`` or ``"5wd"``.
 
     Hours are elapsed time. Days are calendar days in the parties' time zone: the deadline falls on the same
-    wall-clock time N days later, also across a daylight-saving change (see docs/rules.md).
+    wall-clock time N days later, also across a daylight-saving change (see docs/rules.md). Working days
+    (``wd``, rules revision 2) count Monday to Friday and skip the holidays given to :meth:`after`.
     """
 
     amount: int
-    unit: str  # "h" or "d"
+    unit: str  # "h", "d" or "wd"
 
     @classmethod
     def parse(cls, value: Any, where: str) -> Duration:
         if isinstance(value, str):
-            match = _DURATION_RE.match(value)
+            match = _DURATION_RE.fullmatch(value)
             if match:
                 return cls(int(match.group(1)), match.group(2))
-        raise PolicyError(where, f"{value!r} is not a duration such as \"48h\" or \"7d\"")
+        raise PolicyError(where, f"{value!r} is not a duration such as \"48h\", \"7d\" or \"5wd\"")
 
     @property
     def timedelta(self) -> timedelta:
+        """Hours or calendar days as a span; working days are not a fixed span (use :meth:`after`)."""
         return timedelta(hours=self.amount) if self.unit == "h" else timedelta(days=self.amount)
 
-    def after(self, start: datetime, tz: tzinfo) -> datetime:
-        """The moment this span after ``start``, expressed in ``tz``."""
+    @property
+    def code(self) -> str:
+        """As written in a policy and in a decision record: ``"48h"``, ``"7d"``, ``"5wd"``."""
+        return f"{self.amount}{self.unit}"
+
+    def after(self, start: datetime, tz: tzinfo, holidays: frozenset[date] | set[date] = frozenset()) -> datetime:
+        """The moment this span after ``start``, expressed in ``tz``.
+
+        Working days: the same wall-clock time on the N-th day after ``start``'s local date that is a Monday to
+        Friday and not in ``holidays`` (a start on a weekend or holiday counts from the next working day)."""
         if self.unit == "h":
             return (start.astimezone(timezone.utc) + timedelta(hours=self.amount)).astimezone(tz)
         local = start.astimezone(tz)
+        if self.unit == "wd":
+            day = local.date()
+            left = self.amount
+            while left > 0:
+                day += timedelta(days=1)
+                if day.weekday() < SATURDAY and day not in holidays:
+                    left -= 1
+            naive = datetime.combine(day, local.time().replace(tzinfo=None))
+            return naive.replace(tzinfo=tz).astimezone(timezone.utc).astimezone(tz)
         # wall-clock arithmetic, then normalise the offset (DST change in between)
         return (local + timedelta(days=self.amount)).astimezone(timezone.utc).astimezone(tz)
 
@@ -74,10 +103,14 @@ class Duration:
     def en(self) -> str:
         if self.unit == "h":
             return f"{self.amount} h"
+        if self.unit == "wd":
+            return f"{self.amount} working day" if self.amount == 1 else f"{self.amount} working days"
         return f"{self.amount} day" if self.amount == 1 else f"{self.amount} days"
 
     @property
     def zh(self) -> str:
+        if self.unit == "wd":
+            return f"{self.amount}个工作日"
         return f"{self.amount}小时" if self.unit == "h" else f"{self.amount}天"
 
     def __str__(self) -> str:
@@ -92,6 +125,7 @@ class ApplicationLimit:
 
     counted_from: str
     limit: Duration
+    partial_offer_is_rejection: bool = False  # rules revision 2, Douyin (004)
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +135,7 @@ class Appeals:
     buyer_max: int
     window: Duration
     seller: str
+    period: Duration | None = None  # rules revision 2: an appeal deadline, only where the policy sets one
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +150,11 @@ class DeadlineRule:
     extension: Duration | None = None
     extensions_allowed: int = 0
     refund_within: Duration | None = None
+    # rules revision 2
+    liable: frozenset[str] | None = None      # seller_execute: only for these liabilities (None: always)
+    actions: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))  # action -> rule text
+    without_return_counts_from: str | None = None   # seller_refund_proof when no return is required
+    rule_without_return: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,6 +167,10 @@ class RemedyRules:
     postage_refunded: bool
     cod_payment_methods: frozenset[str]
     cod_refund_proof: Duration
+    # rules revision 2
+    shipping_by_liability: Mapping[str, str] | None = None  # liability -> who bears shipping
+    postage_not_refunded_for: frozenset[str] = frozenset()  # remedies whose refund excludes order.shipping_fee
+    carrier_refund: str | None = None  # the policy text printed when the carrier is liable (002)
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,6 +206,19 @@ class Policy:
     remedy: RemedyRules
     sea: SeaRefundWithoutReturn | None
     sources: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    # rules revision 2 (checklist.md "(r2)"); 1 for policy versions up to 2025.06, whose semantics stay as they were
+    rules_revision: int = 1
+    holidays: Mapping[str, frozenset[date]] = field(default_factory=lambda: MappingProxyType({}))
+    no_reason_return_within: Duration | None = None
+
+    @property
+    def revision2(self) -> bool:
+        """Whether the rules revision 2 semantics apply (docs/rules.md, "Policy versions")."""
+        return self.rules_revision >= 2
+
+    def holidays_for(self, region: str | None) -> frozenset[date]:
+        """The public holidays of a region that working-day periods skip (empty when none are listed)."""
+        return self.holidays.get((region or "").upper(), frozenset())
 
     def time_zone_for(self, region: str) -> str | None:
         """The IANA zone of a region (``UK`` -> ``Europe/London``), or ``None`` when the policy has none."""
@@ -294,6 +351,15 @@ def _deadline(deadline_id: str, r: _R, cod_refund_proof: Duration, default_after
               "extensions_allowed": r.int("extensions_allowed", required=False),
               "cod_refund_proof": cod_refund_proof}
     rule_cod = r.str("rule_cod", required=False)
+    liable = r.str_list("liable", LIABLE_PARTIES, required=False) if "liable" in r.data else None
+    actions: dict[str, str] = {}
+    act_r = r.table("actions", required=False)
+    if act_r is not None:
+        for key, value in act_r.data.items():
+            if key not in EXECUTE_ACTIONS:
+                raise PolicyError(act_r.p(key), f"{key!r} is not an action (known: {', '.join(EXECUTE_ACTIONS)})")
+            actions[key] = _fill(act_r.str(key), act_r.p(key), values)
+    rule_without_return = r.str("rule_without_return", required=False)
     return DeadlineRule(
         id=deadline_id,
         party=r.str("party", choices=("buyer", "seller")),
@@ -305,6 +371,11 @@ def _deadline(deadline_id: str, r: _R, cod_refund_proof: Duration, default_after
         extension=extension,
         extensions_allowed=values["extensions_allowed"],
         refund_within=refund_within,
+        liable=None if liable is None else frozenset(liable),
+        actions=MappingProxyType(actions),
+        without_return_counts_from=r.str("without_return_counts_from", required=False, choices=COUNTS_FROM),
+        rule_without_return=(None if rule_without_return is None
+                             else _fill(rule_without_return, r.p("rule_without_return"), values)),
     )
 
 
@@ -320,6 +391,11 @@ def policy_from_dict(data: Mapping[str, Any]) -> Policy:
     expected_id = platform if region is None else f"{platform}.{region}"
     if policy_id != expected_id:
         raise PolicyError("id", f"{policy_id!r} does not match platform and region (expected {expected_id!r})")
+    revision = r.int("rules_revision", minimum=1, required=False, default=1)
+    if revision not in RULES_REVISIONS:
+        raise PolicyError("rules_revision", f"{revision} is not a rules revision this engine knows "
+                                            f"({', '.join(map(str, RULES_REVISIONS))})")
+    r2 = revision >= 2
 
     tz_r = r.table("time_zones")
     time_zones: dict[str, str] = {}
@@ -342,38 +418,90 @@ def policy_from_dict(data: Mapping[str, Any]) -> Policy:
 
     ap_r = r.table("application")
     application = ApplicationLimit(counted_from=ap_r.str("counted_from", choices=APPLICATION_COUNTED_FROM),
-                                   limit=ap_r.duration("limit"))
+                                   limit=ap_r.duration("limit"),
+                                   partial_offer_is_rejection=ap_r.bool("partial_offer_is_rejection",
+                                                                        required=False))
 
     apl_r = r.table("appeals")
     appeals = Appeals(buyer_max=apl_r.int("buyer_max", minimum=0), window=apl_r.duration("window"),
-                      seller=apl_r.str("seller"))
+                      seller=apl_r.str("seller"), period=apl_r.duration("period", required=False))
 
     re_r = r.table("remedy")
+    shipping_raw = re_r.get("shipping_borne_by")
+    shipping_table: dict[str, str] | None = None
+    if isinstance(shipping_raw, Mapping):  # revision 2: by liability
+        sh_r = re_r.table("shipping_borne_by")
+        shipping_table = {party: sh_r.str(party, choices=SHIPPING_PAYERS) for party in LIABLE_PARTIES}
+        for key in sh_r.data:
+            if key not in LIABLE_PARTIES:
+                raise PolicyError(sh_r.p(key), f"{key!r} is not a liability (known: {', '.join(LIABLE_PARTIES)})")
+        shipping_single = shipping_table["seller"]
+    else:
+        if r2:
+            raise PolicyError(re_r.p("shipping_borne_by"), "must be a table of who bears shipping per liability "
+                                                           f"({', '.join(LIABLE_PARTIES)}) in rules revision 2")
+        shipping_single = re_r.str("shipping_borne_by", choices=("seller", "buyer"))
     remedy = RemedyRules(
         return_required_for=frozenset(re_r.str_list("return_required_for", REMEDIES)),
         return_exempt_problems=re_r.str_list("return_exempt_problems", PROBLEMS),
         custom_made_exempt=re_r.bool("custom_made_exempt"),
         sea_exempt_remedies=frozenset(re_r.str_list("sea_exempt_remedies", REMEDIES)),
-        shipping_borne_by=re_r.str("shipping_borne_by", choices=("seller", "buyer")),
+        shipping_borne_by=shipping_single,
         postage_refunded=re_r.bool("postage_refunded"),
         cod_payment_methods=frozenset(re_r.str_list("cod_payment_methods")),
         cod_refund_proof=re_r.duration("cod_refund_proof"),
+        shipping_by_liability=shipping_table,
+        postage_not_refunded_for=frozenset(re_r.str_list("postage_not_refunded_for", REMEDIES, required=False)),
+        carrier_refund=re_r.str("carrier_refund", required=r2),
     )
 
     dl_r = r.table("deadlines")
     deadlines = {}
     for deadline_id in DEADLINE_IDS:
-        default_after = appeals.window if deadline_id == "appeal_window" else None
-        deadlines[deadline_id] = _deadline(deadline_id, dl_r.table(deadline_id), remedy.cod_refund_proof,
-                                           default_after)
+        # revision 1 needs the four deadlines of 2025.06; revision 2 may switch seller_execute off (Douyin, 004)
+        # and has an appeal_window only with appeals.period; seller_refund_proof is optional everywhere
+        optional = r2 or deadline_id == "seller_refund_proof"
+        table = dl_r.table(deadline_id, required=not optional)
+        if table is None or not table.bool("enabled", required=False, default=True):
+            continue
+        if deadline_id == "appeal_window":
+            default_after = appeals.period if r2 else appeals.window
+            if default_after is None:  # revision 2 without an appeal period: no appeal deadline (002)
+                continue
+        elif deadline_id == "seller_refund_proof":
+            default_after = remedy.cod_refund_proof
+        else:
+            default_after = None
+        deadlines[deadline_id] = _deadline(deadline_id, table, remedy.cod_refund_proof, default_after)
     for key in dl_r.data:
         if key not in DEADLINE_IDS:
             raise PolicyError(dl_r.p(key), f"{key!r} is not a deadline (known: {', '.join(DEADLINE_IDS)})")
-    if deadlines["appeal_window"].after != appeals.window:
-        raise PolicyError("deadlines.appeal_window.after", "must equal appeals.window")
+    if "appeal_window" in deadlines:
+        expected_after = appeals.period if r2 else appeals.window
+        if deadlines["appeal_window"].after != expected_after:
+            raise PolicyError("deadlines.appeal_window.after",
+                              "must equal appeals.period" if r2 else "must equal appeals.window")
+    for deadline_id in ("buyer_return_ship", "seller_confirm_receipt"):
+        if deadline_id not in deadlines:
+            raise PolicyError(dl_r.p(deadline_id), "required table is missing")
 
     rv_r = r.table("review")
     review_within = rv_r.duration("within")
+
+    holidays: dict[str, frozenset[date]] = {}
+    ho_r = r.table("holidays", required=False)
+    if ho_r is not None:
+        for key, value in ho_r.data.items():
+            if not isinstance(value, list):
+                raise PolicyError(ho_r.p(key), "must be a list of dates such as 2025-12-25")
+            days = set()
+            for index, day in enumerate(value):
+                if isinstance(day, datetime) or not isinstance(day, date):
+                    raise PolicyError(f"{ho_r.p(key)}[{index}]", f"{day!r} is not a date such as 2025-12-25")
+                days.add(day)
+            holidays[key.upper()] = frozenset(days)
+    nrr_r = r.table("no_reason_return", required=r2)
+    no_reason_within = None if nrr_r is None else nrr_r.duration("within")
 
     sea = None
     sea_r = r.table("sea_refund_without_return", required=False)
@@ -411,4 +539,7 @@ def policy_from_dict(data: Mapping[str, Any]) -> Policy:
         remedy=remedy,
         sea=sea,
         sources=MappingProxyType(sources),
+        rules_revision=revision,
+        holidays=MappingProxyType(holidays),
+        no_reason_return_within=no_reason_within,
     )

@@ -367,20 +367,47 @@ def _norm_text(value: Any) -> Any:
     return " ".join(value.split()).casefold() if isinstance(value, str) else value
 
 
+def _deadline_offsets(rec: Mapping[str, Any]) -> dict[Any, Any]:
+    """Each deadline as its distance from the decision (deadlines count from when each person decided, so two
+    decisions made days apart agree when their offsets do); the raw ``due`` when there is no decision time."""
+    try:
+        decided = datetime.fromisoformat(str(rec.get("decided_at")))
+    except ValueError:
+        decided = None
+    out: dict[Any, Any] = {}
+    for d in rec.get("deadlines") or ():
+        due = d.get("due")
+        if due and decided is not None:
+            try:
+                out[d.get("id")] = datetime.fromisoformat(due) - decided
+                continue
+            except ValueError:
+                pass
+        out[d.get("id")] = due
+    return out
+
+
 def compare_answers(reviewer: Mapping[str, Any], supervisor: Mapping[str, Any], *,
                     outcome_of: Callable[[Mapping[str, Any]], Any] | None = None,
                     reviewer_record: Mapping[str, Any] | None = None,
-                    supervisor_record: Mapping[str, Any] | None = None) -> Comparison:
+                    supervisor_record: Mapping[str, Any] | None = None,
+                    questions: Iterable[str] | None = None) -> Comparison:
     """Question by question, the reviewer's answers beside the supervisor's blind ones.
 
     Severity of a difference: ``changes_outcome`` when putting the supervisor's answer to that one question into
     the reviewer's answers changes what ``outcome_of(answers)`` gives (the outcome and the remedy, say; the
     caller runs the real rules), else ``no_outcome_change``. Without ``outcome_of`` a difference counts as
     changing the outcome when the two records' outcomes or amounts differ and it is not about the rationale.
-    Deadline differences come from the records (deadlines are derived, not answered). Rationales differ when
-    they cite different evidence or messages (wording alone is no difference).
+    Deadline differences come from the records (deadlines are derived, not answered), compared as distances from
+    each decision's time. Rationales differ when they cite different evidence or messages (wording alone is no
+    difference). ``questions``: only these question ids are compared (what the supervisor was asked; evidence the
+    rules set aside by themselves is not a question).
     """
     a, b = flatten_answers(reviewer), flatten_answers(supervisor)
+    if questions is not None:
+        asked = set(questions)
+        a = {k: v for k, v in a.items() if k in asked}
+        b = {k: v for k, v in b.items() if k in asked}
     order = list(dict.fromkeys([*a, *b]))
     base = outcome_of(reviewer) if outcome_of else None
     rec_a, rec_b = reviewer_record or {}, supervisor_record or {}
@@ -417,8 +444,9 @@ def compare_answers(reviewer: Mapping[str, Any], supervisor: Mapping[str, Any], 
         diffs.append(Difference(q, kind, va, vb, severity))
     due_a = {d.get("id"): d.get("due") for d in rec_a.get("deadlines") or ()}
     due_b = {d.get("id"): d.get("due") for d in rec_b.get("deadlines") or ()}
+    off_a, off_b = _deadline_offsets(rec_a), _deadline_offsets(rec_b)
     for ident in sorted(set(due_a) | set(due_b), key=str):
-        same = due_a.get(ident) == due_b.get(ident)
+        same = ident in off_a and ident in off_b and off_a[ident] == off_b[ident]
         rows.append((f"deadline.{ident}", due_a.get(ident), due_b.get(ident), same))
         if not same:
             diffs.append(Difference(f"deadline.{ident}", "deadline", due_a.get(ident), due_b.get(ident),

@@ -402,7 +402,10 @@ def _jurisdiction(ctx: _Context, sec: _Sections) -> list:
                 sentence = sentence.rstrip(".。") + f" ({fact})."
             inner.append(_p(sentence, s.bullet, bulletText="•"))
         inner.append(Spacer(1, 3))
-        inner.append(_p(ctx.t("declined_merits"), s.body))
+        for consequence in T.decline_consequences(ctx.lang, record, ctx.when):  # r2: appeal stands, request closed
+            inner.append(_p(consequence, s.body))
+        if not T.appeal_stands(record):
+            inner.append(_p(ctx.t("declined_merits"), s.body))
         inner.append(_p(ctx.t("legal_channels"), s.body))
         out.append(_box(inner, ALERT_BG, ALERT_RULE))
         return out
@@ -518,6 +521,9 @@ def _remedy(ctx: _Context, sec: _Sections) -> list:
         rows.append([lab("r_shipping"), val(ctx.lk("shipping", remedy["shipping_borne_by"]))])
     if record.get("liability"):
         rows.append([lab("r_liability"), val(ctx.lk("liability", record["liability"]))])
+    notes = T.remedy_notes(ctx.lang, record)  # r2: postage not refunded (004), carrier's liability (002)
+    if notes:
+        rows.append([_p(T.r2_text(ctx.lang, "r_note"), s.cell_label), val(" ".join(notes))])
     if record.get("sea_refund_without_return"):
         rows.append([lab("r_sea"), val(ctx.t("sea_yes"))])
     out.append(_table(rows, [40 * mm, BODY_W - 40 * mm], header=False, label_col=True))
@@ -551,7 +557,8 @@ def _deadlines(ctx: _Context, sec: _Sections) -> list:
     rows = [head]
     for d in deadlines:
         rows.append([
-            _p(ctx.lk("deadline", d.get("id"), default=str(d.get("id"))), s.cell),
+            _p(T.deadline_obligation(ctx.lang, d) or ctx.lk("deadline", d.get("id"), default=str(d.get("id"))),
+               s.cell),
             _p(ctx.lk("party", d.get("party")), s.cell),
             _p(_due_text(ctx, d), s.cell),
             _p(ctx.lk("on_miss", d.get("on_miss")), s.cell),
@@ -567,8 +574,11 @@ def _appeals(ctx: _Context, sec: _Sections) -> list:
     remaining = appeals.get("buyer_remaining", buyer_max)
     window = next((d for d in record.get("deadlines") or [] if d.get("id") == "appeal_window"), None)
     out: list = [*sec.heading("h_appeals")]
+    count_rule = T.appeal_count_rule(ctx.lang, record, ctx.when)  # r2: a limit on the count, not a deadline
     if remaining == 0:
         buyer = ctx.t("appeal_buyer_none", buyer_max=buyer_max)
+    elif count_rule is not None:
+        buyer = count_rule
     elif window and window.get("due"):
         due = T.parse_ts(window["due"])
         days = round((due - ctx.decided_at).total_seconds() / 86400)

@@ -139,6 +139,7 @@ EN: dict[str, object] = {
         "not_requested": "Supplementary evidence the platform did not request",
         "not_authentic": "Not accepted as authentic",
         "not_relevant": "Not relevant to the dispute",
+        "late": "Supplementary evidence submitted after the date the platform set for it",
     },
     "continued": "{id} (cont.)",
     # finding
@@ -199,7 +200,9 @@ EN: dict[str, object] = {
                               "the refund."),
     },
     "shipping": {"seller": "Borne by the seller.", "buyer": "Borne by the buyer.",
-                 "platform": "Borne by the platform.", "not_refunded": "Postage is not refunded."},
+                 "platform": "Borne by the platform.", "not_refunded": "Postage is not refunded.",
+                 "shared": "Shared between the buyer and the seller.",
+                 "carrier": "Borne by the logistics provider (carrier)."},
     "liability": {
         "seller": "The seller.",
         "buyer": "The buyer (nobody is at fault; the buyer returns the goods at their own risk).",
@@ -219,8 +222,10 @@ EN: dict[str, object] = {
         "buyer_return_ship": "Send the goods back and upload the return tracking number",
         "seller_confirm_receipt": "Confirm receipt of the returned goods and make the refund",
         "appeal_window": "Lodge an appeal in the period right after the decision",
+        "seller_refund_proof": "Refund the buyer (cash on delivery) and upload proof of the refund",
     },
     "on_miss": {
+        "advance_compensation": "The platform compensates the buyer first and the seller is penalised.",
         "auto_deduction": "The payment provider deducts the amount from the seller's account automatically.",
         "auto_agree": "The system agrees to the buyer's request automatically.",
         "return_closes": "The return request closes.",
@@ -232,11 +237,12 @@ EN: dict[str, object] = {
     "later_event": {
         "seller_confirm_receipt": "Within {n} of the buyer uploading the return tracking number",
         "buyer_return_ship": "Within {n} of the return being approved",
+        "seller_refund_proof": "Within {n} of the seller confirming receipt of the returned goods",
         "_default": "Counted from a later event",
     },
     "later_event_unknown": "Counted from the buyer's upload of the return tracking number",
     "extension": " (the seller may extend this once, by {n})",
-    "no_date_yet": "the date follows from that upload",
+    "no_date_yet": "the date follows from that event",
     "duration": {"day": ("{n} day", "{n} days"), "hour": ("{n} hour", "{n} hours")},
     # appeals
     "appeal_buyer": ("The buyer may appeal this decision: at most {buyer_max} appeals are allowed on the same "
@@ -400,6 +406,7 @@ ZH: dict[str, object] = {
         "not_requested": "平台未要求补充的证据",
         "not_authentic": "真实性未获认可",
         "not_relevant": "与本纠纷无直接关联",
+        "late": "超过平台规定期限提交的补充证据",
     },
     "continued": "{id}(续)",
     "f_finding": "认定",
@@ -457,7 +464,7 @@ ZH: dict[str, object] = {
         "cod_seller_refund": "货到付款订单:由卖家直接向买家退款,并上传退款凭证。",
     },
     "shipping": {"seller": "由卖家承担。", "buyer": "由买家承担。", "platform": "由平台承担。",
-                 "not_refunded": "运费不予退还。"},
+                 "not_refunded": "运费不予退还。", "shared": "由买卖双方共同承担。", "carrier": "由物流服务商承担。"},
     "liability": {
         "seller": "卖家。",
         "buyer": "买家(双方均无过错,买家自行承担退货风险)。",
@@ -476,8 +483,10 @@ ZH: dict[str, object] = {
         "buyer_return_ship": "寄回商品并填写退货物流单号",
         "seller_confirm_receipt": "确认收到退货并退款",
         "appeal_window": "在判罚后的申诉期内提出申诉",
+        "seller_refund_proof": "向买家退款(货到付款)并上传退款凭证",
     },
     "on_miss": {
+        "advance_compensation": "平台将先行赔付买家,并对卖家进行处罚。",
         "auto_deduction": "支付服务商将自动从卖家账户中扣除相应款项。",
         "auto_agree": "系统将自动同意买家的申请。",
         "return_closes": "退货申请将关闭。",
@@ -488,11 +497,12 @@ ZH: dict[str, object] = {
     "later_event": {
         "seller_confirm_receipt": "买家上传退货物流单号后{n}内",
         "buyer_return_ship": "退货申请批准后{n}内",
+        "seller_refund_proof": "卖家确认收到退货后{n}内",
         "_default": "自后续事件发生之日起计算",
     },
     "later_event_unknown": "自买家上传退货物流单号之日起计算",
     "extension": "(卖家可申请延长一次,延长{n})",
-    "no_date_yet": "具体日期以买家上传单号的时间为准",
+    "no_date_yet": "具体日期以该事项发生的时间为准",
     "duration": {"day": ("{n}天", "{n}天"), "hour": ("{n}小时", "{n}小时")},
     "appeal_buyer": ("买家如对本决定有异议,可以提出申诉。同一商品买家最多可申诉{buyer_max}次(尚余{buyer_remaining}次),"
                      "且判罚后{window}内只能提出一次申诉{by}。"),
@@ -750,3 +760,120 @@ def lookup(lang: str, key: str, code: str | None, default: str | None = None) ->
     if "_default" in table:
         return table["_default"]
     return default if default is not None else (code or CATALOG[lang]["none"])  # type: ignore[return-value]
+
+
+# --------------------------------------------------------------------------------------- rules revision 2 words
+# The r2 wording of the notice (checklist.md "(r2)"): what follows from a failed gate, what "carry out" means per
+# remedy, the carrier's policy text, the appeal count rule and the postage. Render calls these helpers with the
+# record; a 2025.06 record (without the r2 keys) gets the words it always had.
+
+R2: dict[str, dict[str, object]] = {
+    "en": {
+        "appeal_stands": ("The appeal is not admitted, so the decision appealed stands: the decision of {date}"
+                          "{fingerprint}."),
+        "appeal_fp": " (decision fingerprint {fp})",
+        "douyin_closed": ("The buyer did not ask the platform to intervene within the time allowed after the "
+                          "seller's rejection, so the after-sale request has closed. The buyer may apply for "
+                          "after-sale service again within the after-sale period."),
+        "execute": {
+            "refund": "Refund the buyer",
+            "approve_return": "Approve the return and give the buyer the return address (the refund follows "
+                              "receipt of the goods)",
+            "ship": "Ship the goods (replacement or reshipment)",
+        },
+        "carrier_note": "The logistics provider is liable for the loss. The platform decides how the buyer is refunded.",
+        "carrier_no_deadline": "The seller has no deadline to carry out this decision.",
+        "r_note": "Notes",
+        "postage_not_refunded": "The original postage is not refunded.",
+        "appeal_count": ("The buyer may appeal this decision: at most {buyer_max} appeals are allowed on the same "
+                         "item ({buyer_remaining} remaining), and only one of them may be lodged within {window} "
+                         "of the decision."),
+        "appeal_period": " An appeal must be lodged by {due}.",
+    },
+    "zh": {
+        "appeal_stands": "本次申诉不予受理,被申诉的{date}处理决定{fingerprint}继续有效。",
+        "appeal_fp": "(决定指纹 {fp})",
+        "douyin_closed": "买家未在商家拒绝后的规定时间内申请平台介入,该售后申请已自动关闭。买家可以在售后期内重新发起售后申请。",
+        "execute": {
+            "refund": "向买家退款",
+            "approve_return": "同意退货并向买家提供退货地址(退款在收到退货后进行)",
+            "ship": "发出商品(换货或补发)",
+        },
+        "carrier_note": "损失由物流服务商负责,平台将根据具体情况决定退款方式。",
+        "carrier_no_deadline": "卖家无须在期限内执行本决定。",
+        "r_note": "说明",
+        "postage_not_refunded": "原订单运费不予退还。",
+        "appeal_count": ("买家如对本决定有异议,可以提出申诉。同一商品买家最多可申诉{buyer_max}次(尚余{buyer_remaining}次),"
+                         "且判罚后{window}内只能提出一次申诉。"),
+        "appeal_period": "申诉须在{due}前提出。",
+    },
+}
+
+
+R2["zh"] = _fullwidth_catalog(R2["zh"])  # type: ignore[assignment]  # full-width punctuation, as in ZH
+
+
+def r2_text(lang: str, key: str, **values: object) -> str:
+    template = R2[lang][key]
+    assert isinstance(template, str), key
+    return template.format(**values) if values else template
+
+
+def decline_consequences(lang: str, record: dict, when: "callable") -> list[str]:
+    """What follows from the gates that failed (r2): a declined appeal leaves the decision appealed in force
+    (naming it: its date and, where known, its fingerprint); a Douyin request not escalated in time has closed and
+    the buyer may apply again within the after-sale period (004). ``when`` formats a timestamp for the notice."""
+    reasons = list(record.get("decline_reasons") or [])
+    out: list[str] = []
+    appeal = record.get("appeal")
+    if appeal_stands(record) and isinstance(appeal, dict):
+        appealed = appeal.get("decision_appealed") or {}
+        fp = appealed.get("fingerprint")
+        out.append(r2_text(lang, "appeal_stands", date=when(appealed.get("decided_at")),
+                           fingerprint=r2_text(lang, "appeal_fp", fp=fp[:16]) if fp else ""))
+    policy_id = str((record.get("policy") or {}).get("id") or "")
+    if "J2_in_time" in reasons and policy_id.split(".")[0] == "douyin" and "one_within" in (record.get("appeals") or {}):
+        out.append(r2_text(lang, "douyin_closed"))
+    return out
+
+
+def appeal_stands(record: dict) -> bool:
+    """A declined appeal (r2): the notice names the decision appealed instead of saying no remedy is ordered."""
+    return record.get("outcome") == "declined" and isinstance(record.get("appeal"), dict)
+
+
+def deadline_obligation(lang: str, deadline: dict) -> str | None:
+    """What the seller must do by ``seller_execute``, worded by the remedy's action (r2); None: the usual words."""
+    action = deadline.get("action")
+    if deadline.get("id") == "seller_execute" and action:
+        table = R2[lang]["execute"]
+        assert isinstance(table, dict)
+        return table.get(action)
+    return None
+
+
+def remedy_notes(lang: str, record: dict) -> list[str]:
+    """The carrier's policy text (002) and the postage (004) where an r2 record says so."""
+    remedy = record.get("remedy") or {}
+    notes: list[str] = []
+    if remedy.get("postage_refunded") is False:
+        notes.append(r2_text(lang, "postage_not_refunded"))
+    if record.get("liability") == "carrier" and "note" in remedy:
+        notes.append(r2_text(lang, "carrier_note"))
+        if not any(d.get("party") == "seller" for d in record.get("deadlines") or []):
+            notes.append(r2_text(lang, "carrier_no_deadline"))
+    return notes
+
+
+def appeal_count_rule(lang: str, record: dict, when: "callable") -> str | None:
+    """The appeal as a count rule (002), for an r2 record (``appeals.one_within``); None for a 2025.06 record."""
+    appeals = record.get("appeals") or {}
+    window = span(appeals.get("one_within"))
+    if window is None:
+        return None
+    text = r2_text(lang, "appeal_count", buyer_max=appeals.get("buyer_max", 2),
+                   buyer_remaining=appeals.get("buyer_remaining", 0), window=duration_text(lang, *window))
+    due = next((d.get("due") for d in record.get("deadlines") or [] if d.get("id") == "appeal_window"), None)
+    if due:
+        text += r2_text(lang, "appeal_period", due=when(due))
+    return text

@@ -43,6 +43,9 @@ def append_event(session: Session, actor: str, action: str, payload: dict[str, A
     )
     session.add(row)
     session.flush()
+    from arbiter.store import heads  # remembered outside the database after commit (docs/trust.md)
+
+    heads.remember(session, (seq, row.hash), action, str(payload.get("case_id") or ""))
     return row
 
 

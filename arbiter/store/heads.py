@@ -1,8 +1,8 @@
 """Audit chain heads remembered outside the database (docs/trust.md, "Deleting the newest events").
 
-Whenever a head leaves the database (a verdict signed, a package or a notice written, packages imported), it is
-also appended to ``<data folder>/chain-heads.json`` under the database's genesis hash (the hash of audit event
-1, which every copy of the database shares). ``arbiter verify`` checks that each head remembered for the
+After every write this workstation commits, the new audit chain head is appended to
+``<data folder>/chain-heads.json`` under the database's genesis hash (the hash of audit event 1, which every copy
+of the database shares); heads that left the database (signatures, packages, notices) are kept there too. ``arbiter verify`` checks that each head remembered for the
 database is still in its chain: whoever deletes the newest events (and the ``chain_heads`` rows) with the file
 in hand still has to reach this file too. Written after the transaction commits, never for one rolled back.
 """

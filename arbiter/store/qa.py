@@ -325,6 +325,40 @@ class QAStore:
                     out.append((case_id, verdict_id, r.note))
             return sorted(out)
 
+    # -- one verdict, as the blind re-review needs it ----------------------------------------------------------
+    def verdict(self, verdict_id: int) -> dict[str, Any]:
+        """``record``, ``answers`` (when the verdict carries them), ``reviewer``, ``case_pk``, ``revision``."""
+        with self._db.session(readonly=True) as session:
+            v = session.get(VerdictModel, verdict_id)
+            if v is None:
+                raise QAError(f"no verdict {verdict_id}")
+            answers = getattr(v, "answers", None)
+            return {"id": v.id, "record": json.loads(v.record), "answers": json.loads(answers) if answers else None,
+                    "reviewer": v.reviewer, "case_pk": v.case_pk, "revision": v.revision, "kind": v.kind}
+
+    def case_for_verdict(self, verdict_id: int):
+        """The case as the revision the verdict was signed on says (not the newest revision)."""
+        from arbiter.bundle.reader import load_case_json
+
+        with self._db.session(readonly=True) as session:
+            v = session.get(VerdictModel, verdict_id)
+            if v is None:
+                raise QAError(f"no verdict {verdict_id}")
+            rev = session.scalar(select(CaseRevisionModel).where(CaseRevisionModel.case_pk == v.case_pk,
+                                                                 CaseRevisionModel.revision == v.revision))
+            return load_case_json(bytes(rev.case_json))
+
+    @staticmethod
+    def overturn_amendment(repo, case_pk: int, supervisor: str, reason: str, record: dict, answers: dict,
+                           progress: dict, signer=None):
+        """The supervisor's amendment that an overturn links to, signed with the supervisor's identity and checked
+        by the store like any verdict (the rules, the review progress)."""
+        if signer is None:
+            raise QAError("an overturn is a signed amendment: this workstation needs its supervisor identity")
+        if signer.id != supervisor:
+            raise QAError(f"the identity {signer.id} is not the supervisor {supervisor}")
+        return repo.amend_verdict(case_pk, signer, reason, record, answers=answers, progress=progress)
+
     # -- the notice gate ---------------------------------------------------------------------------------------
     def notice_hold(self, case_pk: int) -> str | None:
         """Why the case's current verdict may not issue its notice yet, or None. With the team setting

@@ -539,6 +539,14 @@ class Repository(SupplementsMixin, NotesMixin):  # supplement requests, private 
                                    .order_by(VerdictModel.id))
             return [_verdict_row(row) for row in rows]
 
+    # -- the supervisor's notice gate (arbiter.store.qa) -----------------------------------------------------
+    def notice_hold(self, case_pk: int) -> str | None:
+        """Why the current verdict's notice is held (a flagged verdict or an amendment awaiting a supervisor's
+        approval, team setting ``notice_gate``), or None."""
+        from arbiter.store.qa import QAStore
+
+        return QAStore(self._db).notice_hold(case_pk)
+
     # -- audit -------------------------------------------------------------------------------------------
     def audit_trail(self, case_pk: int | None = None) -> list[AuditRow]:
         """Audit events in order: of one case, or all of them."""
@@ -614,17 +622,19 @@ class Repository(SupplementsMixin, NotesMixin):  # supplement requests, private 
                                           fingerprint=verdict.fingerprint, files=canonical_json(files_json).decode(),
                                           chain_head=trust.head_text(head)))
             trust.record_head(session, head, "notice", f"{case.case_id} v{verdict.number}")
-            audit.append_event(session, actor, "notice.exported", {
+            event = audit.append_event(session, actor, "notice.exported", {
                 "case_id": case.case_id, "verdict_id": verdict_id, "number": verdict.number,
                 "fingerprint": verdict.fingerprint, "files": files_json, "chain_head": trust.head_text(head),
             }, case_pk=case_pk, at=now)
+            trust.record_head(session, (event.seq, event.hash), "notice.exported", f"{case.case_id} v{verdict.number}")
 
     def record_export(self, actor: str, action: str, head: tuple[int, str], payload: dict[str, Any]) -> None:
         """An export (verdict packages) as an audit event; ``head``, written into what was exported, is
         remembered for verify."""
         with self._db.session() as session:
             trust.record_head(session, head, action, f"{len(payload.get('files', []))} files")
-            audit.append_event(session, actor, action, dict(payload, chain_head=trust.head_text(head)))
+            event = audit.append_event(session, actor, action, dict(payload, chain_head=trust.head_text(head)))
+            trust.record_head(session, (event.seq, event.hash), action, "the export's own event")
 
     def import_verdict_package(self, package: Any, actor: str, accept: Callable[..., dict[str, Any]]):
         """Store a verdict package's verdict after ``accept(session, case, package)`` (arbiter.packages) checked

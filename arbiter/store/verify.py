@@ -29,6 +29,7 @@ from arbiter.store.models import (
     CaseRevisionModel,
     ChainHeadModel,
     EvidenceModel,
+    NoticeExportModel,
     SigningKeyModel,
     VerdictModel,
 )
@@ -69,6 +70,7 @@ class _Trail:
     imported: dict[tuple[int, int], dict] = field(default_factory=dict)       # (case_pk, revision) -> payload
     verdicts: dict[int, tuple[int | None, dict]] = field(default_factory=dict)  # verdict id -> (case_pk, payload)
     keys: set[str] = field(default_factory=set)
+    notices: dict[int, list[dict]] = field(default_factory=dict)               # case_pk -> notice.exported payloads
     hashes: dict[int, str] = field(default_factory=dict)                       # seq -> hash (whole walk only)
 
     def add(self, row: AuditEventModel) -> None:
@@ -84,6 +86,8 @@ class _Trail:
             self.verdicts[payload["verdict_id"]] = (row.case_pk, payload)
         elif row.action == "key.registered":
             self.keys.add(str(payload.get("fingerprint")))
+        elif row.action == "notice.exported" and row.case_pk is not None:
+            self.notices.setdefault(row.case_pk, []).append(payload)
 
 
 def _event_problems(row: AuditEventModel, prev_hash: str | None) -> list[str]:
@@ -188,6 +192,15 @@ def check_case(session: Session, case: CaseModel, trail: _Trail) -> tuple[list[s
                     out.append(f"{name}: the audit event before its signature ({head[0]}) is gone or changed")
         if v.supersedes_id is not None and v.supersedes_id not in by_id:
             out.append(f"{name}: the verdict it amends is missing")
+    exported = {(p.get("verdict_id"), json.dumps(p.get("files"), sort_keys=True)) for p in trail.notices.get(case.id, [])}
+    for export in session.scalars(select(NoticeExportModel).where(NoticeExportModel.case_pk == case.id)):
+        try:
+            files = json.dumps(json.loads(export.files), sort_keys=True)
+        except ValueError:
+            files = None
+        if (export.verdict_id, files) not in exported:
+            out.append(f"a notice export of verdict {export.verdict_id} has no audit event (deleted, or added "
+                       "outside arbiter)")
     for verdict_id, (case_pk, payload) in trail.verdicts.items():
         if case_pk == case.id and verdict_id not in by_id:
             out.append(f"verdict v{payload.get('number') or '?'} (fingerprint {str(payload.get('fingerprint'))[:16]}) "

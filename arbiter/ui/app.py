@@ -188,7 +188,7 @@ def describe_db(db_url: str) -> str:
         return db_url
 
 
-def start(db_url: str | None, demo: bool = False) -> Workstation:
+def start(db_url: str | None, demo: bool = False, supervisor: bool = False) -> Workstation:
     """Open the database and show the main window (raises ``arbiter.store.DatabaseError`` and friends)."""
     from arbiter.store import Repository, open_database
     from arbiter.ui.main_window import MainWindow
@@ -214,8 +214,17 @@ def start(db_url: str | None, demo: bool = False) -> Workstation:
 
     window.identity = load_quietly(demo)[0]   # run() asks for what is missing (first start, passphrase)
     station = Workstation(window, db, repo, db_url, demo_dir)
+    from arbiter.ui import supervisor as supervisor_rooms  # issue 12: the identity's role opens the desk
+
+    if demo and supervisor:
+        from arbiter.ui.supervisor.demo import supervisor_identity
+
+        window.identity = supervisor_identity()
     window.show()
-    if demo:
+    supervisor_rooms.maybe_attach_desk(window)
+    if demo and supervisor:
+        station.demo_task = supervisor_rooms.load_supervisor_demo(window, db, demo_dir)
+    elif demo:
         station.demo_task = load_samples(window, db)
     return station
 
@@ -248,7 +257,7 @@ def load_samples(window, db) -> tasks.Task | None:
     return task
 
 
-def run(db_url: str | None, demo: bool = False) -> int:
+def run(db_url: str | None, demo: bool = False, supervisor: bool = False) -> int:
     """The workstation's main loop; returns the process exit code."""
     app = create_application()
     _setup_logging()
@@ -256,7 +265,7 @@ def run(db_url: str | None, demo: bool = False) -> int:
     hook = ExceptionHook().install()
     try:
         try:
-            station = start(db_url, demo)
+            station = start(db_url, demo, supervisor)
         except Exception as exc:  # noqa: BLE001 - the one place a start-up failure is explained
             log.exception("start-up failed")
             from arbiter.ui.widgets.common import plain_error
@@ -269,6 +278,9 @@ def run(db_url: str | None, demo: bool = False) -> int:
             from arbiter.ui.identity_dialog import ensure_identity
 
             ensure_identity(station.window)
+            from arbiter.ui.supervisor import maybe_attach_desk
+
+            maybe_attach_desk(station.window)
         code = app.exec()
         station.close()
         return code

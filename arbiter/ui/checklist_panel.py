@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
 )
 
 from arbiter.domain.checklist import REFUNDING_REMEDIES
+from arbiter.domain.revision2 import DAMAGE_EXTENT_OPTIONS, DAMAGE_EXTENT_QUESTION
 from arbiter.domain.money import minor_unit
 from arbiter.ui import labels
 from arbiter.ui.amend_dialog import AmendDialog
@@ -416,6 +417,21 @@ class ChecklistPanel(QWidget):
             button = self.choices["problem"].buttons[code]
             pl.addWidget(button, 1 + i, 0)
         self.question_widgets["problem"] = self.choices["problem"].buttons["wrong_item"]
+        # rules revision 2: damage_extent with damaged (002); worded by the domain, shown only when asked
+        lang = self._facts_language()
+        self.damage_box = QWidget()
+        self.damage_box.setObjectName("damageExtent")
+        dl = QVBoxLayout(self.damage_box)
+        dl.setContentsMargins(24, 0, 0, 0)
+        self.damage_question = QLabel(DAMAGE_EXTENT_QUESTION[lang])
+        self.damage_question.setWordWrap(True)
+        dl.addWidget(self.damage_question)
+        self.choices["damage_extent"] = _Choice(
+            self, "damage_extent", [(c, DAMAGE_EXTENT_OPTIONS[c][lang]) for c in DAMAGE_EXTENT_OPTIONS], dl,
+            "damage_extent")
+        self.question_widgets["damage_extent"] = self.choices["damage_extent"].buttons["complete"]
+        pl.addWidget(self.damage_box, 1 + len(problem_codes), 0)
+        self.damage_box.setVisible(False)
         inner.addWidget(self.problem_box)
         conduct = QGroupBox(self.tr("Seller conduct (optional; printed only in the seller's notice)"))
         conduct.setObjectName("sellerConduct")
@@ -707,6 +723,9 @@ class ChecklistPanel(QWidget):
         self.session.set_answer(key, value)
         if key == "finding" and value != "supported":
             self.session.set_answer("problem", None)
+        if (key == "finding" and value != "supported") or (key == "problem" and value != "damaged"):
+            if self.session.answers.get("damage_extent") is not None:
+                self.session.set_answer("damage_extent", None)
         if key in ("finding", "override.outcome", "remedy") or key.startswith("jurisdiction."):
             self._drop_inconsistent_remedy()
 
@@ -814,6 +833,10 @@ class ChecklistPanel(QWidget):
         self.problem_box.setEnabled(supported and not locked)
         for button in self.choices["problem"].buttons.values():
             button.setEnabled(supported and not locked)
+        asks_extent = bool(getattr(assessment, "asks_damage_extent", False))
+        self.damage_box.setVisible(asks_extent)
+        for button in self.choices["damage_extent"].buttons.values():
+            button.setEnabled(asks_extent and not locked)
 
         # outcome and override
         derived = assessment.derived_outcome
@@ -917,7 +940,14 @@ class ChecklistPanel(QWidget):
         self.cancel_amend_button.setVisible(s.is_amending)
         self.amend_button.setVisible(locked)
         self.export_button.setVisible(s.is_signed)
-        self.export_button.setEnabled(s.is_signed and not self._export_running and locked)
+        hold = s.export_hold() if locked and hasattr(s, "export_hold") else None  # the supervisor's notice gate
+        self.export_button.setEnabled(s.is_signed and not self._export_running and locked and not hold)
+        self.export_button.setToolTip(hold or "")
+        if hold and not self._export_running:
+            self.export_status.setText(self.tr("Notice held: %1").replace("%1", hold))
+            self.export_status.setStyleSheet(f"color: {_WARN};")
+        elif not hold and self.export_status.text().startswith(self.tr("Notice held: %1").split("%1")[0]):
+            self.export_status.clear()
         if locked:
             self.missing_label.setText("")
             self.missing_label.setVisible(False)
@@ -1190,6 +1220,11 @@ class ChecklistPanel(QWidget):
         s = self.session
         record = s.verdict_record
         if record is None or self._export_running:
+            return False
+        hold = s.export_hold() if hasattr(s, "export_hold") else None
+        if hold:  # a flagged verdict or an amendment waits for a supervisor's approval
+            self.export_status.setText(self.tr("Notice held: %1").replace("%1", hold))
+            self.export_status.setStyleSheet(f"color: {_WARN};")
             return False
         if path is None:
             path = ask_export_path(self, f"{s.case.case_id}.pdf")

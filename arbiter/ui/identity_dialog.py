@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -35,6 +36,8 @@ from arbiter.signing.keys import check_id, check_name
 DEMO_ID = "demo.reviewer"
 DEMO_NAME = "Demo Reviewer"
 PASSPHRASE_TRIES = 3
+
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
 
 
 def the_demo_identity() -> Identity:
@@ -129,9 +132,9 @@ class IdentityDialog(QDialog):
 def ask_passphrase(parent: QWidget | None, message: str = "") -> str | None:
     dialog = QDialog(parent)
     dialog.setObjectName("passphraseDialog")
-    dialog.setWindowTitle(QDialog.tr(dialog, "Unlock your signing key"))
+    dialog.setWindowTitle(translate("IdentityDialog", "Unlock your signing key"))
     layout = QVBoxLayout(dialog)
-    label = QLabel(message or QDialog.tr(dialog, "Your signing key is protected by a passphrase."))
+    label = QLabel(message or translate("IdentityDialog", "Your signing key is protected by a passphrase."))
     label.setWordWrap(True)
     layout.addWidget(label)
     edit = QLineEdit()
@@ -174,16 +177,16 @@ def ensure_identity(window, *, demo: bool = False) -> Identity | None:
                 identity = load_identity(passphrase)
                 break
             except IdentityLocked:
-                message = window.tr("Wrong passphrase. Try again.")
+                message = translate("IdentityDialog", "Wrong passphrase. Try again.")
             except IdentityError as exc:
-                QMessageBox.warning(window, window.tr("Signing key"), str(exc))
+                QMessageBox.warning(window, translate("IdentityDialog", "Signing key"), str(exc))
                 break
     elif identity is None and problem is None:
         dialog = IdentityDialog(window)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             identity = dialog.identity
     elif identity is None:
-        QMessageBox.warning(window, window.tr("Signing key"), problem)
+        QMessageBox.warning(window, translate("IdentityDialog", "Signing key"), problem)
     set_identity = getattr(window, "set_identity", None)
     if callable(set_identity):
         set_identity(identity)
@@ -198,17 +201,17 @@ def show_identity(window, identity: Identity | None) -> None:
         return
     box = QMessageBox(window)
     box.setObjectName("identityBox")
-    box.setWindowTitle(window.tr("Signing identity"))
-    box.setText(window.tr("Verdicts are signed here as {name} ({id}), {role}.").format(
+    box.setWindowTitle(translate("IdentityDialog", "Signing identity"))
+    box.setText(translate("IdentityDialog", "Verdicts are signed here as {name} ({id}), {role}.").format(
         name=identity.name, id=identity.id, role=identity.role))
-    box.setInformativeText(window.tr("Key fingerprint: {fp}").format(fp=identity.fingerprint))
-    export = box.addButton(window.tr("Export key card…"), QMessageBox.ButtonRole.ActionRole)
+    box.setInformativeText(translate("IdentityDialog", "Key fingerprint: {fp}").format(fp=identity.fingerprint))
+    export = box.addButton(translate("IdentityDialog", "Export key card…"), QMessageBox.ButtonRole.ActionRole)
     box.addButton(QMessageBox.StandardButton.Close)
     box.exec()
     if box.clickedButton() is export:
-        path, _ = QFileDialog.getSaveFileName(window, window.tr("Export key card"),
+        path, _ = QFileDialog.getSaveFileName(window, translate("IdentityDialog", "Export key card"),
                                               str(Path.home() / f"{identity.id}.arbkey"),
-                                              window.tr("Key cards (*.arbkey)"))
+                                              translate("IdentityDialog", "Key cards (*.arbkey)"))
         if path:
             Path(path).write_bytes(identity.card.to_bytes() + b"\n")
-            window.statusBar().showMessage(window.tr("Key card written: %1").replace("%1", path), 8000)
+            window.statusBar().showMessage(translate("IdentityDialog", "Key card written: %1").replace("%1", path), 8000)

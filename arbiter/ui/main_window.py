@@ -65,7 +65,7 @@ class MainWindow(QMainWindow):
         self.repo = repo
         self.db_location = db_location
         self.demo = demo
-        #: the signing identity (arbiter.signing.Identity) or None: set by app.start / identity_dialog
+        # the signing identity (arbiter.signing.Identity) or None: set by app.start / identity_dialog
         self.identity = None
         self._queue_stale = False
         self.import_dialog: ImportDialog | None = None

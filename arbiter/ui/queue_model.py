@@ -143,13 +143,19 @@ class QueueModel(QAbstractTableModel):
 
     def refresh(self) -> None:
         """Re-read from the database (after an import, a verdict, ...), keeping the filter and sort."""
-        resume = getattr(self._repo, "resume_due_cases", None)  # cases whose evidence requests fell due
-        if callable(resume):
-            try:
-                resume()
-            except Exception:  # noqa: BLE001 - the queue still shows; the next refresh retries
-                log.exception("resuming cases whose supplement requests are due failed")
         self._reload()
+
+    def _resume_due(self) -> bool:
+        """Cases waiting for supplementary evidence whose requests fell due resume (docs/supplement-requests.md).
+        True when one did. One indexed count when nothing is due."""
+        resume = getattr(self._repo, "resume_due_cases", None)
+        if not callable(resume):
+            return False
+        try:
+            return bool(resume())
+        except Exception:  # noqa: BLE001 - the queue still shows; the next read retries
+            log.exception("resuming cases whose supplement requests are due failed")
+            return False
 
     def row_at(self, row: int) -> Any:
         return self._rows[row]
@@ -161,6 +167,7 @@ class QueueModel(QAbstractTableModel):
         return -1
 
     def _reload(self) -> None:
+        self._resume_due()
         self.beginResetModel()
         self._rows = []
         self._total = 0
@@ -322,7 +329,10 @@ class QueueModel(QAbstractTableModel):
             self.update_filter(sort=COLUMNS[column], descending=order == Qt.SortOrder.DescendingOrder)
 
     def tick(self) -> None:
-        """The clock moved: repaint the time-left column."""
+        """The clock moved: repaint the time-left column (and re-read when a waiting case fell due)."""
+        if self._resume_due():
+            self._reload()
+            return
         if self._rows:
             self.dataChanged.emit(self.index(0, COL_TIME_LEFT), self.index(len(self._rows) - 1, COL_TIME_LEFT),
                                   [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ForegroundRole])

@@ -69,7 +69,7 @@ class ReviewSession(QObject):
         super().__init__(parent)
         self.repo = repo
         self.case_pk = case_pk
-        #: the signing identity (arbiter.signing.Identity); a plain id string gives a session that cannot sign
+        # the signing identity (arbiter.signing.Identity); a plain id string gives a session that cannot sign
         self.signer = reviewer if callable(getattr(reviewer, "sign", None)) else None
         self.reviewer: str = self.signer.id if self.signer is not None else str(reviewer)
         self.stored = repo.load_case(case_pk)
@@ -131,6 +131,12 @@ class ReviewSession(QObject):
     @property
     def verdict_record(self) -> dict | None:
         return _attr(self.verdict, "record") if self.verdict is not None else None
+
+    def export_hold(self) -> str | None:
+        """Why the signed verdict's notice may not be exported yet (the supervisor's notice gate), in words for
+        the reviewer; None when it may. Front ends check it before writing a notice."""
+        hold = getattr(self.repo, "notice_hold", None)
+        return hold(self.case_pk) if callable(hold) and self.verdict is not None else None
 
     def required_chat_keys(self) -> set[str]:
         """Every chat log owned by the buyer or the seller, as "owner:channel"."""

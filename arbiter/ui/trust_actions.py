@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QDialog,
@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from arbiter.ui import tasks
+
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
 
 
 def _actor(window) -> str:
@@ -71,7 +73,7 @@ class ResultDialog(QDialog):
 
 def verify_database(window) -> ResultDialog:
     """Help > Verify database: the whole check in the background, with progress."""
-    dialog = ResultDialog(window.tr("Verify database"), window)
+    dialog = ResultDialog(translate("TrustActions", "Verify database"), window)
     repo = window.repo
 
     def work(ctx):
@@ -80,7 +82,7 @@ def verify_database(window) -> ResultDialog:
     task = tasks.run(work, context=True, name="verify database")
     task.progress.connect(dialog.on_progress)
     task.finished.connect(lambda report: dialog.show_lines(
-        report.summary() if report.ok else dialog.tr("%1 problems found. %2").replace(
+        report.summary() if report.ok else translate("TrustActions", "%1 problems found. %2").replace(
             "%1", str(len(report.findings))).replace("%2", report.summary()),
         [f.line() for f in report.findings], report.ok))
     task.failed.connect(dialog.show_error)
@@ -92,13 +94,13 @@ def verify_database(window) -> ResultDialog:
 def export_verdicts(window, folder: str | None = None) -> ResultDialog | None:
     from arbiter.packages import export_verdicts as export
 
-    folder = folder or QFileDialog.getExistingDirectory(window, window.tr("Export verdicts to a folder"))
+    folder = folder or QFileDialog.getExistingDirectory(window, translate("TrustActions", "Export verdicts to a folder"))
     if not folder:
         return None
-    dialog = ResultDialog(window.tr("Export verdicts"), window)
+    dialog = ResultDialog(translate("TrustActions", "Export verdicts"), window)
     task = tasks.run(export, window.db, Path(folder), [], actor=_actor(window), writes=True, name="export verdicts")
     task.finished.connect(lambda result: dialog.show_lines(
-        dialog.tr("%1 verdict packages written to %2.").replace("%1", str(len(result[0]))).replace("%2", folder),
+        translate("TrustActions", "%1 verdict packages written to %2.").replace("%1", str(len(result[0]))).replace("%2", folder),
         result[0] + result[1], not result[1]))
     task.failed.connect(dialog.show_error)
     dialog.task = task
@@ -110,21 +112,21 @@ def import_verdicts(window, paths: list[str] | None = None) -> ResultDialog | No
     from arbiter.packages import import_packages
 
     if paths is None:
-        paths, _ = QFileDialog.getOpenFileNames(window, window.tr("Import verdict packages"), "",
-                                                window.tr("Verdict packages (*.arbverdict);;All files (*)"))
+        paths, _ = QFileDialog.getOpenFileNames(window, translate("TrustActions", "Import verdict packages"), "",
+                                                translate("TrustActions", "Verdict packages (*.arbverdict);;All files (*)"))
     if not paths:
         return None
-    dialog = ResultDialog(window.tr("Import verdicts"), window)
+    dialog = ResultDialog(translate("TrustActions", "Import verdicts"), window)
 
     def done(outcomes) -> None:
         lines = [o.line() for o in outcomes]
         counts = {s: sum(1 for o in outcomes if o.status == s) for s in ("accepted", "unchanged", "conflict", "refused")}
         drift = sum(1 for o in outcomes if o.drift)
-        summary = dialog.tr("%1 accepted, %2 unchanged, %3 conflicts, %4 refused.").replace(
+        summary = translate("TrustActions", "%1 accepted, %2 unchanged, %3 conflicts, %4 refused.").replace(
             "%1", str(counts["accepted"])).replace("%2", str(counts["unchanged"])).replace(
             "%3", str(counts["conflict"])).replace("%4", str(counts["refused"]))
         if drift:
-            summary += " " + dialog.tr("%1 made by another arbiter version whose rules differ (rules drift).").replace(
+            summary += " " + translate("TrustActions", "%1 made by another arbiter version whose rules differ (rules drift).").replace(
                 "%1", str(drift))
         dialog.show_lines(summary, lines, counts["refused"] == 0)
         refresh = getattr(window, "refresh_queue", None)
@@ -140,7 +142,7 @@ def import_verdicts(window, paths: list[str] | None = None) -> ResultDialog | No
     return dialog
 
 
-class _Texts(QObject):
+class TrustActionTexts(QObject):
     """Re-translates the actions on a language change."""
 
     def __init__(self, window, actions: dict[str, QAction]):
@@ -180,6 +182,6 @@ def install(window) -> dict[str, QAction]:
         menu_file.insertSeparator(anchor)
     window.menu_help.insertAction(window.menu_help.actions()[0] if window.menu_help.actions() else None,
                                   actions["verify"])
-    window.trust_texts = _Texts(window, actions)
+    window.trust_texts = TrustActionTexts(window, actions)
     window.trust_actions = actions
     return actions

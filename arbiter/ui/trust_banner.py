@@ -9,7 +9,7 @@ import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +42,7 @@ class TrustBanner(QFrame):
         row = QHBoxLayout(self.revision_row)
         row.setContentsMargins(0, 0, 8, 0)
         self.revision_label = self._label("trustRevision", AMBER)
+        self.revision_label.setVisible(True)   # shown and hidden with its row
         row.addWidget(self.revision_label, 1)
         self.confirm_button = QPushButton(self.revision_row)
         self.confirm_button.setObjectName("trustConfirm")
@@ -49,12 +50,14 @@ class TrustBanner(QFrame):
         self.amend_button = QPushButton(self.revision_row)
         self.amend_button.setObjectName("trustAmend")
         self.amend_button.clicked.connect(self.amendRequested)
-        row.addWidget(self.confirm_button)
-        row.addWidget(self.amend_button)
+        for button in (self.confirm_button, self.amend_button):
+            button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+            row.addWidget(button)
         self.revision_row.setStyleSheet(f"background: {AMBER[1]};")
         layout.addWidget(self.revision_row)
         self.notice_label = self._label("trustNotices", BLUE)
         layout.addWidget(self.notice_label)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.refresh()
 
     def _label(self, name: str, tone: tuple[str, str]) -> QLabel:

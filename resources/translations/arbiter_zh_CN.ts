@@ -1421,6 +1421,113 @@ seller: {seller}</source>
     </message>
 </context>
 <context>
+    <name>IdentityDialog</name>
+    <message>
+        <source>Your signing identity</source>
+        <translation>您的签名身份</translation>
+    </message>
+    <message>
+        <source>Every verdict is signed with your own key. Enter the id and the name your supervisor knows you by; they are printed on the notices you sign. The key stays on this computer, readable by you only.</source>
+        <translation>每份裁决都用您自己的密钥签署。请输入主管认识您的编号和姓名；它们会印在您签署的通知书上。密钥保存在这台电脑上，只有您本人可以读取。</translation>
+    </message>
+    <message>
+        <source>e.g. r.chen</source>
+        <translation>例如 r.chen</translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation>审核员</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>主管</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>可选</translation>
+    </message>
+    <message>
+        <source>&amp;Id:</source>
+        <translation>编号(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>姓名(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>角色(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>口令(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Passphrase a&amp;gain:</source>
+        <translation>再次输入口令(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>Create my key</source>
+        <translation>创建我的密钥</translation>
+    </message>
+    <message>
+        <source>The id: 1-64 letters, digits or . _ @ - (no spaces).</source>
+        <translation>编号：1–64 个字母、数字或 . _ @ -（不含空格）。</translation>
+    </message>
+    <message>
+        <source>Your name is required.</source>
+        <translation>请填写姓名。</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>两次输入的口令不一致。</translation>
+    </message>
+    <message>
+        <source>Unlock your signing key</source>
+        <translation>解锁签名密钥</translation>
+    </message>
+    <message>
+        <source>Your signing key is protected by a passphrase.</source>
+        <translation>您的签名密钥受口令保护。</translation>
+    </message>
+    <message>
+        <source>Wrong passphrase. Try again.</source>
+        <translation>口令错误，请重试。</translation>
+    </message>
+    <message>
+        <source>Signing key</source>
+        <translation>签名密钥</translation>
+    </message>
+    <message>
+        <source>Signing identity</source>
+        <translation>签名身份</translation>
+    </message>
+    <message>
+        <source>Verdicts are signed here as {name} ({id}), {role}.</source>
+        <translation>在此签署裁决的身份：{name}（{id}），{role}。</translation>
+    </message>
+    <message>
+        <source>Key fingerprint: {fp}</source>
+        <translation>密钥指纹：{fp}</translation>
+    </message>
+    <message>
+        <source>Export key card…</source>
+        <translation>导出密钥卡…</translation>
+    </message>
+    <message>
+        <source>Export key card</source>
+        <translation>导出密钥卡</translation>
+    </message>
+    <message>
+        <source>Key cards (*.arbkey)</source>
+        <translation>密钥卡 (*.arbkey)</translation>
+    </message>
+    <message>
+        <source>Key card written: %1</source>
+        <translation>密钥卡已写入：%1</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <source>the bundle could not be read: %1</source>
@@ -1658,7 +1765,6 @@ seller: {seller}</source>
     <name>MainWindow</name>
     <message>
         <source>Arbiter — after-sale dispute review</source>
-        <extracomment>the signing identity (arbiter.signing.Identity) or None: set by app.start / identity_dialog</extracomment>
         <translation>Arbiter — 售后争议审核</translation>
     </message>
     <message>
@@ -1708,6 +1814,10 @@ seller: {seller}</source>
     <message>
         <source>&amp;Reviewer name…</source>
         <translation type="vanished">审核员姓名(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Identity…</source>
+        <translation>签名身份(&amp;I)…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -1792,6 +1902,10 @@ seller: {seller}</source>
     <message>
         <source>Only .arbcase files and bundle folders can be imported.</source>
         <translation>只能导入 .arbcase 文件和案件包文件夹。</translation>
+    </message>
+    <message>
+        <source>Signing as %1 (%2)</source>
+        <translation>以 %1（%2）的身份签署</translation>
     </message>
     <message>
         <source>Reviewer name</source>
@@ -2043,6 +2157,21 @@ Import case bundles with File ▸ Import bundles… (Ctrl+I), or drop .arbcase f
     </message>
 </context>
 <context>
+    <name>ResultDialog</name>
+    <message>
+        <source>Working…</source>
+        <translation>正在处理…</translation>
+    </message>
+    <message>
+        <source>Checked %1 of %2 cases…</source>
+        <translation>已检查 %1 / %2 个案件…</translation>
+    </message>
+    <message>
+        <source>It did not finish: %1</source>
+        <translation>未能完成：%1</translation>
+    </message>
+</context>
+<context>
     <name>ReviewSession</name>
     <message>
         <source>Amount: {raw} is not an amount of money.</source>
@@ -2082,8 +2211,12 @@ Import case bundles with File ▸ Import bundles… (Ctrl+I), or drop .arbcase f
     </message>
     <message>
         <source>The verdict is signed. Amend it to change it.</source>
-        <extracomment>question ids of the reviewer that the session fills itself when the reviewer has not typed them how the evidence id / message id tokens of a rationale look (E1, M4, EV-12, msg_3 ...) emitted after a verdict or an amendment has been stored (argument: the VerdictRow) emitted after each draft write (argument: True on success, False when the write failed) the signing identity (arbiter.signing.Identity); a plain id string gives a session that cannot sign viewing progress of PDFs (pages seen) and videos (parts played), arbiter.ui.viewing_progress the reason of the amendment being drafted, or None when not amending request ids of the case&apos;s open supplement requests: the case waits for them (refreshed by the Requests tab, arbiter.ui.supplement_dialog)</extracomment>
+        <extracomment>question ids of the reviewer that the session fills itself when the reviewer has not typed them how the evidence id / message id tokens of a rationale look (E1, M4, EV-12, msg_3 ...) emitted after a verdict or an amendment has been stored (argument: the VerdictRow) emitted after each draft write (argument: True on success, False when the write failed) viewing progress of PDFs (pages seen) and videos (parts played), arbiter.ui.viewing_progress the reason of the amendment being drafted, or None when not amending request ids of the case&apos;s open supplement requests: the case waits for them (refreshed by the Requests tab, arbiter.ui.supplement_dialog)</extracomment>
         <translation>裁决已签署。如需更改，请进行修订。</translation>
+    </message>
+    <message>
+        <source>No signing identity on this workstation (File &gt; Identity…).</source>
+        <translation>此工作站没有签名身份（文件 &gt; 签名身份…）。</translation>
     </message>
     <message>
         <source>Jurisdiction {gate}: confirm the computed fact.</source>
@@ -2549,6 +2682,103 @@ Import case bundles with File ▸ Import bundles… (Ctrl+I), or drop .arbcase f
     <message>
         <source>copies differ</source>
         <translation>版本不一致</translation>
+    </message>
+</context>
+<context>
+    <name>TrustActionTexts</name>
+    <message>
+        <source>Export &amp;verdicts…</source>
+        <translation>导出裁决(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>Write a signed .arbverdict package per verdict, for a supervisor</source>
+        <translation>为每份裁决写出已签名的 .arbverdict 包，供主管审阅</translation>
+    </message>
+    <message>
+        <source>Import verdic&amp;ts…</source>
+        <translation>导入裁决(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Verify and store reviewers&apos; signed verdict packages</source>
+        <translation>核验并保存审核员签名的裁决包</translation>
+    </message>
+    <message>
+        <source>&amp;Verify database…</source>
+        <translation>核验数据库(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>Check every case, evidence file, verdict and the audit trail</source>
+        <translation>检查每个案件、证据文件、裁决和审计记录</translation>
+    </message>
+</context>
+<context>
+    <name>TrustActions</name>
+    <message>
+        <source>Verify database</source>
+        <translation>核验数据库</translation>
+    </message>
+    <message>
+        <source>%1 problems found. %2</source>
+        <translation>发现 %1 个问题。%2</translation>
+    </message>
+    <message>
+        <source>Export verdicts to a folder</source>
+        <translation>将裁决导出到文件夹</translation>
+    </message>
+    <message>
+        <source>Export verdicts</source>
+        <translation>导出裁决</translation>
+    </message>
+    <message>
+        <source>%1 verdict packages written to %2.</source>
+        <translation>已将 %1 个裁决包写入 %2。</translation>
+    </message>
+    <message>
+        <source>Import verdict packages</source>
+        <translation>导入裁决包</translation>
+    </message>
+    <message>
+        <source>Verdict packages (*.arbverdict);;All files (*)</source>
+        <translation>裁决包 (*.arbverdict);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Import verdicts</source>
+        <translation>导入裁决</translation>
+    </message>
+    <message>
+        <source>%1 accepted, %2 unchanged, %3 conflicts, %4 refused.</source>
+        <translation>接受 %1 个，未变 %2 个，冲突 %3 个，拒绝 %4 个。</translation>
+    </message>
+    <message>
+        <source>%1 made by another arbiter version whose rules differ (rules drift).</source>
+        <translation>其中 %1 个由规则不同的其他 arbiter 版本生成（规则偏移）。</translation>
+    </message>
+</context>
+<context>
+    <name>TrustBanner</name>
+    <message>
+        <source>the check could not run: %1</source>
+        <translation>无法进行检查：%1</translation>
+    </message>
+    <message>
+        <source>This case does not verify: it was changed outside arbiter. Do not decide or export it; tell your supervisor.</source>
+        <translation>此案件未通过核验：它在 arbiter 之外被改动过。请勿裁决或导出，并告知主管。</translation>
+    </message>
+    <message>
+        <source>Revision %1 of this case arrived after the verdict was signed on revision %2. The verdict and its notices show revision %2. Confirm that the verdict stands, or amend it.</source>
+        <translation>裁决基于第 %2 版签署后，收到了此案件的第 %1 版。裁决及其通知书显示的是第 %2 版。请确认裁决维持不变，或进行修订。</translation>
+    </message>
+    <message>
+        <source>Verdict stands</source>
+        <translation>裁决维持不变</translation>
+    </message>
+    <message>
+        <source>Amend…</source>
+        <translation>修订…</translation>
+    </message>
+    <message>
+        <source>%1 notice export(s) belong to a superseded verdict and are marked superseded. Export the notices of the current verdict again.</source>
+        <translation>%1 次通知书导出属于已被取代的裁决，已标记为已取代。请为当前裁决重新导出通知书。</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,10 @@
 
 ``make_case(changes)`` starts from ``tests.factories.case_dict()`` (TikTok Shop UK, a cracked mug) and applies
 dotted-path changes; ``douyin_changes()`` turns it into a Douyin CN case. Nothing here encodes a rule's answer.
+
+Policy versions: the helpers decide under ``V1`` (2025.06, the rules as first published) unless given
+``version=``; the test_rules_*.py files of 2025.06 thereby keep proving that an old version's rules stay as they
+were. The rules revision 2 tests (test_r2_*.py) pass ``version=V2`` (2026.11).
 """
 from __future__ import annotations
 
@@ -14,6 +18,8 @@ from arbiter.policies import deep_merge, load_policy, policy_data
 from tests.factories import answers_dict, case_dict
 
 DELETE = object()
+V1 = "2025.06"   # rules revision 1
+V2 = "2026.11"   # rules revision 2 (checklist.md "(r2)")
 
 
 def set_path(data: dict[str, Any], path: str, value: Any) -> None:
@@ -57,8 +63,8 @@ def make_case(changes: dict[str, Any] | None = None, *, douyin: bool = False):
     return case_from_dict(case_data(changes, douyin=douyin))
 
 
-def policy_of(case):
-    return load_policy(case.platform.value, case.region)
+def policy_of(case, version: str = V1):
+    return load_policy(case.platform.value, case.region, version)
 
 
 def answers(**overrides: Any) -> dict[str, Any]:
@@ -71,23 +77,24 @@ def douyin_answers(**overrides: Any) -> dict[str, Any]:
     return answers_dict(**base)
 
 
-def run(changes: dict[str, Any] | None = None, *, douyin: bool = False, tampered=frozenset(), **answer_overrides):
+def run(changes: dict[str, Any] | None = None, *, douyin: bool = False, tampered=frozenset(), version: str = V1,
+        **answer_overrides):
     """decide() on a changed case with changed answers."""
     case = make_case(changes, douyin=douyin)
     ans = douyin_answers(**answer_overrides) if douyin else answers(**answer_overrides)
-    return decide(case, policy_of(case), ans, tampered=frozenset(tampered))
+    return decide(case, policy_of(case, version), ans, tampered=frozenset(tampered))
 
 
 def run_assess(changes: dict[str, Any] | None = None, *, douyin: bool = False, tampered=frozenset(), now=None,
-               **answer_overrides):
+               version: str = V1, **answer_overrides):
     case = make_case(changes, douyin=douyin)
     ans = douyin_answers(**answer_overrides) if douyin else answers(**answer_overrides)
-    return assess(case, policy_of(case), ans, tampered=frozenset(tampered), now=now)
+    return assess(case, policy_of(case, version), ans, tampered=frozenset(tampered), now=now)
 
 
-def custom_policy(platform: str, region: str | None = None, **tables: Any):
+def custom_policy(platform: str, region: str | None = None, *, version: str = V1, **tables: Any):
     """A policy with some parameters changed: proves the engine reads the number from the policy."""
-    return policy_from_dict(deep_merge(policy_data(platform, region), tables))
+    return policy_from_dict(deep_merge(policy_data(platform, region, version), tables))
 
 
 def gate(record: dict[str, Any], gate_id: str) -> dict[str, Any]:

@@ -60,11 +60,12 @@ def test_notice_from_decide_english(tmp_path):
 def test_notice_from_decide_chinese(tmp_path):
     case = zh_case()
     policy = policies.load_policy(case.platform.value, case.region)
-    answers = answers_dict(decided_at="2025-03-05T10:00:00+08:00", problem="damaged", amount="129.00")
+    answers = answers_dict(decided_at="2025-03-05T10:00:00+08:00", problem="damaged", damage_extent="complete",
+                           amount="129.00")
     record = checklist.decide(case, policy, answers)
     paths = write_notices(case, record, tmp_path / "notice.pdf")
     _check_pair(paths, case, record, "zh")
-    assert "2025年3月7日 10:00（北京时间 UTC+08:00）" in pdftools.flat(paths.buyer)
+    assert "2025年3月5日 10:00（北京时间 UTC+08:00）" in pdftools.flat(paths.buyer)  # decided at, parties' zone
 
 
 def test_notice_from_decide_declined(tmp_path):

@@ -171,13 +171,19 @@ def test_compare_answers_types_and_severity_by_counterfactual():
 
 
 def test_compare_uses_records_for_deadlines_and_citations():
-    rec_a = {"outcome": "buyer_favoured", "remedy": {"type": "refund_only", "amount": "5.00"},
-             "rationale_cites": ["E1"], "deadlines": [{"id": "seller_execute", "due": "2026-01-03T00:00:00+00:00"}]}
-    rec_b = {"outcome": "buyer_favoured", "remedy": {"type": "refund_only", "amount": "5.00"},
-             "rationale_cites": ["E1"], "deadlines": [{"id": "seller_execute", "due": "2026-01-04T00:00:00+00:00"}]}
+    def rec(decided, due, appeal):
+        return {"outcome": "buyer_favoured", "remedy": {"type": "refund_only", "amount": "5.00"},
+                "rationale_cites": ["E1"], "decided_at": decided,
+                "deadlines": [{"id": "seller_execute", "due": due}, {"id": "appeal_window", "due": appeal}]}
+    rec_a = rec("2026-01-01T00:00:00+00:00", "2026-01-03T00:00:00+00:00", "2026-01-03T00:00:00+00:00")
+    # decided a week later: the same 48 h for the appeal is no difference; 72 h instead of 48 h to execute is
+    rec_b = rec("2026-01-08T00:00:00+00:00", "2026-01-11T00:00:00+00:00", "2026-01-10T00:00:00+00:00")
     c = compare_answers({"rationale": "a"}, {"rationale": "b"}, reviewer_record=rec_a, supervisor_record=rec_b)
     assert [(d.question, d.type) for d in c.differences] == [("deadline.seller_execute", "deadline")]
     assert not c.outcome_differs
+    only = compare_answers({"evidence": {"E1": "admissible", "E9": "not_relevant"}}, {"evidence": {"E1": "x"}},
+                           questions={"evidence.E1"})
+    assert [d.question for d in only.differences] == ["evidence.E1"]
 
 
 # -- scorecards ------------------------------------------------------------------------------------------------

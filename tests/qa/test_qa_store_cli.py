@@ -79,6 +79,7 @@ def test_review_actions_inbox_notice_gate_and_report(desk, capsys):
     amended_pk = decided[amended]["pk"]
     held = store.notice_hold(amended_pk)
     assert held and "held until a supervisor approves" in held
+    assert repo.notice_hold(amended_pk) == held  # what the reviewer's session shows (ReviewSession.export_hold)
     amendment = repo.current_verdict(amended_pk)
     with pytest.raises(QAError, match="own verdict"):
         store.review(amendment.id, amendment.reviewer, "approve")

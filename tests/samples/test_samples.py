@@ -249,10 +249,58 @@ EXPECTED = {
     "dy-cn-phone-screen-large": ("buyer_favoured", "return_and_refund", "1999.00", "seller", None,
                                  "original_payment"),
     "tts-th-scarf-thai": ("buyer_favoured", "return_and_refund", "630.00", "seller", None, "original_payment"),
+    # rules revision 2 (policy 2026.11)
+    "dy-cn-kettle-appeal": ("buyer_favoured", "return_and_refund", "159.00", "seller", None, "original_payment"),
+    "tts-uk-lamp-appeal-declined": ("declined", "none", "0.00", None, None, None),
+    "tts-us-blanket-late-supplement": ("buyer_favoured", "return_and_refund", "89.99", "seller", None,
+                                       "original_payment"),
+    "dy-cn-ricecooker-cod-return": ("buyer_favoured", "return_and_refund", "299.00", "seller", None,
+                                    "cod_seller_refund"),
+    "tts-uk-glassware-multiline": ("buyer_favoured", "return_and_refund", "25.80", "seller", None,
+                                   "original_payment"),
     # evidence forensics (scripts/samples_forensics.py)
     "tts-uk-lamp-box-dented": ("buyer_favoured", "refund_only", "34.99", "carrier", None, "original_payment"),
     "tts-uk-lamp-box-reused": ("seller_favoured", "none", "0.00", None, None, None),
 }
+
+# name -> (deadline ids in order, evidence excluded) under rules revision 2; docs/samples.md says the same
+EXPECTED_R2 = {
+    "dy-cn-teaset-damaged-cod": (["seller_refund_proof"], []),
+    "dy-cn-kettle-appeal": (["buyer_return_ship", "seller_confirm_receipt"], []),
+    "tts-uk-lamp-appeal-declined": ([], []),
+    "tts-us-blanket-late-supplement": (["seller_execute", "buyer_return_ship", "seller_confirm_receipt"],
+                                       [{"id": "E4", "reason": "late"}]),
+    "dy-cn-ricecooker-cod-return": (["buyer_return_ship", "seller_confirm_receipt", "seller_refund_proof"], []),
+    "tts-uk-glassware-multiline": (["seller_execute", "buyer_return_ship", "seller_confirm_receipt"], []),
+}
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED_R2))
+def test_r2_sample_deadlines_and_exclusions(name):
+    from arbiter.bundle import read_bundle
+    from arbiter.domain.checklist import decide
+    from arbiter.policies import load_policy
+
+    loaded = read_bundle(SAMPLES / f"{name}.arbcase")
+    _, _, _, answers = open_sample(name)
+    record = decide(loaded.case, load_policy(loaded.case.platform, loaded.case.region), answers)
+    assert record["policy"]["version"] == "2026.11"
+    deadlines, excluded = EXPECTED_R2[name]
+    assert [d["id"] for d in record["deadlines"]] == deadlines
+    assert record["evidence_excluded"] == excluded
+
+
+def test_r2_samples_exercise_the_revision_2_fields(all_samples):
+    cases = [s[2] for s in all_samples.values()]
+    after = [c["after_sale"] for c in cases]
+    assert any("appeal" in a and a["appeal"]["decision_appealed"].get("fingerprint") for a in after)
+    assert any(len(a.get("previous_appeal_times", [])) == a.get("previous_appeals") == 1 for a in after)
+    assert any(a.get("supplement_requests") for a in after)
+    assert any(a.get("seller_offer") for a in after)
+    assert any(e.get("request_id") for c in cases for e in c["evidence"])
+    assert any(c["claim"].get("items") for c in cases)
+    assert any(c.get("return_logistics", {}).get("tracking_uploaded_at") for c in cases)
+    assert any(c["region"] == "TH" and c["language"] == "th" for c in cases)
 
 
 @pytest.mark.parametrize("name", NAMES)

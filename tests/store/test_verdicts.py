@@ -71,7 +71,8 @@ def test_sign_verdict_locks_and_records_the_canonical_fingerprint(db, case_pk):
     assert verdict.record_json.encode() == canonical(record)
     assert verdict.fingerprint == hashlib.sha256(canonical(record)).hexdigest()
     assert verdict.intact
-    assert (verdict.policy_id, verdict.policy_version, verdict.revision) == ("tiktok_shop.UK", "2025.06", 1)
+    assert (verdict.policy_id, verdict.policy_version, verdict.revision) == (
+        "tiktok_shop.UK", record["policy"]["version"], 1)  # the version the rules signed under
     assert verdict.signed_at.tzinfo is not None
     assert verdict.signer_key == signer().fingerprint and verdict.signature
     assert verdict.answers == answers and verdict.progress["opened_evidence"] == ["E1", "E2", "E3"]

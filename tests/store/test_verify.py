@@ -190,3 +190,25 @@ def test_json_record_in_the_audit_payload_is_what_verify_compares(signed):
     assert event.payload["fingerprint"] == verdict.fingerprint
     assert event.payload["signature"] == verdict.signature
     assert json.loads(verdict.record_json) == verdict.record
+
+
+def test_the_newest_event_alone_deleted_is_caught(db, signed):
+    """Whatever the newest event was (here a draft save), the workstation remembered the head after it."""
+    repo, _, second, _ = signed
+    repo.save_draft(second, "r.chen", {"finding": "supported"}, {})
+    newest = repo.chain_head()
+    assert repo.verify().ok
+    _drop_all_guards(db)
+    execute(db, "DELETE FROM audit_events WHERE seq = :s", s=newest[0])
+    lines = _problems(repo)
+    assert any(f"event {newest[0]}" in line and "is gone" in line for line in lines), lines
+
+
+def test_a_notice_export_without_its_event_is_caught(db, signed):
+    repo, first, _, verdict = signed
+    repo.record_notice_export(first, verdict.id, "r.chen", {"buyer": {"name": "x.pdf", "sha256": "0" * 64}},
+                              repo.chain_head())
+    _drop_all_guards(db)
+    execute(db, "DELETE FROM audit_events WHERE action = 'notice.exported'")
+    lines = _problems(repo, first)
+    assert any("notice export of verdict" in line and "no audit event" in line for line in lines), lines

@@ -39,8 +39,9 @@ def all_groups(panel) -> list[QButtonGroup]:
 
 def test_no_answer_is_preselected(panel):
     groups = all_groups(panel)
-    # J1..J8, E1, E2 (E3 is excluded by rule), finding, problem, 3 seller conduct, override outcome, remedy
-    assert len(groups) == 8 + 2 + 1 + 1 + 3 + 1 + 1
+    # J1..J8, E1, E2 (E3 is excluded by rule), finding, problem, damage extent (r2), 3 seller conduct,
+    # override outcome, remedy
+    assert len(groups) == 8 + 2 + 1 + 1 + 1 + 3 + 1 + 1
     assert all(g.checkedButton() is None for g in groups)
     assert not any(b.isChecked() for b in panel.findChildren(QRadioButton))
     assert not panel.override_check.isChecked()

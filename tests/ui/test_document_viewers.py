@@ -165,3 +165,19 @@ def test_moving_to_another_item_stops_the_video(qtbot, doc_session):
     qtbot.waitUntil(video.is_playing, timeout=10_000)
     view.show_evidence("E1")
     assert not video.is_playing() and video.evidence_id is None
+
+
+def test_pages_turn_by_keyboard(qtbot, doc_session):
+    from PySide6.QtCore import Qt
+
+    view = _view(qtbot, doc_session)
+    panel = view.evidence
+    view.show_evidence("E4")
+    qtbot.waitUntil(lambda: "E4" in doc_session.evidence_progress, timeout=10_000)
+    view.activateWindow()
+    panel.viewer.setFocus()
+    qtbot.waitUntil(panel.viewer.hasFocus, timeout=5_000)
+    qtbot.keyClick(panel.viewer, Qt.Key.Key_PageDown)
+    qtbot.waitUntil(lambda: doc_session.evidence_progress["E4"]["seen"] == [0, 1], timeout=10_000)
+    qtbot.keyClick(panel.viewer, Qt.Key.Key_PageUp)
+    assert panel.documents.pdf.page_index == 0

@@ -70,7 +70,7 @@ def test_request_makes_the_case_wait_and_exports(qtbot, review_session, repo, tm
     assert not any("supplementary evidence" in b for b in review_session.sign_blockers())
 
 
-def test_notes_never_reach_the_notice_record_or_draft(qtbot, review_session, repo, tmp_path):
+def test_notes_never_reach_the_notice_record_draft_or_package(qtbot, review_session, db, repo, tmp_path):
     view = _view(qtbot, review_session)
     notes = view.notes
     notes.editor.setPlainText(SECRET)
@@ -100,6 +100,16 @@ def test_notes_never_reach_the_notice_record_or_draft(qtbot, review_session, rep
     assert "PRIVATE-NOTE" not in stored.record_json
     draft = repo.load_draft(review_session.case_pk)
     assert "PRIVATE-NOTE" not in json.dumps([draft.answers, draft.progress], ensure_ascii=False)
+    from arbiter.packages import export_verdicts
+
+    lines, failures = export_verdicts(db, tmp_path / "packages", actor="r.chen")
+    assert failures == [] and len(lines) == 1
+    (package,) = (tmp_path / "packages").iterdir()
+    import zipfile
+
+    with zipfile.ZipFile(package) as zf:   # every member, decompressed
+        blob = b"".join(zf.read(name) for name in zf.namelist())
+    assert b"TTS-UK-TEST-0001" in blob and b"PRIVATE-NOTE" not in blob and b"staged" not in blob
     events = json.dumps([e.payload for e in repo.audit_trail(review_session.case_pk)], ensure_ascii=False)
     assert "PRIVATE-NOTE" not in events and events.count("body_sha256") == 2
 
@@ -107,3 +117,28 @@ def test_notes_never_reach_the_notice_record_or_draft(qtbot, review_session, rep
     notes.remove_selected()
     qtbot.waitUntil(lambda: notes.notes() == [], timeout=10_000)
     assert [n.body == "" for n in repo.note_history(review_session.case_pk)] == [False, False, True]
+
+
+def test_the_queue_resumes_cases_whose_requests_fell_due(qtbot, review_session, repo):
+    from arbiter.ui.queue_model import COL_STATUS, CODE_ROLE, QueueModel
+
+    long_ago = datetime(2025, 3, 5, 10, 0, tzinfo=timezone.utc)
+    repo.request_supplement(review_session.case_pk, "seller", "Invoice", long_ago + timedelta(days=1), "r.chen",
+                            now=long_ago)        # fell due while the workstation was closed
+    assert repo.load_case(review_session.case_pk).status == "awaiting_evidence"
+    model = QueueModel(repo)
+    assert model.index(0, COL_STATUS).data(CODE_ROLE) == "in_review"      # settled when the queue is read
+    assert repo.supplement_requests(review_session.case_pk)[0].state == "expired"
+
+    repo.request_supplement(review_session.case_pk, "buyer", "Label", long_ago + timedelta(days=2), "r.chen",
+                            now=long_ago)
+    model.refresh()
+    # (the refresh itself settles it too; a request falling due while the queue is open is settled by tick)
+    assert model.index(0, COL_STATUS).data(CODE_ROLE) == "in_review"
+    repo.request_supplement(review_session.case_pk, "buyer", "Box", datetime.now(timezone.utc) + timedelta(seconds=1),
+                            "r.chen")
+    model.refresh()
+    assert model.index(0, COL_STATUS).data(CODE_ROLE) == "awaiting_evidence"
+    qtbot.wait(1200)
+    model.tick()
+    assert model.index(0, COL_STATUS).data(CODE_ROLE) == "in_review"

@@ -79,6 +79,7 @@ def test_a_new_revision_of_a_signed_case_asks_to_confirm_and_the_notice_keeps_th
 
     text = "".join(page.extract_text() for page in PdfReader(out).pages)
     assert "Revision 2: the buyer adds" not in text
+    assert "r.chen" in text   # the signing identity, never the OS login
     keywords = PdfReader(out).metadata.get("/Keywords", "")
     assert "chain:" in keywords
     [export] = station.repo.notice_exports(1)

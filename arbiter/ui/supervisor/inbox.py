@@ -1,0 +1,169 @@
+"""The QA inbox: the sampling rules (recorded with their seed on every run), and the sampled verdicts nobody has
+acted on yet, rules first. The same selection as ``arbiter qa sample`` with the same rate and seed."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from arbiter.domain.qa import QASettings
+from arbiter.ui import labels
+
+_Index = QModelIndex | QPersistentModelIndex
+
+REASON_TEXT = {
+    "override": "override of the derived outcome",
+    "amendment": "amendment",
+    "conflict": "conflicting verdicts",
+    "amount": "above the amount threshold",
+    "new_reviewer": "reviewer's first verdicts",
+    "random": "random (stratified)",
+}
+
+
+class InboxModel(QAbstractTableModel):
+    COLUMNS = ("Case", "Version", "Reviewer", "Why selected", "Platform", "Claim type", "Outcome")
+    ItemRole = Qt.ItemDataRole.UserRole + 1
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.items: list = []
+
+    def set_items(self, items: list) -> None:
+        self.beginResetModel()
+        self.items = list(items)
+        self.endResetModel()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.items)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.tr(self.COLUMNS[section])
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        item = self.items[index.row()]
+        if role == self.ItemRole:
+            return item
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (item.case_id, f"v{item.version}", item.reviewer, self.tr(REASON_TEXT.get(item.reason, item.reason)),
+                    labels.platform(item.platform), item.claim_type.replace("_", " "),
+                    item.outcome.replace("_", " "))[index.column()]
+        return None
+
+
+class InboxPage(QWidget):
+    """Rules, a Sample button, and the inbox. ``reReview`` carries the chosen :class:`InboxItem`."""
+
+    reReview = Signal(object)
+
+    def __init__(self, qa_store, supervisor: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("inboxPage")
+        self.qa, self.supervisor = qa_store, supervisor
+        settings = qa_store.qa_settings()
+
+        rules = QFormLayout()
+        self.rate = QDoubleSpinBox(self)
+        self.rate.setObjectName("sampleRate")
+        self.rate.setRange(0.0, 1.0)
+        self.rate.setSingleStep(0.05)
+        self.rate.setDecimals(2)
+        self.rate.setValue(float(settings.rate))
+        self.seed = QSpinBox(self)
+        self.seed.setObjectName("sampleSeed")
+        self.seed.setRange(0, 2**31 - 1)
+        self.seed.setValue(settings.seed)
+        self.first = QSpinBox(self)
+        self.first.setObjectName("sampleFirstN")
+        self.first.setRange(0, 1000)
+        self.first.setValue(settings.new_reviewer_first)
+        rules.addRow(self.tr("Random share (per platform and claim type)"), self.rate)
+        rules.addRow(self.tr("Seed"), self.seed)
+        rules.addRow(self.tr("Each reviewer's first N verdicts"), self.first)
+        always = QLabel(self.tr("Always selected: every override, amendment and conflict, and every verdict above "
+                                "the amount threshold of its currency. Every sample is recorded with its rules "
+                                "and seed."), self)
+        always.setWordWrap(True)
+        self.sample_button = QPushButton(self.tr("Sample now"), self)
+        self.sample_button.setObjectName("sampleButton")
+        self.sample_button.clicked.connect(self.sample)
+        self.status = QLabel(self)
+        self.status.setObjectName("inboxStatus")
+
+        self.model = InboxModel(self)
+        self.table = QTableView(self)
+        self.table.setObjectName("inboxTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.doubleClicked.connect(lambda index: self.reReview.emit(self.model.items[index.row()]))
+        self.open_button = QPushButton(self.tr("Re-review blind"), self)
+        self.open_button.setObjectName("reReviewButton")
+        self.open_button.clicked.connect(self._open_selected)
+
+        top = QHBoxLayout()
+        top.addLayout(rules, 1)
+        side = QVBoxLayout()
+        side.addWidget(always)
+        side.addWidget(self.sample_button)
+        top.addLayout(side, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.status)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.open_button)
+        self.refresh()
+
+    def settings(self) -> QASettings:
+        base = self.qa.qa_settings()
+        return QASettings(rate=Decimal(str(round(self.rate.value(), 2))), seed=self.seed.value(),
+                          amount_thresholds=base.amount_thresholds, new_reviewer_first=self.first.value(),
+                          min_sample=base.min_sample)
+
+    def sample(self) -> list:
+        """Record a sample with the rules shown (and keep them as the team's rules), then refresh."""
+        settings = self.settings()
+        self.qa.set_setting("qa_rules", settings.as_dict(), self.supervisor)
+        _, selection = self.qa.sample(settings, self.supervisor)
+        self.refresh()
+        self.status.setText(self.tr("Sampled %1 verdicts (seed %2); %3 wait in your inbox.")
+                            .replace("%1", str(len(selection))).replace("%2", str(settings.seed))
+                            .replace("%3", str(self.model.rowCount())))
+        return selection
+
+    def refresh(self) -> None:
+        self.model.set_items(self.qa.inbox(self.supervisor))
+        if self.model.rowCount():
+            self.table.selectRow(0)
+        self.open_button.setEnabled(self.model.rowCount() > 0)
+        if not self.status.text():
+            self.status.setText(self.tr("%1 verdicts wait in your inbox.").replace("%1", str(self.model.rowCount()))
+                                if self.model.rowCount() else self.tr("The inbox is empty: sample to fill it."))
+
+    def _open_selected(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if rows:
+            self.reReview.emit(self.model.items[rows[0].row()])
