@@ -112,7 +112,8 @@ def case_tts_uk_lamp_box_dented(ms):
         t("03-04 11:00"), "r.chen", {"E1": "admissible", "E2": "admissible"},
         "E1 shows the parcel crushed at one corner as delivered (taken 18 minutes after the delivery scan) and E2 "
         "the broken shade inside: damage in transit. The seller does not dispute it (M2), only who should pay.",
-        finding="supported", problem="damaged", remedy="refund_only", amount="34.99")
+        finding="supported", problem="damaged", remedy="refund_only", amount="34.99",
+        damage_extent="complete")
     return s
 
 
