@@ -2131,6 +2131,11 @@ CASES: list[Callable[[], Sample]] = [
     case_tts_uk_glassware_multiline,
 ]
 
+# evidence forensics (issue 13): a photo reused across two buyers' cases; scripts/samples_forensics.py
+from samples_forensics import forensic_cases  # noqa: E402
+
+CASES += forensic_cases(sys.modules[__name__])
+
 
 # =================================================================================================== output
 

@@ -6,7 +6,7 @@ Each image blob has two indexed rows, its whole picture and its core (``arbiter.
 within one bit on at least one band (pigeonhole), so a lookup reads, for each band, the rows whose band is one of
 the 17 values within ``BAND_RADIUS`` bit of the query's (an ``IN`` list on the band's index: 68 index probes),
 and keeps those within ``MATCH_DISTANCE`` bits; further pairs are found whenever one band differs in at most one
-bit. A photo is looked up with each of its 25 windows; the candidates are confirmed by comparing windows against
+bit. A photo is looked up with each of its 27 windows; the candidates are confirmed by comparing windows against
 stored pairs both ways with the 256-bit hash (the windows of a candidate are computed from its blob).
 """
 from __future__ import annotations
@@ -95,8 +95,12 @@ def candidates(session: Session, value: int, *, max_distance: int = MATCH_DISTAN
         # the band indexes cover b0..b3 (and the row id), so this reads no table row
         values = ",".join(str(v) for v in sorted({band ^ m for m in masks}))
         parts.append(f"SELECT id, b0, b1, b2, b3 FROM image_fingerprints WHERE {name} IN ({values})")
+    connection = session.connection()
+    if connection.dialect.name == "postgresql":
+        # four small index-only scans: starting parallel workers would cost more than the scans themselves
+        connection.exec_driver_sql("SET LOCAL max_parallel_workers_per_gather = 0")
     near: dict[int, int] = {}
-    for row_id, b0, b1, b2, b3 in session.connection().exec_driver_sql(" UNION ALL ".join(parts)):
+    for row_id, b0, b1, b2, b3 in connection.exec_driver_sql(" UNION ALL ".join(parts)):
         if row_id not in near:
             d = hamming(value, unbands(b0, b1, b2, b3))
             if d <= max_distance:

@@ -426,11 +426,12 @@ class ImageFingerprintModel(Base):
     __tablename__ = "image_fingerprints"
     __table_args__ = (
         UniqueConstraint("sha256", "variant", name="uq_image_fingerprints_sha256_variant"),
-        # one index per band, led by that band and covering the others: a lookup reads only the indexes
-        Index("ix_image_fingerprints_b0", "b0", "b1", "b2", "b3"),
-        Index("ix_image_fingerprints_b1", "b1", "b0", "b2", "b3"),
-        Index("ix_image_fingerprints_b2", "b2", "b0", "b1", "b3"),
-        Index("ix_image_fingerprints_b3", "b3", "b0", "b1", "b2"),
+        # one index per band, led by that band and covering the others and the id: a lookup reads only the
+        # indexes (PostgreSQL: index-only scans; SQLite: covering index)
+        Index("ix_image_fingerprints_b0", "b0", "b1", "b2", "b3", "id"),
+        Index("ix_image_fingerprints_b1", "b1", "b0", "b2", "b3", "id"),
+        Index("ix_image_fingerprints_b2", "b2", "b0", "b1", "b3", "id"),
+        Index("ix_image_fingerprints_b3", "b3", "b0", "b1", "b2", "id"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

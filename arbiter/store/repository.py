@@ -242,6 +242,10 @@ class Repository(SupplementsMixin, NotesMixin):  # supplement requests, private 
     def __init__(self, db: Database):
         self._db = db
 
+    @property
+    def db(self) -> Database:
+        return self._db
+
     # -- helpers -----------------------------------------------------------------------------------------
     @staticmethod
     def _case(session: Session, case_pk: int, *, for_update: bool = False) -> CaseModel:

@@ -63,6 +63,8 @@ class CaseView(QTabWidget):
         self.retranslate()
 
         self.chats.attachmentActivated.connect(self.show_evidence)
+        from arbiter.ui.forensics_view import attach_to_case_view  # forensic flags beside the evidence (issue 13)
+        attach_to_case_view(self)
         if hasattr(session, "citationRequested"):
             session.citationRequested.connect(self.jump_to)
         if hasattr(session, "chatRequested"):   # "still missing: the buyer's chat log" followed from the checklist

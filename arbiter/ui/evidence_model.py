@@ -139,6 +139,8 @@ class EvidenceListModel(QAbstractListModel):
                 out.append((self.tr("not requested · excluded by rule"), "warning"))
         if self.tampered(item):
             out.append((self.tr("hash mismatch"), "danger"))
+        from arbiter.ui.forensics_view import list_badges  # forensic flags beside the item (issue 13)
+        out.extend(list_badges(self._session, item.id))
         if item.id in self._session.opened_evidence:
             out.append((self.tr("✓ opened"), "success"))
         else:

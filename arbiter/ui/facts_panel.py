@@ -181,6 +181,8 @@ class FactsPanel(QScrollArea):
             form.addRow(self.tr("Previous decision"), _plain(self._t(after.previous_decision_at)))
         right.addWidget(box)
         right.addStretch(1)
+        from arbiter.ui.forensics_view import ForensicsFactsBox  # flags and party history (issue 13)
+        outer.addWidget(ForensicsFactsBox(self._session))
         if self._zone_name:
             outer.addWidget(_plain(self.tr("Times in %1 (the parties' time zone).").replace("%1", self._zone_name),
                                    muted=True))

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>AmendDialog</name>
@@ -109,7 +110,7 @@
         <source>Rationale</source>
         <translation>裁决理由</translation>
     </message>
-    </context>
+</context>
 <context>
     <name>CaseTabs</name>
     <message>
@@ -192,11 +193,11 @@
         <translation>按时间对齐：共 %1 行</translation>
     </message>
     <message>
-        <source>missing from the buyer's copy: %1</source>
+        <source>missing from the buyer&apos;s copy: %1</source>
         <translation>买家版本缺失：%1</translation>
     </message>
     <message>
-        <source>missing from the seller's copy: %1</source>
+        <source>missing from the seller&apos;s copy: %1</source>
         <translation>卖家版本缺失：%1</translation>
     </message>
     <message>
@@ -223,15 +224,15 @@
 <context>
     <name>ChatTableModel</name>
     <message>
-        <source>Buyer's copy</source>
+        <source>Buyer&apos;s copy</source>
         <translation>买家版本</translation>
     </message>
     <message>
-        <source>Seller's copy</source>
+        <source>Seller&apos;s copy</source>
         <translation>卖家版本</translation>
     </message>
     <message>
-        <source>Platform's log</source>
+        <source>Platform&apos;s log</source>
         <translation>平台记录</translation>
     </message>
     <message>
@@ -259,11 +260,11 @@
         <translation>系统</translation>
     </message>
     <message>
-        <source>⊘ Not in the buyer's copy</source>
+        <source>⊘ Not in the buyer&apos;s copy</source>
         <translation>⊘ 买家版本中没有</translation>
     </message>
     <message>
-        <source>⊘ Not in the seller's copy</source>
+        <source>⊘ Not in the seller&apos;s copy</source>
         <translation>⊘ 卖家版本中没有</translation>
     </message>
     <message>
@@ -305,15 +306,15 @@
         <translation type="vanished">不予受理：平台不介入</translation>
     </message>
     <message>
-        <source>In the buyer's favour</source>
+        <source>In the buyer&apos;s favour</source>
         <translation type="vanished">支持买家</translation>
     </message>
     <message>
-        <source>In the seller's favour</source>
+        <source>In the seller&apos;s favour</source>
         <translation type="vanished">支持卖家</translation>
     </message>
     <message>
-        <source>Partly in the buyer's favour (partial refund)</source>
+        <source>Partly in the buyer&apos;s favour (partial refund)</source>
         <translation type="vanished">部分支持买家（部分退款）</translation>
     </message>
     <message>
@@ -473,7 +474,7 @@
         <translation type="vanished">证据采信</translation>
     </message>
     <message>
-        <source>The buyer's first submission is the primary evidence and comes first. A supplementary item counts only if the platform requested it.</source>
+        <source>The buyer&apos;s first submission is the primary evidence and comes first. A supplementary item counts only if the platform requested it.</source>
         <translation type="vanished">买家首次提交的证据为主要证据，优先审查。补充证据仅在平台要求提交时方可采信。</translation>
     </message>
     <message>
@@ -505,7 +506,7 @@
         <translation type="vanished">如证据支持诉求：问题属于哪一类？</translation>
     </message>
     <message>
-        <source>Seller conduct (optional; printed only in the seller's notice)</source>
+        <source>Seller conduct (optional; printed only in the seller&apos;s notice)</source>
         <translation type="vanished">卖家服务表现（选填；仅出现在卖家通知书中）</translation>
     </message>
     <message>
@@ -793,7 +794,7 @@
         <translation type="vanished">预览（未签署）</translation>
     </message>
     <message>
-        <source>Counted from the decision, in the parties' time zone ({zone}):</source>
+        <source>Counted from the decision, in the parties&apos; time zone ({zone}):</source>
         <translation type="vanished">自裁决时起算，按双方所在时区（{zone}）：</translation>
     </message>
     <message>
@@ -929,7 +930,7 @@ seller: {seller}</source>
         <translation>期限（{zone}）</translation>
     </message>
     <message>
-        <source>Counted from the decision, in the parties' time zone ({zone}):</source>
+        <source>Counted from the decision, in the parties&apos; time zone ({zone}):</source>
         <translation>自裁决时起算，按双方所在时区（{zone}）：</translation>
     </message>
 </context>
@@ -943,11 +944,11 @@ seller: {seller}</source>
 <context>
     <name>EvidenceListModel</name>
     <message>
-        <source>Buyer's first submission — primary evidence</source>
+        <source>Buyer&apos;s first submission — primary evidence</source>
         <translation>买家首次提交 — 主要证据</translation>
     </message>
     <message>
-        <source>Seller's first submission</source>
+        <source>Seller&apos;s first submission</source>
         <translation>卖家首次提交</translation>
     </message>
     <message>
@@ -1189,7 +1190,7 @@ seller: {seller}</source>
         <translation>证据采信</translation>
     </message>
     <message>
-        <source>The buyer's first submission is the primary evidence and comes first. A supplementary item counts only if the platform requested it.</source>
+        <source>The buyer&apos;s first submission is the primary evidence and comes first. A supplementary item counts only if the platform requested it.</source>
         <translation>买家首次提交的证据为主要证据，优先审查。补充证据仅在平台要求提交时方可采信。</translation>
     </message>
     <message>
@@ -1460,11 +1461,11 @@ seller: {seller}</source>
         <translation>申请时间</translation>
     </message>
     <message>
-        <source>In the buyer's words</source>
+        <source>In the buyer&apos;s words</source>
         <translation>买家陈述</translation>
     </message>
     <message>
-        <source>Seller's response</source>
+        <source>Seller&apos;s response</source>
         <translation>卖家回应</translation>
     </message>
     <message>
@@ -1492,7 +1493,7 @@ seller: {seller}</source>
         <translation>原裁决</translation>
     </message>
     <message>
-        <source>Times in %1 (the parties' time zone).</source>
+        <source>Times in %1 (the parties&apos; time zone).</source>
         <translation>时间均为 %1（双方所在时区）。</translation>
     </message>
     <message>
@@ -1551,7 +1552,7 @@ seller: {seller}</source>
         <translation type="vanished">损坏程度？</translation>
     </message>
     <message>
-        <source>Seller conduct (optional; printed only in the seller's notice)</source>
+        <source>Seller conduct (optional; printed only in the seller&apos;s notice)</source>
         <translation>卖家服务表现（选填；仅出现在卖家通知书中）</translation>
     </message>
     <message>
@@ -1585,6 +1586,67 @@ seller: {seller}</source>
     <message>
         <source>Decided by the facts: a no-reason return is not possible</source>
         <translation>由事实判定：不能七天无理由退货</translation>
+    </message>
+</context>
+<context>
+    <name>FlagRow</name>
+    <message>
+        <source>Cite</source>
+        <translation>引用</translation>
+    </message>
+    <message>
+        <source>Add “%1” to the rationale</source>
+        <translation>将“%1”加入裁决理由</translation>
+    </message>
+    <message>
+        <source>Compare side by side</source>
+        <translation>并排比较</translation>
+    </message>
+</context>
+<context>
+    <name>ForensicFlags</name>
+    <message>
+        <source>Taken before the order</source>
+        <translation>拍摄于下单之前</translation>
+    </message>
+    <message>
+        <source>Taken before the delivery</source>
+        <translation>拍摄于签收之前</translation>
+    </message>
+    <message>
+        <source>Edited with software</source>
+        <translation>经软件编辑</translation>
+    </message>
+    <message>
+        <source>Embedded preview differs</source>
+        <translation>内嵌预览图不一致</translation>
+    </message>
+    <message>
+        <source>Seen in another case</source>
+        <translation>出现在其他案件中</translation>
+    </message>
+</context>
+<context>
+    <name>ForensicsFactsBox</name>
+    <message>
+        <source>Evidence forensics and party history (facts, never a verdict)</source>
+        <translation>证据鉴识与当事人记录（仅为事实，不作裁决）</translation>
+    </message>
+    <message>
+        <source>Checking the photos against every case…</source>
+        <translation>正在与所有案件比对照片…</translation>
+    </message>
+    <message>
+        <source>Forensic checks failed: %1</source>
+        <translation>鉴识检查失败：%1</translation>
+    </message>
+    <message>
+        <source>No forensic flags.</source>
+        <translation>没有鉴识提示。</translation>
+    </message>
+    <message>
+        <source>%1 flag(s); cite what you rely on.</source>
+        <translation>%1 条提示；请引用您所依据的内容。</translation>
     </message>
 </context>
 <context>
@@ -2056,15 +2118,15 @@ seller: {seller}</source>
         <translation>不予受理：平台不介入</translation>
     </message>
     <message>
-        <source>In the buyer's favour</source>
+        <source>In the buyer&apos;s favour</source>
         <translation>支持买家</translation>
     </message>
     <message>
-        <source>In the seller's favour</source>
+        <source>In the seller&apos;s favour</source>
         <translation>支持卖家</translation>
     </message>
     <message>
-        <source>Partly in the buyer's favour (partial refund)</source>
+        <source>Partly in the buyer&apos;s favour (partial refund)</source>
         <translation>部分支持买家（部分退款）</translation>
     </message>
     <message>
@@ -2440,6 +2502,13 @@ seller: {seller}</source>
     </message>
 </context>
 <context>
+    <name>MatchDialog</name>
+    <message>
+        <source>Same photo in two cases</source>
+        <translation>两个案件中的同一张照片</translation>
+    </message>
+</context>
+<context>
     <name>NotesPanel</name>
     <message>
         <source> (edited)</source>
@@ -2754,7 +2823,7 @@ Import case bundles with File ▸ Import bundles… (Ctrl+I), or drop .arbcase f
         <translation>搜索：案件、订单、买家或卖家编号或名称、电话、SKU、物流单号…  (Ctrl+F)</translation>
     </message>
     <message>
-        <source>Finds cases by case id, order id, the buyer's and the seller's id and name, phone number (any spacing), SKU and tracking number; Enter opens a single match</source>
+        <source>Finds cases by case id, order id, the buyer&apos;s and the seller&apos;s id and name, phone number (any spacing), SKU and tracking number; Enter opens a single match</source>
         <translation>按案件编号、订单号、买家和卖家的编号与名称、电话号码（空格不限）、SKU 和物流单号查找案件；只有一个结果时按回车打开</translation>
     </message>
     <message>
@@ -2903,7 +2972,7 @@ Import case bundles with File ▸ Import bundles… (Ctrl+I), or drop .arbcase f
     </message>
     <message>
         <source>The verdict is signed. Amend it to change it.</source>
-        <extracomment>request ids of the case's open supplement requests (the case waits for them) the reviewer asked to see a chat log ("owner:channel") from the "still missing" list emitted after a verdict or an amendment has been stored (argument: the VerdictRow) emitted after each draft write (argument: True on success, False when the write failed) viewing progress of PDFs (pages seen) and videos (parts played), arbiter.ui.viewing_progress request ids of the case's open supplement requests: the case waits for them (refreshed by the Requests tab, arbiter.ui.supplement_dialog) the reason of the amendment being drafted, or None when not amending how many times the rules ran (one per change; tests hold the session to it)</extracomment>
+        <extracomment>request ids of the case&apos;s open supplement requests (the case waits for them) the reviewer asked to see a chat log (&quot;owner:channel&quot;) from the &quot;still missing&quot; list emitted after a verdict or an amendment has been stored (argument: the VerdictRow) emitted after each draft write (argument: True on success, False when the write failed) viewing progress of PDFs (pages seen) and videos (parts played), arbiter.ui.viewing_progress request ids of the case&apos;s open supplement requests: the case waits for them (refreshed by the Requests tab, arbiter.ui.supplement_dialog) the reason of the amendment being drafted, or None when not amending how many times the rules ran (one per change; tests hold the session to it)</extracomment>
         <translation>裁决已签署。如需更改，请进行修订。</translation>
     </message>
     <message>
@@ -2939,7 +3008,7 @@ Import case bundles with File ▸ Import bundles… (Ctrl+I), or drop .arbcase f
         <translation>证据 {id}（{party}）尚未打开。</translation>
     </message>
     <message>
-        <source>The {party}'s chat log ({channel}) has not been read to the end.</source>
+        <source>The {party}&apos;s chat log ({channel}) has not been read to the end.</source>
         <translation>{party}的聊天记录（{channel}）尚未阅读完毕。</translation>
     </message>
     <message>
@@ -3017,12 +3086,12 @@ Import case bundles with File ▸ Import bundles… (Ctrl+I), or drop .arbcase f
         <source>reviewer</source>
         <translation>由审核员判定</translation>
     </message>
-    </context>
+</context>
 <context>
     <name>ShortcutSheet</name>
     <message>
         <source>Keyboard shortcuts</source>
-        <extracomment>keys the window's shortcuts keep even while a text field has the focus</extracomment>
+        <extracomment>keys the window&apos;s shortcuts keep even while a text field has the focus</extracomment>
         <translation>键盘快捷键</translation>
     </message>
     <message>
@@ -3478,11 +3547,11 @@ Import case bundles with File ▸ Import bundles… (Ctrl+I), or drop .arbcase f
         <translation>消息 %1</translation>
     </message>
     <message>
-        <source>not in the buyer's copy</source>
+        <source>not in the buyer&apos;s copy</source>
         <translation>买家版本中没有</translation>
     </message>
     <message>
-        <source>not in the seller's copy</source>
+        <source>not in the seller&apos;s copy</source>
         <translation>卖家版本中没有</translation>
     </message>
     <message>
@@ -3505,7 +3574,7 @@ Import case bundles with File ▸ Import bundles… (Ctrl+I), or drop .arbcase f
         <translation>导入裁决(&amp;T)…</translation>
     </message>
     <message>
-        <source>Verify and store reviewers' signed verdict packages</source>
+        <source>Verify and store reviewers&apos; signed verdict packages</source>
         <translation>核验并保存审核员签名的裁决包</translation>
     </message>
     <message>

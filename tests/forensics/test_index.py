@@ -95,3 +95,19 @@ def test_multi_index_lookup_finds_every_hash_within_seven_bits(any_db):
 def test_band_probes():
     assert len(_flip_masks()) == 17
     assert bands(0x0123456789ABCDEF) == (0x0123, 0x4567, 0x89AB, 0xCDEF)
+
+
+def test_each_band_lookup_reads_only_its_covering_index(sqlite_db):
+    with sqlite_db.session(readonly=True) as session:
+        for band in ("b0", "b1", "b2", "b3"):
+            plan = " ".join(str(row[-1]) for row in session.connection().exec_driver_sql(
+                f"EXPLAIN QUERY PLAN SELECT id, b0, b1, b2, b3 FROM image_fingerprints WHERE {band} IN (1, 2, 3)"))
+            assert f"USING COVERING INDEX ix_image_fingerprints_{band}" in plan, plan
+
+
+def test_blank_pictures_get_no_fingerprint_and_do_not_match(sqlite_db, tmp_path):
+    from tests.factories import jpeg_bytes
+
+    import_photos(sqlite_db, tmp_path, "C-1", {"E1": jpeg_bytes((200, 10, 10)), "E2": png_bytes((1, 1, 1))})
+    import_photos(sqlite_db, tmp_path, "C-2", {"E1": jpeg_bytes((10, 10, 200)), "E2": png_bytes((2, 2, 2))})
+    assert image_matches(sqlite_db) == []

@@ -258,6 +258,9 @@ EXPECTED = {
                                     "cod_seller_refund"),
     "tts-uk-glassware-multiline": ("buyer_favoured", "return_and_refund", "25.80", "seller", None,
                                    "original_payment"),
+    # evidence forensics (scripts/samples_forensics.py)
+    "tts-uk-lamp-box-dented": ("buyer_favoured", "refund_only", "34.99", "carrier", None, "original_payment"),
+    "tts-uk-lamp-box-reused": ("seller_favoured", "none", "0.00", None, None, None),
 }
 
 # name -> (deadline ids in order, evidence excluded) under rules revision 2; docs/samples.md says the same

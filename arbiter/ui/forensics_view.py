@@ -1,0 +1,353 @@
+"""Evidence forensics on screen (issue 13): the flags beside each evidence item and in the facts panel, a button
+that cites a flag in the rationale, the matching photo of another case side by side, and the party history of
+both sides with equal weight. Facts only: nothing here answers a question of the checklist.
+
+Hooks elsewhere are two lines each: :func:`attach_to_case_view` (the evidence panel's strip) and
+:class:`ForensicsFactsBox` (the facts panel). The work (EXIF, previews, near-duplicate lookup, party history)
+runs once per open case in the background (``arbiter.ui.tasks``) and is kept on the session.
+"""
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from arbiter.domain.forensics import Flag, short_text
+from arbiter.ui.widgets.common import Badge
+
+log = logging.getLogger(__name__)
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
+
+
+def _database(repo):
+    """The repository's Database, or None (a stand-in repository in tests has none: no forensic facts)."""
+    from arbiter.store import Database
+
+    db = getattr(repo, "db", None)
+    return db if isinstance(db, Database) else None
+
+
+def compute(db, case_pk: int):
+    """(flags, party history) of one case; runs on a worker thread."""
+    from arbiter.forensics.service import case_flags
+    from arbiter.store.party_history import party_history
+
+    flags = case_flags(db, case_pk)
+    try:
+        history = party_history(db, case_pk)
+    except Exception:  # noqa: BLE001 - history is a side fact; never lose the flags for it
+        log.exception("party history failed")
+        history = None
+    return flags, history
+
+
+class CaseForensics(QObject):
+    """The forensic facts of one open case; ``ready`` when computed (or failed: ``error``)."""
+
+    ready = Signal()
+
+    def __init__(self, session, parent=None):
+        super().__init__(parent)
+        self.session = session
+        self.flags: list[Flag] | None = None
+        self.history = None
+        self.error: str | None = None
+        self._task = None
+
+    @property
+    def done(self) -> bool:
+        return self.flags is not None or self.error is not None
+
+    def start(self) -> None:
+        from arbiter.ui import tasks
+
+        db = _database(self.session.repo)
+        if db is None:
+            self.flags = []
+            return
+        self._task = tasks.run(compute, db, self.session.case_pk, name="forensics")
+        self._task.finished.connect(self._finished)
+        self._task.failed.connect(self._failed)
+
+    def _finished(self, result) -> None:
+        self.flags, self.history = result
+        self.ready.emit()
+
+    def _failed(self, exc) -> None:
+        self.error = str(exc) or type(exc).__name__
+        self.ready.emit()
+
+    def flags_for(self, evidence_id: str) -> list[Flag]:
+        return [f for f in self.flags or () if f.evidence_id == evidence_id]
+
+
+def forensics_of(session) -> CaseForensics:
+    """The session's forensic facts, started in the background on first use."""
+    existing = getattr(session, "_arbiter_forensics", None)
+    if existing is None:
+        existing = CaseForensics(session, session if isinstance(session, QObject) else None)
+        session._arbiter_forensics = existing
+        existing.start()
+    return existing
+
+
+def flag_title(code: str) -> str:
+    """The flag's name in the interface language."""
+    return {
+        "taken_before_order": translate("ForensicFlags", "Taken before the order"),
+        "taken_before_delivery": translate("ForensicFlags", "Taken before the delivery"),
+        "edited_with_software": translate("ForensicFlags", "Edited with software"),
+        "exif_thumbnail_differs": translate("ForensicFlags", "Embedded preview differs"),
+        "seen_in_other_case": translate("ForensicFlags", "Seen in another case"),
+    }.get(code, code)
+
+
+def list_badges(session, evidence_id: str) -> list[tuple[str, str]]:
+    """(text, tone) badges for the evidence list: one per flag of the item, once the facts are computed."""
+    facts = getattr(session, "_arbiter_forensics", None)
+    if facts is None or not facts.flags:
+        return []
+    return [("⚑ " + flag_title(f.code), "warning") for f in facts.flags_for(evidence_id)]
+
+
+def cite(session, flag: Flag) -> str:
+    """Append the flag's citation ("E2: seen in case ...") to the rationale; returns the new rationale."""
+    current = (session.answers.get("rationale") or "").rstrip()
+    citation = flag.citation() + "."
+    text = f"{current} {citation}".strip() if current else citation
+    session.set_answer("rationale", text)
+    return text
+
+
+def other_case_of(flag: Flag) -> tuple[str, str] | None:
+    """(case id, evidence id) a ``seen_in_other_case`` flag names."""
+    if flag.code != "seen_in_other_case":
+        return None
+    rest = flag.detail.removeprefix("seen in case ")
+    case_id, _, tail = rest.partition(" as ")
+    return case_id, tail.split(" ", 1)[0]
+
+
+class FlagRow(QWidget):
+    """One flag: badge, detail, [Cite], and [Compare] for a match."""
+
+    def __init__(self, session, flag: Flag, *, show_id: bool = False, parent=None):
+        super().__init__(parent)
+        self.flag = flag
+        self.session = session
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        title = flag_title(flag.code)
+        self.badge = Badge(f"{flag.evidence_id} · {title}" if show_id else title, "warning")
+        self.badge.setObjectName(f"flag_{flag.evidence_id}_{flag.code}")
+        self.detail = QLabel(flag.detail)
+        self.detail.setWordWrap(True)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.detail.setStyleSheet("color: #5f6b73;")
+        layout.addWidget(self.badge)
+        layout.addWidget(self.detail, 1)
+        self.cite_button = QPushButton(self.tr("Cite"))
+        self.cite_button.setToolTip(self.tr("Add “%1” to the rationale").replace("%1", flag.citation()))
+        self.cite_button.clicked.connect(self._cite)
+        self.cite_button.setEnabled(not getattr(session, "is_locked", False))
+        layout.addWidget(self.cite_button)
+        self.compare_button = None
+        if flag.code == "seen_in_other_case":
+            self.compare_button = QPushButton(self.tr("Compare side by side"))
+            self.compare_button.clicked.connect(self.compare)
+            layout.addWidget(self.compare_button)
+
+    def _cite(self) -> None:
+        try:
+            cite(self.session, self.flag)
+        except PermissionError:
+            self.cite_button.setEnabled(False)
+
+    def compare(self) -> "MatchDialog":
+        dialog = MatchDialog(self.session, self.flag, self.window())
+        dialog.show()
+        return dialog
+
+
+def _image(data: bytes | None) -> QImage | None:
+    if not data:
+        return None
+    from arbiter.media import MediaError, decode_rgba
+
+    try:
+        width, height, rgba = decode_rgba(data)
+    except MediaError:
+        return None
+    return QImage(rgba, width, height, width * 4, QImage.Format.Format_RGBA8888).copy()
+
+
+class MatchDialog(QDialog):
+    """This case's photo and the other case's, side by side."""
+
+    def __init__(self, session, flag: Flag, parent=None):
+        super().__init__(parent)
+        from arbiter.ui.image_viewer import ImageViewer
+
+        self.setObjectName("matchDialog")
+        self.setWindowTitle(self.tr("Same photo in two cases"))
+        self.resize(1100, 560)
+        other_case, other_eid = other_case_of(flag) or ("", "")
+        layout = QVBoxLayout(self)
+        note = QLabel(flag.detail)
+        note.setWordWrap(True)
+        layout.addWidget(note)
+        row = QHBoxLayout()
+        self.viewers = []
+        sides = ((session.case.case_id, flag.evidence_id, self._mine(session, flag.evidence_id)),
+                 (other_case, other_eid, self._theirs(session, other_case, other_eid)))
+        for case_id, eid, data in sides:
+            box = QVBoxLayout()
+            caption = QLabel(f"{case_id} / {eid}")
+            caption.setStyleSheet("font-weight: 600;")
+            viewer = ImageViewer()
+            image = _image(data)
+            if image is not None:
+                viewer.set_image(image)
+            box.addWidget(caption)
+            box.addWidget(viewer, 1)
+            row.addLayout(box, 1)
+            self.viewers.append(viewer)
+        layout.addLayout(row, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    @staticmethod
+    def _mine(session, eid):
+        try:
+            return session.repo.evidence_bytes(session.case_pk, eid)
+        except Exception:  # noqa: BLE001 - tampered or unreadable: shown empty
+            return None
+
+    @staticmethod
+    def _theirs(session, case_id, eid):
+        from arbiter.store.forensics import case_pk_by_id
+
+        try:
+            pk = case_pk_by_id(_database(session.repo), case_id)
+            return session.repo.evidence_bytes(pk, eid) if pk is not None else None
+        except Exception:  # noqa: BLE001
+            return None
+
+
+class EvidenceFlagsStrip(QWidget):
+    """Under the evidence viewer's header: the flags of the item shown."""
+
+    def __init__(self, session, parent=None):
+        super().__init__(parent)
+        self.setObjectName("evidenceFlags")
+        self.session = session
+        self.facts = forensics_of(session)
+        self._evidence_id: str | None = None
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 2, 0, 2)
+        self.rows: list[FlagRow] = []
+        self.facts.ready.connect(self._refresh)
+        self.hide()
+
+    def show_for(self, evidence_id: str) -> None:
+        self._evidence_id = evidence_id
+        self._refresh()
+
+    def _refresh(self) -> None:
+        for row in self.rows:
+            row.setParent(None)
+            row.deleteLater()
+        self.rows = []
+        flags = self.facts.flags_for(self._evidence_id) if self._evidence_id else []
+        for flag in flags:
+            row = FlagRow(self.session, flag, parent=self)
+            self._layout.addWidget(row)
+            self.rows.append(row)
+        self.setVisible(bool(flags))
+
+
+class ForensicsFactsBox(QGroupBox):
+    """The facts panel's section: every flag of the case, and the history of both parties alike."""
+
+    def __init__(self, session, parent=None):
+        super().__init__(parent)
+        self.setObjectName("forensicsFacts")
+        self.setTitle(self.tr("Evidence forensics and party history (facts, never a verdict)"))
+        self.session = session
+        self.facts = forensics_of(session)
+        self._layout = QVBoxLayout(self)
+        self.status = QLabel(self.tr("Checking the photos against every case…"))
+        self.status.setStyleSheet("color: #5f6b73;")
+        self._layout.addWidget(self.status)
+        self.rows: list[FlagRow] = []
+        self.history_labels: list[QLabel] = []
+        if self.facts.done:
+            self._fill()
+        else:
+            self.facts.ready.connect(self._fill)
+
+    def _fill(self) -> None:
+        if self.facts.error:
+            self.status.setText(self.tr("Forensic checks failed: %1").replace("%1", self.facts.error))
+            return
+        flags = self.facts.flags or []
+        self.status.setText(self.tr("No forensic flags.") if not flags else
+                            self.tr("%1 flag(s); cite what you rely on.").replace("%1", str(len(flags))))
+        for flag in flags:
+            row = FlagRow(self.session, flag, show_id=True, parent=self)
+            self._layout.addWidget(row)
+            self.rows.append(row)
+        history = self.facts.history
+        if history is None:
+            return
+        from arbiter.domain.party_history import shared_line, side_line
+        from arbiter.ui.facts_panel import ui_language
+
+        lang = ui_language()
+        grid = QGridLayout()
+        for column, side in enumerate((history.buyer, history.seller)):   # the same place and weight for both
+            label = QLabel(side_line(side, lang))
+            label.setWordWrap(True)
+            label.setObjectName(f"history_{side.role}")
+            grid.addWidget(label, 0, column, Qt.AlignmentFlag.AlignTop)
+            grid.setColumnStretch(column, 1)
+            self.history_labels.append(label)
+        self._layout.addLayout(grid)
+        for shared in history.shared:
+            label = QLabel(shared_line(shared, lang))
+            label.setWordWrap(True)
+            self._layout.addWidget(label)
+            self.history_labels.append(label)
+
+
+def attach_to_case_view(case_view) -> EvidenceFlagsStrip | None:
+    """Put the flags strip under the evidence viewer's header and follow the item shown."""
+    panel = getattr(case_view, "evidence", None)
+    anchor = getattr(panel, "meta", None)
+    layout = anchor.parentWidget().layout() if anchor is not None and anchor.parentWidget() else None
+    if layout is None or layout.indexOf(anchor) < 0:
+        log.warning("evidence panel layout changed: forensic flags not shown beside the evidence")
+        return None
+    strip = EvidenceFlagsStrip(case_view.session, anchor.parentWidget())
+    layout.insertWidget(layout.indexOf(anchor) + 1, strip)
+    panel.evidenceShown.connect(strip.show_for)
+    if hasattr(panel, "model") and hasattr(panel.model, "refresh"):
+        strip.facts.ready.connect(lambda: panel.model.refresh())   # the list's flag badges
+    current = panel.current_id() if hasattr(panel, "current_id") else None
+    if current:
+        strip.show_for(current)
+    case_view.forensics_strip = strip
+    return strip

@@ -1,0 +1,60 @@
+"""The forensic flags on screen: beside the evidence item, in the facts panel, citable, the match side by side."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from arbiter.bundle import read_bundle
+from arbiter.store import Repository, import_bundle
+from arbiter.ui.case_view import CaseView
+from arbiter.ui.forensics_view import forensics_of
+from arbiter.ui.session import ReviewSession
+
+pytestmark = pytest.mark.gui
+SAMPLES = Path(__file__).resolve().parents[2] / "resources" / "samples"
+
+
+@pytest.fixture
+def view(qtbot, sqlite_db):
+    from arbiter.signing import demo_identity
+
+    import_bundle(sqlite_db, read_bundle(SAMPLES / "tts-uk-lamp-box-dented.arbcase"), actor="test")
+    reused = import_bundle(sqlite_db, read_bundle(SAMPLES / "tts-uk-lamp-box-reused.arbcase"), actor="test")
+    session = ReviewSession(Repository(sqlite_db), reused.case_pk, demo_identity("r.chen", "R. Chen"))
+    view = CaseView(session)
+    qtbot.addWidget(view)
+    view.resize(1366, 768)
+    view.show()
+    qtbot.waitUntil(lambda: forensics_of(session).done, timeout=60_000)
+    return view
+
+
+def test_flags_beside_the_evidence_citable_and_the_match_side_by_side(qtbot, view):
+    session = view.session
+    assert forensics_of(session).error is None
+    view.show_evidence("E1")
+    strip = view.forensics_strip
+    assert strip.isVisible()
+    assert [row.flag.code for row in strip.rows] == ["taken_before_delivery", "edited_with_software",
+                                                     "exif_thumbnail_differs", "seen_in_other_case"]
+    badges = [text for text, _ in view.evidence.model.badges(session.case.evidence[0])]
+    assert "⚑ Seen in another case" in badges and "⚑ Edited with software" in badges
+    match = strip.rows[-1]
+    match.cite_button.click()
+    assert session.answers["rationale"] == "E1: seen in case TTS-UK-250303-0012."
+    dialog = match.compare()
+    qtbot.addWidget(dialog)
+    assert [v.has_image() for v in dialog.viewers] == [True, True]
+    assert "TTS-UK-250303-0012" in dialog.findChildren(type(match.detail))[2].text()
+
+
+def test_facts_panel_lists_every_flag_and_both_parties_alike(qtbot, view):
+    from arbiter.ui.forensics_view import ForensicsFactsBox
+
+    box = view.facts.findChild(ForensicsFactsBox)
+    qtbot.waitUntil(lambda: len(box.rows) == 4, timeout=10_000)
+    names = [label.objectName() for label in box.history_labels[:2]]
+    assert names == ["history_buyer", "history_seller"]
+    assert "Lumen & Co" in box.history_labels[1].text()
+    assert "Daniel Hughes" in box.history_labels[2].text()      # the same phone under another buyer name
