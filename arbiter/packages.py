@@ -127,7 +127,7 @@ def export_verdicts(db: Database, out_dir: Path, case_ids: Sequence[str] = (), *
                     case_revision=row.revision, case_sha256=row.case_sha256,
                     supersedes=trust.supersedes_fingerprint(session, row), record=verdict.record,
                     answers=verdict.answers or {}, progress=verdict.progress or {}, signed_at=row.signed_at,
-                    reviewer=_CardSigner(known[1]), chain_head=row.chain_head, export_head=head,
+                    reviewer=known[1], chain_head=row.chain_head, export_head=head,
                     app_version=row.app_version, signature=row.signature)
                 name = package_name(case.case_id, row.number, row.reviewer if row.conflicts_with_id else None)
                 path = out_dir / name
@@ -143,27 +143,6 @@ def export_verdicts(db: Database, out_dir: Path, case_ids: Sequence[str] = (), *
         repo.record_export(actor, "verdicts.exported", head_pair, {
             "files": [{"case_id": c, "number": n, "sha256": h, "name": Path(p).name} for c, n, h, p in written]})
     return lines, failures
-
-
-@dataclass(frozen=True)
-class _CardSigner:
-    card: Any
-
-    @property
-    def id(self) -> str:
-        return self.card.id
-
-    @property
-    def name(self) -> str:
-        return self.card.name
-
-    @property
-    def role(self) -> str:
-        return self.card.role
-
-    @property
-    def fingerprint(self) -> str:
-        return self.card.fingerprint
 
 
 # -- import ----------------------------------------------------------------------------------------------------
