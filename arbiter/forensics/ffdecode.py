@@ -2,8 +2,9 @@
 
 PySide6's Qt Multimedia plays evidence videos with FFmpeg 7.1 (``libavformat.so.61``, ``libavcodec.so.61``,
 ``libavutil.so.59``, ``libswscale.so.8`` beside Qt's own libraries, in the wheel and in the installed app). This
-module calls those libraries through :mod:`ctypes` to decode a few frames of a video at fixed fractions of its
-duration, as small grey pictures. It adds nothing to the installer (docs/decisions.md, "Video key frames").
+module calls those libraries through :mod:`ctypes` to decode a few key frames of a video: for each fixed
+fraction of its duration, the key frame (I-frame) at or before it, or, when an earlier fraction already took
+that key frame (a video with few key frames), the frame at the fraction itself; as small grey pictures. It adds nothing to the installer (docs/decisions.md, "Video key frames").
 
 **Run it only in a throwaway child process** (:mod:`arbiter.forensics.video` does): the bytes are untrusted and
 a C decoder may crash or spin on hostile input; the parent kills the child after a time limit. Inside, the
@@ -35,7 +36,6 @@ MAX_SIDE = 8192                    # a frame wider or taller than this is refuse
 MAX_PIXELS = 40_000_000            # ... and one with more pixels
 MAX_PACKETS_PER_FRAME = 900        # packets read to reach one wanted frame (30 s at 30 fps)
 MAX_PACKETS = 3000                 # packets read in all
-SEEK_GAP = 1.0                     # seconds: a wanted frame further ahead than this is reached by seeking
 OUT_SIDE = 256                     # the grey frames handed back fit in OUT_SIDE x OUT_SIDE
 MAX_OUT_SIDE = 1280                # frames for display (colour) at most this size
 
@@ -276,14 +276,15 @@ def key_frames(data: bytes, media_type: str, fractions: tuple[float, ...], *, ou
     targets = [(k, start + int(duration * fr)) for k, fr in enumerate(fractions)]
     out: list[tuple[int, int, int, bytes]] = []
     position: int | None = None     # pts of the last frame decoded
+    taken: int | None = None        # pts of the last frame handed back
     total = 0
     for k, target in targets:
-        if position is None or target - position > SEEK_GAP / seconds or target < position:
-            if f.av_seek_frame(ctx, index, target, AVSEEK_FLAG_BACKWARD) >= 0:
-                c.avcodec_flush_buffers(cctx)
-            elif position is not None and target < position:
-                continue
+        if position is not None and target <= position:
+            continue                # decoding to an earlier target went past this one
+        if f.av_seek_frame(ctx, index, target, AVSEEK_FLAG_BACKWARD) >= 0:
+            c.avcodec_flush_buffers(cctx)
         got = None
+        first = True
         packets = 0
         eof = False
         while got is None and packets < MAX_PACKETS_PER_FRAME and total < MAX_PACKETS:
@@ -306,8 +307,13 @@ def key_frames(data: bytes, media_type: str, fractions: tuple[float, ...], *, ou
                 if pts == AV_NOPTS_VALUE:
                     pts = _i64(frame + _FR_DTS)
                 position = pts if pts != AV_NOPTS_VALUE else (position or start)
-                if got is None and (pts == AV_NOPTS_VALUE or pts >= target):
+                # the key frame the seek landed on, unless an earlier target already took it (then decode on to
+                # the target itself): one frame decoded per target on a phone's video (a key frame a second)
+                new_key = first and (taken is None or position > taken)
+                first = False
+                if got is None and (new_key or pts == AV_NOPTS_VALUE or pts >= target):
                     got = _picture(L, frame, min(out_side, MAX_OUT_SIDE), colour)
+                    taken = position
                 u.av_frame_unref(frame)
             if eof and got is None:
                 break

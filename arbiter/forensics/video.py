@@ -91,8 +91,28 @@ def _child(conn, data: bytes, media_type: str, side: int = 256, colour: bool = F
 
 def _context():
     if sys.platform.startswith("linux") and threading.active_count() == 1 and not getattr(sys, "frozen", False):
+        _preload()
         return multiprocessing.get_context("fork")
     return multiprocessing.get_context("spawn")
+
+
+_PRELOADED = False
+
+
+def _preload() -> None:
+    """Map the FFmpeg libraries once in this process, so that every forked decoder child finds them loaded
+    (loading them costs more than decoding a short video's key frames). Nothing is decoded here."""
+    global _PRELOADED
+    if _PRELOADED:
+        return
+    _PRELOADED = True
+    os.environ.setdefault("QT_LOGGING_RULES", "qt.multimedia*=false")   # Qt's library stubs report to stderr
+    try:
+        from arbiter.forensics import ffdecode
+
+        ffdecode.libs()
+    except Exception:  # noqa: BLE001 - the child will find out and give no frames
+        log.debug("FFmpeg libraries not preloaded", exc_info=True)
 
 
 def is_video(data: bytes) -> bool:
