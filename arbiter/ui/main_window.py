@@ -269,6 +269,13 @@ class MainWindow(QMainWindow):
         index = self.tabs.addTab(widget, title)
         self.tabs.setTabToolTip(index, title)
         self.tabs.setCurrentIndex(index)
+        from arbiter.ui.lease_keeper import keeper_for  # team mode: checked out while its tab is open
+
+        keeper = keeper_for(self)
+        if keeper is not None and isinstance(widget, CaseWorkspace):
+            held = keeper.open(case_pk, widget.session.case.case_id)
+            if held:
+                self.statusBar().showMessage(self.tr("Someone else has this case: %1").replace("%1", held), 20000)
         self.caseOpened.emit(case_pk)
         return widget
 
@@ -305,6 +312,9 @@ class MainWindow(QMainWindow):
         widget = self.tabs.widget(index)
         if isinstance(widget, CaseWorkspace):
             widget.close_session()
+            keeper = getattr(self, "_lease_keeper", None)
+            if keeper is not None:
+                keeper.close(widget.property("case_pk"))
         self.tabs.removeTab(index)
         widget.deleteLater()
 
