@@ -26,9 +26,8 @@ import logging
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timezone
 from typing import Any, Literal
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import Connection, bindparam, func, literal_column, select, update
 from sqlalchemy.dialects import postgresql, sqlite
@@ -54,7 +53,6 @@ from arbiter.store.search import insert_entries, search_entries
 
 log = logging.getLogger(__name__)
 
-DEFAULT_REVIEW_WITHIN = timedelta(days=5)
 #: advisory-lock namespace (first int4 key) of the per-case import locks on PostgreSQL: "IMPC"
 CASE_LOCK_NAMESPACE = 0x494D5043
 #: a whole batch is retried this often when PostgreSQL reports a deadlock or a serialisation failure
@@ -130,29 +128,13 @@ def default_actor() -> str:
 
 
 def review_deadline(case: Case) -> datetime:
-    """When the review should be done: ``policy.review_within`` after ``opened_at`` (calendar days in the
-    parties' time zone, ``Duration.after``) when :mod:`arbiter.policies` can load the case's policy, else
-    ``opened_at + 5 days``."""
-    try:
-        from arbiter.policies import load_policy  # imported lazily: the rules are optional for the store
+    """When the review should be done: the case's policy's ``review_within`` after ``opened_at``, as the domain
+    counts it (:func:`arbiter.domain.review.review_target`). No default: a case whose policy cannot be loaded or
+    gives no usable review time is refused by the import (one clear line), never given a made-up target."""
+    from arbiter.domain.review import review_target
+    from arbiter.policies import load_policy
 
-        policy = load_policy(str(case.platform), case.region)
-        within = policy.review_within
-        if isinstance(within, timedelta):
-            due = case.opened_at + within
-        elif hasattr(within, "after"):
-            zone_name = policy.time_zone_for(case.region)
-            tz = ZoneInfo(zone_name) if zone_name else case.opened_at.tzinfo
-            due = within.after(case.opened_at, tz)
-        else:
-            due = case.opened_at + within.timedelta
-        if not isinstance(due, datetime) or due.tzinfo is None or due <= case.opened_at:
-            raise ValueError(f"policy review_within {within!r} gives {due!r}")
-        return due
-    except Exception as exc:  # noqa: BLE001 - any failure to load the policy falls back to the default
-        log.info("no usable review time for %s/%s (%s); review target = opened_at + %s", case.platform,
-                 case.region, exc, DEFAULT_REVIEW_WITHIN)
-    return case.opened_at + DEFAULT_REVIEW_WITHIN
+    return review_target(case, load_policy(case.platform.value, case.region))
 
 
 def _check_bundle(loaded: Any) -> dict[str, bytes]:

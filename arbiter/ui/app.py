@@ -229,16 +229,28 @@ def start(db_url: str | None, demo: bool = False, supervisor: bool = False) -> W
     return station
 
 
-def load_samples(window, db) -> tasks.Task | None:
-    """Import the bundled samples on the writer thread; the queue refreshes as each lands."""
+def _import_dated_samples(ctx, db, bundles: list[Path], folder: Path) -> list:
+    """The samples dated relative to today (arbiter/demo_dates.py), then imported (on the writer thread)."""
+    from datetime import datetime, timezone
+
+    from arbiter.demo_dates import dated_copies
     from arbiter.ui.import_dialog import import_paths
 
+    dated = dated_copies(bundles, folder, datetime.now(timezone.utc))
+    return import_paths(ctx, db, [str(p) for p in dated])
+
+
+def load_samples(window, db) -> tasks.Task | None:
+    """Import the bundled samples, dated relative to today, on the writer thread; the queue refreshes as each
+    lands."""
     bundles = sample_bundles()
     if not bundles:
         window.statusBar().showMessage(translate("App", "No sample cases are installed."), 10000)
         return None
     window.statusBar().showMessage(translate("App", "Loading %1 sample cases…").replace("%1", str(len(bundles))))
-    task = tasks.run(import_paths, db, [str(p) for p in bundles], writes=True, context=True, name="demo-import")
+    folder = Path(tempfile.mkdtemp(prefix="arbiter-demo-samples-"))
+    task = tasks.run(_import_dated_samples, db, bundles, folder, writes=True, context=True, name="demo-import")
+    task.ended.connect(lambda: shutil.rmtree(folder, ignore_errors=True))
     task.partial.connect(lambda outcome: window.refresh_queue())
 
     def done(outcomes: list) -> None:

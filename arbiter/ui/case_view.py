@@ -65,6 +65,8 @@ class CaseView(QTabWidget):
         self.chats.attachmentActivated.connect(self.show_evidence)
         if hasattr(session, "citationRequested"):
             session.citationRequested.connect(self.jump_to)
+        if hasattr(session, "chatRequested"):   # "still missing: the buyer's chat log" followed from the checklist
+            session.chatRequested.connect(self.show_chat)
         if hasattr(session, "evidenceOpened"):
             session.evidenceOpened.connect(lambda _id: self.retranslate())
 
@@ -100,6 +102,10 @@ class CaseView(QTabWidget):
         found = self.chats.select_message(message_id)
         self.jumped.emit(message_id, found)
         return found
+
+    def show_chat(self, log_key: str) -> bool:
+        self.setCurrentIndex(self.CHATS)
+        return self.chats.show_log(log_key)
 
     def jump_to(self, ref: str) -> bool:
         """Open an evidence item or select a chat message by id (a citation in the rationale)."""

@@ -326,5 +326,15 @@ class ChatsPanel(QWidget):
                 return panel.select_message(message_id)
         return False
 
+    def show_log(self, log_key: str) -> bool:
+        """Bring the conversation holding a log ("owner:channel") forward, its table focused (Ctrl+End reads it
+        to the end); False when the case has no such log."""
+        for n, panel in enumerate(self.panels):
+            if log_key in panel.model.log_keys():
+                self.tabs.setCurrentIndex(n)
+                panel.table.setFocus(Qt.FocusReason.OtherFocusReason)
+                return True
+        return False
+
     def has_message(self, message_id: str) -> bool:
         return any(p.model.row_of_message(message_id) is not None for p in self.panels)

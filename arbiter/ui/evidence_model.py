@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 from arbiter import media
 from arbiter.domain.model import Evidence, Party
 from arbiter.ui.widgets.common import TONES
-from arbiter.ui import labels, viewing_progress
+from arbiter.ui import labels, tasks, viewing_progress
 from arbiter.ui.modelutil import index_data
 
 THUMB = 64
@@ -61,6 +61,7 @@ class EvidenceListModel(QAbstractListModel):
         self._row_of: dict[str, int] = {}
         self._thumbs: dict[str, QPixmap | None] = {}
         self._failed: set[str] = set()
+        self._pending: set[str] = set()   # thumbnails being made off the GUI thread
         last = None
         for item in session.case.evidence_in_review_order():
             section = section_of(item)
@@ -184,23 +185,42 @@ class EvidenceListModel(QAbstractListModel):
         return None
 
     def thumbnail(self, item: Evidence) -> QPixmap | None:
+        """The item's thumbnail once it has been made; the first ask starts making it off the GUI thread
+        (reading and re-verifying the bytes, decoding, scaling) and the row repaints when it is ready."""
         if item.id in self._thumbs:
             return self._thumbs[item.id]
+        if not media.is_image(item.media_type) or self.tampered(item):
+            self._thumbs[item.id] = None
+            return None
+        if item.id not in self._pending:
+            self._pending.add(item.id)
+            task = tasks.run(_thumbnail_png, self._session.repo, self._session.case_pk, item.id,
+                             name=f"thumbnail {item.id}")
+            task.finished.connect(lambda png, i=item.id: self._thumbnail_ready(i, png))
+            task.failed.connect(lambda exc, i=item.id: self._thumbnail_failed(i, exc))
+        return None
+
+    def _thumbnail_ready(self, evidence_id: str, png: bytes | None) -> None:
+        self._pending.discard(evidence_id)
         pixmap = None
-        if media.is_image(item.media_type) and not self.tampered(item):
-            try:
-                data = self._session.repo.evidence_bytes(self._session.case_pk, item.id)
-            except Exception as exc:  # noqa: BLE001
-                if is_tampered(exc):
-                    self._failed.add(item.id)
-                data = None
-            png = media.thumbnail(data, THUMB) if data is not None else None
-            if png:
-                image = QImage.fromData(png, "PNG")
-                if not image.isNull():
-                    pixmap = QPixmap.fromImage(image)
-        self._thumbs[item.id] = pixmap
-        return pixmap
+        if png:
+            image = QImage.fromData(png, "PNG")
+            if not image.isNull():
+                pixmap = QPixmap.fromImage(image)
+        self._thumbs[evidence_id] = pixmap
+        self.refresh(evidence_id)
+
+    def _thumbnail_failed(self, evidence_id: str, exc: BaseException) -> None:
+        self._pending.discard(evidence_id)
+        if is_tampered(exc):
+            self._failed.add(evidence_id)
+        self._thumbs[evidence_id] = None
+        self.refresh(evidence_id)
+
+
+def _thumbnail_png(repo, case_pk: int, evidence_id: str) -> bytes | None:
+    """Worker thread: the verified bytes of an item, as a small PNG (Pillow, with its bomb limit)."""
+    return media.thumbnail(repo.evidence_bytes(case_pk, evidence_id), THUMB)
 
 
 class EvidenceDelegate(QStyledItemDelegate):

@@ -15,7 +15,7 @@ from PySide6.QtCore import QEvent, QItemSelectionModel, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QImage, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView, QFileDialog, QFormLayout, QFrame, QHBoxLayout, QLabel, QListView, QMessageBox, QSplitter,
-    QStackedWidget, QToolBar, QVBoxLayout, QWidget,
+    QSizePolicy, QStackedWidget, QToolBar, QToolButton, QVBoxLayout, QWidget,
 )
 
 from arbiter import media
@@ -24,6 +24,7 @@ from arbiter.ui.evidence_model import EvidenceDelegate, EvidenceListModel, ItemR
 from arbiter.ui.image_viewer import ImageViewer
 from arbiter.ui import evidence_documents
 from arbiter.ui.widgets.common import Badge
+from arbiter.ui.widgets.flow import FlowLayout
 from arbiter.ui.modelutil import index_data
 
 log = logging.getLogger(__name__)
@@ -38,7 +39,7 @@ SHORTCUTS = {
     "zoom_in": "Ctrl+=",
     "zoom_out": "Ctrl+-",
     "fit": "Ctrl+0",
-    "actual": "Ctrl+1",
+    "actual": "Ctrl+Alt+0",   # Ctrl+1 is the window's "Case queue"
     "rotate_right": "Ctrl+R",
     "rotate_left": "Ctrl+Shift+R",
 }
@@ -85,10 +86,15 @@ class EvidencePanel(QWidget):
         self.description = _plain_label()
         self.meta = _plain_label()
         self.meta.setStyleSheet("color: #5f6b73;")
+        # the title may be cut (its full text is the tooltip); the badges never are (they keep their width)
+        self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.title.setMinimumWidth(40)
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
-        top.addWidget(self.role_badge)
-        top.addWidget(self.hash_badge)
+        badges_row = QWidget()
+        badges = FlowLayout(badges_row, spacing=6)   # wraps instead of squeezing a badge ("a256 verified")
+        badges.addWidget(self.role_badge)
+        badges.addWidget(self.hash_badge)
 
         # --- actions
         self.toolbar = QToolBar()
@@ -117,9 +123,16 @@ class EvidencePanel(QWidget):
                 action.setShortcut(QKeySequence(SHORTCUTS[name]))
                 action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             action.triggered.connect(slot)
-            self.toolbar.addAction(action)
             self.addAction(action)
             self.actions_by_name[name] = action
+            if name == "save":   # the only way to a file not shown inside: never hidden in the toolbar's overflow
+                self.save_button = QToolButton()
+                self.save_button.setObjectName("saveCopyButton")
+                self.save_button.setDefaultAction(action)
+                self.save_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+                top.addWidget(self.save_button)
+            else:
+                self.toolbar.addAction(action)
         self.zoom_label = QLabel()
         self.zoom_label.setMinimumWidth(48)
         self.toolbar.addWidget(self.zoom_label)
@@ -149,6 +162,7 @@ class EvidencePanel(QWidget):
         rlayout = QVBoxLayout(right)
         rlayout.setContentsMargins(8, 4, 4, 4)
         rlayout.addLayout(top)
+        rlayout.addWidget(badges_row)
         rlayout.addWidget(self.description)
         rlayout.addWidget(self.meta)
         rlayout.addWidget(self.toolbar)
@@ -199,7 +213,7 @@ class EvidencePanel(QWidget):
         self.file_note.setText(self.tr(
             "This file is not shown inside arbiter, and arbiter never opens or runs it. "
             "Its bytes were verified against the recorded sha256. To inspect it, save a copy "
-            "(toolbar: Save a copy…) and open the copy with a program you trust."))
+            "(Save a copy…, beside the title) and open the copy with a program you trust."))
         self.empty_page.setText(self.tr("Select an evidence item on the left to open it."))
 
     def retranslate(self) -> None:
@@ -280,6 +294,7 @@ class EvidencePanel(QWidget):
         self.documents.leave()
         party = self.model.party_name(item.party)
         self.title.setText(f"{item.id} · {party} · {self.model.kind_name(item.kind.value)}")
+        self.title.setToolTip(self.title.text())
         self.description.setText(item.description or self.tr("(no caption)"))
         if item.is_primary:
             self.role_badge.setText(self.tr("Primary evidence"))

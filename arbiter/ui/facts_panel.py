@@ -217,7 +217,7 @@ class FactsPanel(QScrollArea):
                 badge.setMinimumWidth(90)
                 label = _plain("")
                 layout.addWidget(badge, row, 0, Qt.AlignmentFlag.AlignTop)
-                layout.addWidget(_plain(f"{gate.id}", wrap=False, muted=True), row, 1, Qt.AlignmentFlag.AlignTop)
+                layout.addWidget(_plain(labels.gate(gate.id), wrap=False, muted=True), row, 1, Qt.AlignmentFlag.AlignTop)
                 layout.addWidget(label, row, 2)
                 self.gate_rows[gate.id] = (badge, label)
             badge.setText(text)

@@ -23,18 +23,19 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
-    QTabBar,
     QTabWidget,
     QWidget,
 )
 
 import arbiter
 from arbiter.ui import i18n, settings, tasks
+from arbiter.ui.case_tabs import CaseTabs
 from arbiter.ui.import_dialog import BUNDLE_SUFFIX, ImportDialog, collect_bundles
 from arbiter.ui.queue_model import QueueModel
 from arbiter.ui.queue_view import QueueView
+from arbiter.ui.shortcuts import ShortcutSheet, install_key_guard
 from arbiter.ui.widgets.common import plain_error, show_error
-from arbiter.ui.workspace import CaseWorkspace, placeholder
+from arbiter.ui.workspace import CaseWorkspace
 
 log = logging.getLogger(__name__)
 
@@ -80,9 +81,10 @@ class MainWindow(QMainWindow):
         self.tabs.setTabsClosable(True)
         self.tabs.setMovable(False)
         self.tabs.addTab(self.queue_view, "")
-        self.tabs.tabBar().setTabButton(QUEUE_TAB, QTabBar.ButtonPosition.RightSide, None)
-        self.tabs.tabBar().setTabButton(QUEUE_TAB, QTabBar.ButtonPosition.LeftSide, None)
-        self.tabs.tabCloseRequested.connect(self.close_tab)
+        self.cases = CaseTabs(self.tabs, repo, lambda: self.identity or settings.reviewer_name(), db_location, self)
+        self.cases.opened.connect(self._case_opened)
+        self.cases.failed.connect(self._case_failed)
+        self.cases.reviewChanged.connect(self._mark_queue_stale)
         self.tabs.currentChanged.connect(self._on_tab_changed)
         self.setCentralWidget(self.tabs)
 
@@ -102,6 +104,9 @@ class MainWindow(QMainWindow):
         self.retranslate()
         self._restore_geometry()
         self.queue_view.restore_state()
+        self.key_guard = install_key_guard(self)
+        if not demo:
+            self.cases.restore()
 
     # -- actions & menus -------------------------------------------------------------------------------------
     def _action(self, name: str, slot, shortcut: QKeySequence | str | QKeySequence.StandardKey | None = None,
@@ -119,6 +124,7 @@ class MainWindow(QMainWindow):
         self.act_import_folder = self._action("actImportFolder", self.choose_folder, "Ctrl+Shift+I")
         self.act_export = self._action("actExportNotice", self.export_notice, "Ctrl+E")
         self.act_close_case = self._action("actCloseCase", self.close_current_case, QKeySequence.StandardKey.Close)
+        self.act_shortcuts = self._action("actShortcuts", self.show_shortcuts, QKeySequence.StandardKey.HelpContents)
         self.act_reviewer = self._action("actReviewer", self.ask_reviewer)
         self.act_quit = self._action("actQuit", self.close, QKeySequence.StandardKey.Quit)
         self.act_quit.setMenuRole(QAction.MenuRole.QuitRole)
@@ -160,6 +166,8 @@ class MainWindow(QMainWindow):
         for action in self.language_actions.values():
             self.menu_language.addAction(action)
         self.menu_help = bar.addMenu("")
+        self.menu_help.addAction(self.act_shortcuts)
+        self.menu_help.addSeparator()
         self.menu_help.addAction(self.act_about)
         self.menu_help.addAction(self.act_about_qt)
 
@@ -184,6 +192,7 @@ class MainWindow(QMainWindow):
         self.act_next_tab.setText(self.tr("&Next tab"))
         self.act_prev_tab.setText(self.tr("&Previous tab"))
         self.act_fullscreen.setText(self.tr("&Full screen"))
+        self.act_shortcuts.setText(self.tr("&Keyboard shortcuts"))
         self.act_about.setText(self.tr("&About Arbiter"))
         self.act_about_qt.setText(self.tr("About &Qt"))
         self.tabs.setTabText(QUEUE_TAB, self.tr("Case queue"))
@@ -245,81 +254,70 @@ class MainWindow(QMainWindow):
 
     # -- cases ------------------------------------------------------------------------------------------------
     def workspace_for(self, case_pk: int) -> QWidget | None:
-        for i in range(1, self.tabs.count()):
-            widget = self.tabs.widget(i)
-            if widget.property("case_pk") == case_pk:
-                return widget
-        return None
+        """The tab of an open case (a placeholder while it is still being read)."""
+        return self.cases.widget_for(case_pk)
 
-    def open_case(self, case_pk: int) -> QWidget | None:
-        """Open (or bring forward) the tab of a case. A case that cannot be loaded is explained, not opened."""
-        existing = self.workspace_for(case_pk)
-        if existing is not None:
-            self.tabs.setCurrentWidget(existing)
-            return existing
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            widget = self._build_workspace(case_pk)
-        finally:
-            QGuiApplication.restoreOverrideCursor()
-        if widget is None:
-            return None
-        widget.setProperty("case_pk", case_pk)
-        title = widget.title if isinstance(widget, CaseWorkspace) else widget.property("title")
-        index = self.tabs.addTab(widget, title)
-        self.tabs.setTabToolTip(index, title)
-        self.tabs.setCurrentIndex(index)
-        from arbiter.ui.lease_keeper import keeper_for  # team mode: checked out while its tab is open
+    def open_case(self, case_pk: int) -> QWidget:
+        """Open (or bring forward) the tab of a case; the case is read off the GUI thread (``caseOpened`` when it
+        is in place). A case that cannot be read is explained, and its tab goes away."""
+        return self.cases.open(case_pk)
 
-        keeper = keeper_for(self)
-        if keeper is not None and isinstance(widget, CaseWorkspace):
-            held = keeper.open(case_pk, widget.session.case.case_id)
-            if held:
-                self.statusBar().showMessage(self.tr("Someone else has this case: %1").replace("%1", held), 20000)
+    def _case_opened(self, case_pk: int) -> None:
+        workspace = self.cases.widget_for(case_pk)
+        if isinstance(workspace, CaseWorkspace):
+            workspace.nextRequested.connect(lambda pk=case_pk: self.next_case(pk))
+            from arbiter.ui import trust_banner  # the case is verified as it opens (issue 11)
+
+            trust_banner.attach(workspace, self.repo, case_pk, lambda: self.identity)
+            from arbiter.ui.lease_keeper import keeper_for  # team mode: checked out while its tab is open
+
+            keeper = keeper_for(self)
+            if keeper is not None:
+                held = keeper.open(case_pk, workspace.session.case.case_id)
+                if held:
+                    self.statusBar().showMessage(self.tr("Someone else has this case: %1").replace("%1", held),
+                                                 20000)
+        self._on_tab_changed(self.tabs.currentIndex())
         self.caseOpened.emit(case_pk)
-        return widget
 
-    def _build_workspace(self, case_pk: int) -> QWidget | None:
-        try:
-            from arbiter.ui.session import ReviewSession
-        except ImportError as exc:
-            log.info("review session not available: %s", exc)
-            row = self.queue_model.row_for_case_pk(case_pk)
-            label = placeholder(self.tr("The review panels are not available in this build."), self)
-            label.setProperty("title", self.queue_model.row_at(row).case_id if row >= 0 else str(case_pk))
-            return label
-        try:
-            session = ReviewSession(self.repo, case_pk, self.identity or settings.reviewer_name())
-        except Exception as exc:  # noqa: BLE001 - e.g. a stored case that no longer parses
-            log.exception("opening case %s failed", case_pk)
-            show_error(self, self.tr("Cannot open the case"),
-                       self.tr("This case could not be opened: %1").replace("%1", plain_error(exc)))
+    def _case_failed(self, case_pk: int, reason: str, quiet: bool) -> None:
+        log.info("case %s could not be opened: %s", case_pk, reason)
+        if quiet:
+            self.statusBar().showMessage(self.tr("A case open last time could not be opened again: %1")
+                                         .replace("%1", reason), 10000)
+            return
+        show_error(self, self.tr("Cannot open the case"),
+                   self.tr("This case could not be opened: %1").replace("%1", reason))
+
+    def next_case(self, after_pk: int | None = None) -> QWidget | None:
+        """Close the case just decided and open the next one still to decide, in the queue's order."""
+        self.refresh_queue()
+        model = self.queue_model
+        rows = [model.row_at(i) for i in range(model.rowCount())]
+        next_pk = self.cases.next_pk(rows, after_pk)
+        if after_pk is not None:
+            widget = self.cases.widget_for(after_pk)
+            if widget is not None:
+                self.cases.close_tab(self.tabs.indexOf(widget))
+        if next_pk is None:
+            self.show_queue()
+            self.statusBar().showMessage(self.tr("No case left to decide in the queue."), 10000)
             return None
-        workspace = CaseWorkspace(session, self)
-        session.setParent(workspace)
-        from arbiter.ui import trust_banner  # the case is verified as it opens (issue 11)
-
-        trust_banner.attach(workspace, self.repo, case_pk, lambda: self.identity)
-        for signal_name in ("signed", "saved"):
-            signal = getattr(session, signal_name, None)
-            if signal is not None:
-                signal.connect(self._mark_queue_stale)
-        return workspace
+        return self.open_case(next_pk)
 
     def close_tab(self, index: int) -> None:
-        if index == QUEUE_TAB:
-            return
         widget = self.tabs.widget(index)
-        if isinstance(widget, CaseWorkspace):
-            widget.close_session()
-            keeper = getattr(self, "_lease_keeper", None)
-            if keeper is not None:
-                keeper.close(widget.property("case_pk"))
-        self.tabs.removeTab(index)
-        widget.deleteLater()
+        keeper = getattr(self, "_lease_keeper", None)
+        if keeper is not None and isinstance(widget, CaseWorkspace):
+            keeper.close(widget.session.case_pk)
+        self.cases.close_tab(index)
 
     def close_current_case(self) -> None:
         self.close_tab(self.tabs.currentIndex())
+
+    def show_shortcuts(self) -> None:
+        """F1: every keyboard shortcut of the window, on one sheet."""
+        ShortcutSheet(self).open()
 
     def export_notice(self) -> None:
         workspace = self.tabs.currentWidget()
@@ -457,6 +455,7 @@ class MainWindow(QMainWindow):
             widget = self.tabs.widget(i)
             if isinstance(widget, CaseWorkspace):
                 widget.close_session()
+        self.cases.save()
         self.save_state()
         tasks.runner().wait(10_000)
         super().closeEvent(event)

@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QRectF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QFontMetrics, QKeySequence, QPainter, QPainterPath, QShortcut
+from PySide6.QtGui import QFontMetrics, QPainter, QPainterPath
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -186,7 +186,7 @@ class QueueView(QWidget):
         self._clock.timeout.connect(self.model.tick)
         self._clock.start()
 
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self, self.focus_search)
+        # Ctrl+F is the window's View > Search the queue (a second binding here made both dead: ambiguous)
 
         self.retranslate()
         self._update_count()
@@ -278,8 +278,11 @@ class QueueView(QWidget):
             self.table.horizontalHeader().restoreState(state)
 
     def retranslate(self) -> None:
-        self.search.setPlaceholderText(self.tr("Search case id or order id…  (Ctrl+F)"))
-        self.search.setToolTip(self.tr("Type part of a case id or an order id; Enter opens a single match"))
+        self.search.setPlaceholderText(self.tr("Search: case, order, buyer or seller id or name, phone, SKU, "
+                                               "tracking…  (Ctrl+F)"))
+        self.search.setToolTip(self.tr("Finds cases by case id, order id, the buyer's and the seller's id and "
+                                       "name, phone number (any spacing), SKU and tracking number; Enter opens a "
+                                       "single match"))
         self.platform_filter.setToolTip(self.tr("Platform"))
         self.region_filter.setToolTip(self.tr("Region"))
         self.status_filter.setToolTip(self.tr("Status"))

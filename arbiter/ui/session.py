@@ -1,35 +1,34 @@
 """ReviewSession: the state of one review, autosaved as a draft (docs/architecture.md, "ui: how the pieces meet").
 
 The session owns the reviewer's answers (the ANSWERS.json shape of checklist.md), which evidence items were
-opened and which chat logs were read to the end. Every change is saved as a draft through the repository after a
-short debounce, and immediately on :meth:`flush` (closing the panel, quitting the app). It holds no rules: the
-checklist engine (:mod:`arbiter.domain.checklist`) derives everything, this class only feeds it and explains in
-words what still keeps the verdict from being signed.
+opened and which chat logs were read to the end. It holds no rules: after every change it asks the domain once
+(:func:`arbiter.domain.review.review_state`) and every panel reads that one :attr:`state`. Every change is saved
+as a draft through the repository after a short debounce, and immediately on :meth:`flush` (closing the panel,
+quitting the app); a failed save is kept in :attr:`last_save_error` and announced with ``saved(False)``.
+
+Opening a case reads the stored case, the draft and the verdict and re-hashes every evidence item; that is
+:func:`load_opening`, which runs on a worker thread (``tasks.run``), and the session is then built on the GUI
+thread from its result.
 """
 from __future__ import annotations
 
 import copy
-import re
+from dataclasses import dataclass
 from datetime import datetime
-from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import Any, NamedTuple
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
-from arbiter.domain import checklist
+from arbiter.domain import checklist, review
 from arbiter.domain.model import ChatOwner
+from arbiter.domain.policy import Policy
+from arbiter.domain.review import ReviewState
 from arbiter.policies import load_policy
-from arbiter.ui import viewing_progress
+from arbiter.store.repository import Draft, StoredCase, VerdictRow
+from arbiter.ui import labels, viewing_progress
+from arbiter.ui.seams import ReviewRepository
 
 AUTOSAVE_MS = 400
-
-
-#: question ids of the reviewer that the session fills itself when the reviewer has not typed them
-_IMPLICIT = ("decided_at",)
-
-#: how the evidence id / message id tokens of a rationale look (E1, M4, EV-12, msg_3 ...)
-_TOKEN_RE = re.compile(r"[A-Za-z0-9._:-]+")   # the same tokens the rules read (checklist.rationale_citations)
-_ID_SHAPE = re.compile(r"^([A-Za-z]{1,4}[-_]?)\d+$")
 
 
 def local_now() -> datetime:
@@ -38,19 +37,40 @@ def local_now() -> datetime:
 
 
 def chat_key(log) -> str:
-    owner = getattr(log.owner, "value", log.owner)
-    channel = getattr(log.channel, "value", log.channel)
-    return f"{owner}:{channel}"
+    return f"{log.owner.value}:{log.channel.value}"
 
 
-def _attr(obj: Any, *names: str, default: Any = None) -> Any:
-    """First present attribute (or mapping key) of ``obj`` among ``names``."""
-    for name in names:
-        if isinstance(obj, dict) and name in obj:
-            return obj[name]
-        if hasattr(obj, name):
-            return getattr(obj, name)
-    return default
+@dataclass(frozen=True)
+class Opening:
+    """Everything read from the store to open a case (built off the GUI thread by :func:`load_opening`)."""
+
+    stored: StoredCase
+    policy: Policy
+    tampered: frozenset[str]
+    draft: Draft | None
+    verdict: VerdictRow | None
+    #: request ids of the case's open supplement requests (the case waits for them)
+    open_supplements: tuple[str, ...] = ()
+
+
+def load_opening(repo: ReviewRepository, case_pk: int) -> Opening:
+    """Read a case for review: the stored case, its policy, which items no longer match their hash (every item
+    is re-hashed: slow for large videos, so call it through ``tasks.run``), the draft and the current verdict."""
+    stored = repo.load_case(case_pk)
+    case = stored.case
+    policy = load_policy(case.platform.value, case.region)
+    requests = getattr(repo, "supplement_requests", None)
+    open_requests = tuple(r.request_id for r in requests(case_pk, states=("open",))) if callable(requests) else ()
+    return Opening(stored, policy, frozenset(repo.tampered_evidence(case_pk)), repo.load_draft(case_pk),
+                   repo.current_verdict(case_pk), open_requests)
+
+
+class Blocker(NamedTuple):
+    """One thing that keeps Sign disabled: the words, and where to go to fix it (a question id such as
+    ``finding`` or ``evidence.E2``, ``open:E2`` for an item to open, ``chat:buyer:buyer_seller`` for a log)."""
+
+    text: str
+    target: str
 
 
 class ReviewSession(QObject):
@@ -60,44 +80,45 @@ class ReviewSession(QObject):
     evidenceOpened = Signal(str)
     chatRead = Signal(str)
     citationRequested = Signal(str)
+    #: the reviewer asked to see a chat log ("owner:channel") from the "still missing" list
+    chatRequested = Signal(str)
     #: emitted after a verdict or an amendment has been stored (argument: the VerdictRow)
     signed = Signal(object)
     #: emitted after each draft write (argument: True on success, False when the write failed)
     saved = Signal(bool)
 
-    def __init__(self, repo, case_pk: int, reviewer, parent: QObject | None = None):
+    def __init__(self, repo: ReviewRepository, case_pk: int, reviewer, parent: QObject | None = None, *,
+                 opening: Opening | None = None):
         super().__init__(parent)
+        opening = opening or load_opening(repo, case_pk)
         self.repo = repo
         self.case_pk = case_pk
         # the signing identity (arbiter.signing.Identity); a plain id string gives a session that cannot sign
         self.signer = reviewer if callable(getattr(reviewer, "sign", None)) else None
         self.reviewer: str = self.signer.id if self.signer is not None else str(reviewer)
-        self.stored = repo.load_case(case_pk)
-        self.case = self.stored.case
-        self.policy = load_policy(str(getattr(self.case.platform, "value", self.case.platform)), self.case.region)
-        tampered = getattr(repo, "tampered_evidence", None)
-        self.tampered: frozenset[str] = frozenset(tampered(case_pk)) if callable(tampered) else frozenset()
-
-        self.answers: dict = {}
+        self.stored = opening.stored
+        self.case = opening.stored.case
+        self.policy = opening.policy
+        self.tampered: frozenset[str] = opening.tampered
+        self._answers: dict = {}
         self.opened_evidence: set[str] = set()
         self.chats_read: set[str] = set()
         #: viewing progress of PDFs (pages seen) and videos (parts played), arbiter.ui.viewing_progress
         self.evidence_progress: dict[str, dict] = {}
+        #: request ids of the case's open supplement requests: the case waits for them (refreshed by the
+        #: Requests tab, arbiter.ui.supplement_dialog)
+        self.open_supplements: list[str] = list(opening.open_supplements)
         #: the reason of the amendment being drafted, or None when not amending
         self.amendment_reason: str | None = None
         self.last_save_error: str | None = None
-        self.verdict = repo.current_verdict(case_pk)
-        #: request ids of the case's open supplement requests: the case waits for them (refreshed by the
-        #: Requests tab, arbiter.ui.supplement_dialog)
-        requests = getattr(repo, "supplement_requests", None)
-        self.open_supplements: list[str] = ([r.request_id for r in requests(case_pk, states=("open",))]
-                                            if callable(requests) else [])
+        self.verdict: VerdictRow | None = opening.verdict
+        #: how many times the rules ran (one per change; tests hold the session to it)
+        self.evaluations = 0
 
-        draft = repo.load_draft(case_pk)
+        draft = opening.draft
         if draft is not None:
-            answers = _attr(draft, "answers", default={}) or {}
-            progress = _attr(draft, "progress", default={}) or {}
-            self.answers = copy.deepcopy(dict(answers))
+            self._answers = copy.deepcopy(dict(draft.answers or {}))
+            progress = draft.progress or {}
             self.opened_evidence = set(progress.get("opened_evidence", []))
             self.chats_read = set(progress.get("chats_read", []))
             self.evidence_progress = copy.deepcopy(dict(progress.get("evidence_progress", {})))
@@ -113,8 +134,33 @@ class ReviewSession(QObject):
         app = QCoreApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.flush)
+        self._state = self._evaluate()
 
     # ------------------------------------------------------------------ state
+    @property
+    def answers(self) -> dict:
+        """The reviewer's answers (the ANSWERS.json shape). Change them with :meth:`set_answer`."""
+        return self._answers
+
+    @answers.setter
+    def answers(self, value: dict) -> None:
+        self._answers = value
+        self._state = self._evaluate()
+
+    @property
+    def state(self) -> ReviewState:
+        """The one review state every panel reads; recomputed once per change."""
+        return self._state
+
+    def assessment(self):
+        """The rules' assessment of the current answers (the state's; no new evaluation)."""
+        return self._state.assessment
+
+    def _evaluate(self, now: datetime | None = None) -> ReviewState:
+        self.evaluations += 1
+        return review.review_state(self.case, self.policy, self.answers, reviewer=self.reviewer,
+                                   now=now or local_now(), tampered=self.tampered)
+
     @property
     def is_signed(self) -> bool:
         return self.verdict is not None
@@ -130,7 +176,7 @@ class ReviewSession(QObject):
 
     @property
     def verdict_record(self) -> dict | None:
-        return _attr(self.verdict, "record") if self.verdict is not None else None
+        return self.verdict.record if self.verdict is not None else None
 
     def export_hold(self) -> str | None:
         """Why the signed verdict's notice may not be exported yet (the supervisor's notice gate), in words for
@@ -140,16 +186,15 @@ class ReviewSession(QObject):
 
     def required_chat_keys(self) -> set[str]:
         """Every chat log owned by the buyer or the seller, as "owner:channel"."""
-        wanted = {ChatOwner.BUYER.value, ChatOwner.SELLER.value}
-        return {chat_key(log) for log in self.case.chat_logs
-                if getattr(log.owner, "value", log.owner) in wanted}
+        wanted = {ChatOwner.BUYER, ChatOwner.SELLER}
+        return {chat_key(log) for log in self.case.chat_logs if log.owner in wanted}
 
     # ------------------------------------------------------------------ changes
     def mark_evidence_opened(self, evidence_id: str) -> None:
         if evidence_id in self.opened_evidence:
             return
         self.opened_evidence.add(evidence_id)
-        self._touch()
+        self._touch(reassess=False)
         self.evidenceOpened.emit(evidence_id)
 
     def note_evidence_progress(self, evidence_id: str, info: dict) -> None:
@@ -157,13 +202,13 @@ class ReviewSession(QObject):
         if self.evidence_progress.get(evidence_id) == info:
             return
         self.evidence_progress[evidence_id] = copy.deepcopy(info)
-        self._touch()
+        self._touch(reassess=False)
 
     def mark_chat_read(self, log_key: str) -> None:
         if log_key in self.chats_read:
             return
         self.chats_read.add(log_key)
-        self._touch()
+        self._touch(reassess=False)
         self.chatRead.emit(log_key)
 
     def answer(self, dotted_key: str, default: Any = None) -> Any:
@@ -175,32 +220,45 @@ class ReviewSession(QObject):
         return node
 
     def set_answer(self, dotted_key: str, value: Any) -> None:
-        """Set one answer by dotted key (``jurisdiction.J1_platform_order``); ``None`` removes it."""
+        """Set one answer by dotted key (``jurisdiction.J1_platform_order``); ``None`` removes it. The answers
+        that follow from it (a withdrawn remedy, a pre-filled full refund, ...) come from the domain
+        (:func:`arbiter.domain.review.follow_up`)."""
         if self.is_locked:
             raise PermissionError("the verdict is signed; amend it to change an answer")
+        if not self._put(dotted_key, value):
+            return
+        state = self._evaluate()
+        follow = review.follow_up(self.answers, dotted_key, state)
+        if follow:
+            for key, val in follow.items():
+                self._put(key, val)
+            state = self._evaluate()   # only when the change made another answer follow
+        self._state = state
+        self._touch(reassess=False)
+
+    def _put(self, dotted_key: str, value: Any) -> bool:
         parts = dotted_key.split(".")
         node = self.answers
         for part in parts[:-1]:
             child = node.get(part)
             if not isinstance(child, dict):
                 if value is None:
-                    return
+                    return False
                 child = {}
                 node[part] = child
             node = child
         leaf = parts[-1]
         if value is None:
             if leaf not in node:
-                return
+                return False
             del node[leaf]
-            # drop emptied containers so the draft stays the ANSWERS.json shape
-            if len(parts) > 1 and not node:
+            if len(parts) > 1 and not node:   # drop emptied containers: the draft stays the ANSWERS.json shape
                 self._prune(parts[:-1])
-        else:
-            if node.get(leaf, object()) == value:
-                return
-            node[leaf] = copy.deepcopy(value)
-        self._touch()
+            return True
+        if node.get(leaf, object()) == value:
+            return False
+        node[leaf] = copy.deepcopy(value)
+        return True
 
     def _prune(self, path: list[str]) -> None:
         node = self.answers
@@ -209,7 +267,9 @@ class ReviewSession(QObject):
         if isinstance(node.get(path[-1]), dict) and not node[path[-1]]:
             del node[path[-1]]
 
-    def _touch(self) -> None:
+    def _touch(self, reassess: bool = True) -> None:
+        if reassess:
+            self._state = self._evaluate()
         self._dirty = True
         self._timer.start()
         self.changed.emit()
@@ -231,8 +291,8 @@ class ReviewSession(QObject):
             return True
         try:
             self.repo.save_draft(self.case_pk, self.reviewer, copy.deepcopy(self.answers), self.progress())
-        except Exception as exc:  # the draft stays dirty; the next change retries
-            self.last_save_error = str(exc)
+        except Exception as exc:  # noqa: BLE001 - the draft stays dirty; the next change retries
+            self.last_save_error = str(exc) or type(exc).__name__
             self.saved.emit(False)
             return False
         self._dirty = False
@@ -244,198 +304,55 @@ class ReviewSession(QObject):
     def has_unsaved_changes(self) -> bool:
         return self._dirty
 
-    # ------------------------------------------------------------------ rules
-    def effective_answers(self, now: datetime | None = None) -> dict:
-        """The answers as the rules should see them now: reviewer and decision time filled in when blank."""
-        answers = copy.deepcopy(self.answers)
-        answers["reviewer"] = self.reviewer   # the signing identity, never free text (issue 11)
-        if not answers.get("decided_at"):
-            answers["decided_at"] = (now or local_now()).isoformat()
-        return answers
+    # ------------------------------------------------------------------ what keeps Sign disabled
+    def preview_record(self) -> dict | None:
+        """The decision record the current answers lead to, for the live preview (never signed as such)."""
+        return self._state.preview
 
-    def assessment(self, now: datetime | None = None):
-        now = now or local_now()
-        return checklist.assess(self.case, self.policy, self.effective_answers(now),
-                                tampered=self.tampered, now=now)
+    def citations(self) -> list[tuple[str, bool]]:
+        return list(self._state.citations)
 
-    def preview_record(self, assessment=None) -> dict | None:
-        """The decision record the current answers lead to, for the live preview.
-
-        When the only thing missing is the rationale the record is derived with a stand-in rationale so the
-        outcome, remedy, liability and deadlines can be previewed while the reviewer writes it; the stand-in is
-        never stored or signed."""
-        assessment = assessment or self.assessment()
-        if assessment.record is not None:
-            return assessment.record
-        if assessment.errors or set(assessment.missing) - {"rationale"}:
-            return None
-        cite = next(iter(sorted(self.case.evidence_ids | self.case.message_ids)), None)
-        if cite is None:
-            return None
-        answers = self.effective_answers()
-        answers["rationale"] = f"(preview) {cite}"
-        try:
-            return checklist.assess(self.case, self.policy, answers, tampered=self.tampered,
-                                    now=local_now()).record
-        except Exception:
-            return None
-
-    def citations(self, text: str | None = None) -> list[tuple[str, bool]]:
-        """The ids the rationale cites, in order of first mention, each with whether the case knows it.
-
-        Known ids are found exactly as the rules find them (``checklist.rationale_citations``); a token that
-        looks like one of the case's ids (same letters, then digits: ``E9``, ``M12``) but names nothing in the
-        case is returned with ``False`` so the panel can flag it."""
-        if text is None:
-            text = self.answers.get("rationale") or ""
-        known = self.case.evidence_ids | self.case.message_ids
-        prefixes = {m.group(1) for i in known if (m := _ID_SHAPE.match(i))}
-        out: list[tuple[str, bool]] = []
-        seen: set[str] = set()
-        for match in _TOKEN_RE.finditer(text):
-            token = match.group(0)
-            for candidate in (token, token.rstrip(".:-_")):
-                if candidate in seen:
-                    break
-                if candidate in known:
-                    seen.add(candidate)
-                    out.append((candidate, True))
-                    break
-                shape = _ID_SHAPE.match(candidate)
-                if candidate == token.rstrip(".:-_") and shape and shape.group(1) in prefixes:
-                    seen.add(candidate)
-                    out.append((candidate, False))
-                    break
-        return out
-
-    def unconfirmed_gates(self, assessment=None) -> list[str]:
-        """Computed gates the reviewer has not yet confirmed (checklist.md: "computed ..., reviewer confirms")."""
-        assessment = assessment or self.assessment()
-        return [g.id for g in assessment.gates
-                if g.computed and g.passed is not None and self.answer(f"jurisdiction.{g.id}") is None]
-
-    def must_open(self, assessment=None) -> list:
-        """Evidence statuses (review order) the reviewer must have opened before signing."""
-        assessment = assessment or self.assessment()
-        out = []
-        for status in assessment.evidence:
-            if status.forced_reason == "not_requested":
-                continue  # excluded by rule: never considered, need not be opened
-            if status.id in self.tampered:
-                continue  # its bytes cannot be shown; it is not authentic by rule
-            out.append(status)
-        return out
-
-    def sign_blockers(self, assessment=None) -> list[str]:
-        """What still keeps Sign disabled, in words. Empty when the verdict may be signed."""
+    def blocker_items(self) -> list[Blocker]:
+        """What still keeps Sign disabled, in words, each with where to go. Empty when it may be signed."""
         if self.is_locked:
-            return [self.tr("The verdict is signed. Amend it to change it.")]
-        assessment = assessment or self.assessment()
-        blockers: list[str] = []
+            return [Blocker(self.tr("The verdict is signed. Amend it to change it."), "")]
+        state = self._state
+        out: list[Blocker] = []
         if self.signer is None:
-            blockers.append(self.tr("No signing identity on this workstation (File > Identity…)."))
-        unconfirmed = set(self.unconfirmed_gates(assessment))
-        missing = set(assessment.missing)
-        for gate in assessment.gates:   # the gates in their order, computed or not
-            if gate.id in unconfirmed:
-                blockers.append(self.tr("Jurisdiction {gate}: confirm the computed fact.").format(
-                    gate=gate.id.split("_", 1)[0]))
-            elif f"jurisdiction.{gate.id}" in missing:
-                blockers.append(self.describe_missing(f"jurisdiction.{gate.id}"))
-        for qid in assessment.missing:
-            if qid in _IMPLICIT or qid.startswith("jurisdiction."):
-                continue
-            blockers.append(self.describe_missing(qid))
-        error_fields = set()
-        for err in assessment.errors:
-            field = getattr(err, "field", "")
-            error_fields.add(field)
-            blockers.append(self.tr("{question}: {problem}").format(
-                question=self.question_label(field), problem=getattr(err, "message", str(err))))
-        amount_problem = self.amount_problem()
-        if amount_problem and "amount" not in error_fields:
-            blockers.append(amount_problem)
+            out.append(Blocker(self.tr("No signing identity on this workstation (File > Identity…)."), ""))
+        for qid in state.missing:
+            out.append(Blocker(labels.describe_missing(qid), qid))
+        for err in state.errors:
+            out.append(Blocker(self.tr("{question}: {problem}").format(
+                question=labels.question(err.field), problem=err.message), err.field))
         if self.amendment_reason is not None and not self.amendment_reason.strip():
-            blockers.append(self.tr("The amendment needs a reason."))
+            out.append(Blocker(self.tr("The amendment needs a reason."), ""))
         if self.open_supplements and not self.is_signed:
-            blockers.append(self.tr("The case waits for supplementary evidence ({ids}); withdraw the request to "
-                                    "decide now.").format(ids=", ".join(self.open_supplements)))
-        for status in self.must_open(assessment):
-            if status.id not in self.opened_evidence:
-                party = self.party_word(status.party)
-                seen = viewing_progress.summary(self.evidence_progress.get(status.id))
-                if seen and seen[0] == "pdf":
-                    blockers.append(self.tr("Evidence {id} ({party}): {seen} of {pages} pages seen.").format(
-                        id=status.id, party=party, seen=seen[1], pages=seen[2]))
-                elif seen and seen[0] == "video":
-                    blockers.append(self.tr("Evidence {id} ({party}): the video has not been played to its end.")
-                                    .format(id=status.id, party=party))
-                else:
-                    blockers.append(self.tr("Evidence {id} ({party}) has not been opened.").format(id=status.id,
-                                                                                                   party=party))
+            out.append(Blocker(self.tr("The case waits for supplementary evidence ({ids}); withdraw the request to "
+                                       "decide now.").format(ids=", ".join(self.open_supplements)), ""))
+        parties = {s.id: s.party for s in state.assessment.evidence}
+        for eid in state.must_open:
+            if eid in self.opened_evidence:
+                continue
+            party = labels.party(parties.get(eid, ""))
+            seen = viewing_progress.summary(self.evidence_progress.get(eid))
+            if seen and seen[0] == "pdf":
+                text = self.tr("Evidence {id} ({party}): {seen} of {pages} pages seen.").format(
+                    id=eid, party=party, seen=seen[1], pages=seen[2])
+            elif seen and seen[0] == "video":
+                text = self.tr("Evidence {id} ({party}): the video has not been played to its end.").format(
+                    id=eid, party=party)
+            else:
+                text = self.tr("Evidence {id} ({party}) has not been opened.").format(id=eid, party=party)
+            out.append(Blocker(text, f"open:{eid}"))
         for key in sorted(self.required_chat_keys() - self.chats_read):
             owner, _, channel = key.partition(":")
-            blockers.append(self.tr("The {party}'s chat log ({channel}) has not been read to the end.").format(
-                party=self.party_word(owner), channel=self.channel_word(channel)))
-        return blockers
+            out.append(Blocker(self.tr("The {party}'s chat log ({channel}) has not been read to the end.").format(
+                party=labels.party(owner), channel=labels.channel(channel)), f"chat:{key}"))
+        return out
 
-    def amount_problem(self) -> str | None:
-        raw = self.answers.get("amount")
-        if raw in (None, ""):
-            return None
-        try:
-            value = Decimal(str(raw))
-        except InvalidOperation:
-            return self.tr("Amount: {raw} is not an amount of money.").format(raw=raw)
-        paid = self.case.order.total_paid
-        if value < 0:
-            return self.tr("Amount: cannot be negative.")
-        if value > paid:
-            return self.tr("Amount: {value} is more than the {paid} {currency} paid.").format(
-                value=raw, paid=paid, currency=self.case.order.currency)
-        return None
-
-    # ------------------------------------------------------------------ words
-    def party_word(self, party) -> str:
-        party = getattr(party, "value", party)
-        return {"buyer": self.tr("buyer"), "seller": self.tr("seller"),
-                "platform": self.tr("platform")}.get(party, str(party))
-
-    def channel_word(self, channel: str) -> str:
-        return {"buyer_seller": self.tr("buyer and seller"), "buyer_support": self.tr("buyer and support"),
-                "seller_support": self.tr("seller and support")}.get(channel, channel)
-
-    def question_label(self, qid: str) -> str:
-        if qid.startswith("jurisdiction."):
-            gate = qid.split(".", 1)[1]
-            return self.tr("Jurisdiction {gate}").format(gate=gate.split("_", 1)[0])
-        if qid.startswith("evidence."):
-            return self.tr("Evidence {id}").format(id=qid.split(".", 1)[1])
-        if qid.startswith("seller_conduct."):
-            return self.tr("Seller conduct")
-        return {
-            "finding": self.tr("Finding"),
-            "problem": self.tr("Problem"),
-            "remedy": self.tr("Remedy"),
-            "amount": self.tr("Amount"),
-            "rationale": self.tr("Rationale"),
-            "reviewer": self.tr("Reviewer"),
-            "decided_at": self.tr("Decision time"),
-            "override": self.tr("Override"),
-            "override.outcome": self.tr("Override outcome"),
-            "override.justification": self.tr("Override justification"),
-        }.get(qid, qid)
-
-    def describe_missing(self, qid: str) -> str:
-        if qid.startswith("jurisdiction."):
-            return self.tr("{question}: not answered.").format(question=self.question_label(qid))
-        if qid.startswith("evidence."):
-            return self.tr("{question}: admissibility not decided.").format(question=self.question_label(qid))
-        if qid == "override.justification":
-            return self.tr("Override: a written justification is required.")
-        if qid == "rationale":
-            return self.tr("Rationale: write it and cite at least one evidence item or chat message by id.")
-        return self.tr("{question}: not answered.").format(question=self.question_label(qid))
+    def sign_blockers(self) -> list[str]:
+        return [b.text for b in self.blocker_items()]
 
     # ------------------------------------------------------------------ signing
     def begin_amendment(self, reason: str) -> None:
@@ -456,7 +373,7 @@ class ReviewSession(QObject):
         self._touch()
         self.flush()
 
-    def sign(self, now: datetime | None = None):
+    def sign(self, now: datetime | None = None) -> VerdictRow:
         """Decide and store the verdict (or the amendment). Returns the stored VerdictRow.
 
         Raises ``RuntimeError`` listing the blockers when the verdict may not be signed yet and
@@ -469,8 +386,7 @@ class ReviewSession(QObject):
         if blockers:
             raise RuntimeError("; ".join(blockers))
         now = now or local_now()
-        answers = copy.deepcopy(self.answers)
-        answers["reviewer"] = self.reviewer
+        answers = review.effective_answers(copy.deepcopy(self.answers), self.reviewer, now)
         answers["decided_at"] = now.isoformat()
         record = checklist.decide(self.case, self.policy, answers, tampered=self.tampered)
         progress = {"opened_evidence": sorted(self.opened_evidence), "chats_read": sorted(self.chats_read)}
@@ -480,11 +396,12 @@ class ReviewSession(QObject):
                                           answers=answers, progress=progress)
         else:
             row = self.repo.sign_verdict(self.case_pk, self.signer, record, answers=answers, progress=progress)
-        self.answers = answers
-        self.verdict = row if row is not None else self.repo.current_verdict(self.case_pk)
+        self._answers = answers
+        self.verdict = row
         self.amendment_reason = None
         self._dirty = False
         self._timer.stop()
+        self._state = self._evaluate(now)
         self.changed.emit()
         self.signed.emit(self.verdict)
         return self.verdict

@@ -43,3 +43,22 @@ def put(setting: Setting, value: Any) -> None:
 def reviewer_name() -> str:
     """A saved reviewer name from before signing identities (drafts only); never the OS login (issue 11)."""
     return get(REVIEWER) or ""
+
+
+OPEN_CASES = Setting("session/open_cases", "", "Cases open in tabs, per database: {location: {open: [pk], current}}")
+
+
+def get_json(setting: Setting) -> Any:
+    import json
+
+    raw = get(setting)
+    try:
+        return json.loads(raw) if raw else None
+    except ValueError:
+        return None
+
+
+def put_json(setting: Setting, value: Any) -> None:
+    import json
+
+    put(setting, json.dumps(value, sort_keys=True))

@@ -7,7 +7,7 @@ import importlib
 import logging
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
 from arbiter.ui import settings
@@ -46,6 +46,9 @@ def build_panel(module: str, class_name: str, session: Any, parent: QWidget | No
 class CaseWorkspace(QWidget):
     """``CaseWorkspace(session)``: [CaseView | ChecklistPanel] in a splitter whose sizes are remembered."""
 
+    #: the reviewer wants the next case (Sign and next, Next case)
+    nextRequested = Signal()
+
     def __init__(self, session: Any, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("caseWorkspace")
@@ -55,7 +58,10 @@ class CaseWorkspace(QWidget):
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setHandleWidth(6)
         self.case_view = build_panel("case_view", "CaseView", session, self.splitter)
-        self.checklist = build_panel("checklist_panel", "ChecklistPanel", session, self.splitter)
+        self.checklist = build_panel("checklist", "ChecklistPanel", session, self.splitter)
+        next_requested = getattr(self.checklist, "nextRequested", None)
+        if next_requested is not None:
+            next_requested.connect(self.nextRequested)
         self.splitter.addWidget(self.case_view)
         self.splitter.addWidget(self.checklist)
         self.splitter.setStretchFactor(0, 3)

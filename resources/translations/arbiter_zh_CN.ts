@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>AmendDialog</name>
@@ -77,6 +76,52 @@
     </message>
 </context>
 <context>
+    <name>BlindForm</name>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>证据</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>事实认定</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题类型</translation>
+    </message>
+    <message>
+        <source>Remedy</source>
+        <translation>处理方式</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Rationale</source>
+        <translation>裁决理由</translation>
+    </message>
+    </context>
+<context>
+    <name>CaseTabs</name>
+    <message>
+        <source>Opening the case…</source>
+        <translation>正在打开案件…</translation>
+    </message>
+    <message>
+        <source>Opening…</source>
+        <translation>正在打开…</translation>
+    </message>
+</context>
+<context>
     <name>CaseView</name>
     <message>
         <source>Double-click an evidence or message row to open it.</source>
@@ -112,6 +157,7 @@
     </message>
     <message>
         <source>Case</source>
+        <extracomment>the reviewer wants the next case (Sign and next, Next case)</extracomment>
         <translation>案件</translation>
     </message>
 </context>
@@ -146,11 +192,11 @@
         <translation>按时间对齐：共 %1 行</translation>
     </message>
     <message>
-        <source>missing from the buyer&apos;s copy: %1</source>
+        <source>missing from the buyer's copy: %1</source>
         <translation>买家版本缺失：%1</translation>
     </message>
     <message>
-        <source>missing from the seller&apos;s copy: %1</source>
+        <source>missing from the seller's copy: %1</source>
         <translation>卖家版本缺失：%1</translation>
     </message>
     <message>
@@ -177,15 +223,15 @@
 <context>
     <name>ChatTableModel</name>
     <message>
-        <source>Buyer&apos;s copy</source>
+        <source>Buyer's copy</source>
         <translation>买家版本</translation>
     </message>
     <message>
-        <source>Seller&apos;s copy</source>
+        <source>Seller's copy</source>
         <translation>卖家版本</translation>
     </message>
     <message>
-        <source>Platform&apos;s log</source>
+        <source>Platform's log</source>
         <translation>平台记录</translation>
     </message>
     <message>
@@ -213,11 +259,11 @@
         <translation>系统</translation>
     </message>
     <message>
-        <source>⊘ Not in the buyer&apos;s copy</source>
+        <source>⊘ Not in the buyer's copy</source>
         <translation>⊘ 买家版本中没有</translation>
     </message>
     <message>
-        <source>⊘ Not in the seller&apos;s copy</source>
+        <source>⊘ Not in the seller's copy</source>
         <translation>⊘ 卖家版本中没有</translation>
     </message>
     <message>
@@ -256,275 +302,275 @@
     <name>ChecklistPanel</name>
     <message>
         <source>Declined: the platform does not intervene</source>
-        <translation>不予受理：平台不介入</translation>
+        <translation type="vanished">不予受理：平台不介入</translation>
     </message>
     <message>
-        <source>In the buyer&apos;s favour</source>
-        <translation>支持买家</translation>
+        <source>In the buyer's favour</source>
+        <translation type="vanished">支持买家</translation>
     </message>
     <message>
-        <source>In the seller&apos;s favour</source>
-        <translation>支持卖家</translation>
+        <source>In the seller's favour</source>
+        <translation type="vanished">支持卖家</translation>
     </message>
     <message>
-        <source>Partly in the buyer&apos;s favour (partial refund)</source>
-        <translation>部分支持买家（部分退款）</translation>
+        <source>Partly in the buyer's favour (partial refund)</source>
+        <translation type="vanished">部分支持买家（部分退款）</translation>
     </message>
     <message>
         <source>not yet derived</source>
-        <translation>尚未得出</translation>
+        <translation type="vanished">尚未得出</translation>
     </message>
     <message>
         <source>Refund only</source>
-        <translation>仅退款</translation>
+        <translation type="vanished">仅退款</translation>
     </message>
     <message>
         <source>Return and refund</source>
-        <translation>退货退款</translation>
+        <translation type="vanished">退货退款</translation>
     </message>
     <message>
         <source>Replacement</source>
-        <translation>换货</translation>
+        <translation type="vanished">换货</translation>
     </message>
     <message>
         <source>Reship</source>
-        <translation>补发</translation>
+        <translation type="vanished">补发</translation>
     </message>
     <message>
         <source>Partial refund</source>
-        <translation>部分退款</translation>
+        <translation type="vanished">部分退款</translation>
     </message>
     <message>
         <source>No remedy</source>
-        <translation>不作处理</translation>
+        <translation type="vanished">不作处理</translation>
     </message>
     <message>
         <source>Wrong item (does not match the order)</source>
-        <translation>发错货（与订单不符）</translation>
+        <translation type="vanished">发错货（与订单不符）</translation>
     </message>
     <message>
         <source>Serious quality problem</source>
-        <translation>严重质量问题</translation>
+        <translation type="vanished">严重质量问题</translation>
     </message>
     <message>
         <source>Minor quality problem</source>
-        <translation>轻微质量问题</translation>
+        <translation type="vanished">轻微质量问题</translation>
     </message>
     <message>
         <source>Damaged in transit</source>
-        <translation>运输途中破损</translation>
+        <translation type="vanished">运输途中破损</translation>
     </message>
     <message>
         <source>Lost in transit</source>
-        <translation>运输途中丢失</translation>
+        <translation type="vanished">运输途中丢失</translation>
     </message>
     <message>
         <source>Counterfeit</source>
-        <translation>假冒商品</translation>
+        <translation type="vanished">假冒商品</translation>
     </message>
     <message>
         <source>Not as described</source>
-        <translation>与描述不符</translation>
+        <translation type="vanished">与描述不符</translation>
     </message>
     <message>
         <source>Missing parts</source>
-        <translation>缺件少件</translation>
+        <translation type="vanished">缺件少件</translation>
     </message>
     <message>
         <source>No-reason return</source>
-        <translation>七天无理由退货</translation>
+        <translation type="vanished">七天无理由退货</translation>
     </message>
     <message>
         <source>seller</source>
-        <translation>卖家</translation>
+        <translation type="vanished">卖家</translation>
     </message>
     <message>
         <source>shared between buyer and seller</source>
-        <translation>买卖双方共同承担</translation>
+        <translation type="vanished">买卖双方共同承担</translation>
     </message>
     <message>
         <source>carrier (logistics provider)</source>
-        <translation>承运商（物流服务商）</translation>
+        <translation type="vanished">承运商（物流服务商）</translation>
     </message>
     <message>
         <source>buyer (nobody at fault)</source>
-        <translation>买家（各方均无过错）</translation>
+        <translation type="vanished">买家（各方均无过错）</translation>
     </message>
     <message>
         <source>none</source>
-        <translation>无</translation>
+        <translation type="vanished">无</translation>
     </message>
     <message>
         <source>Seller carries out the decision</source>
-        <translation>卖家执行处理结果</translation>
+        <translation type="vanished">卖家执行处理结果</translation>
     </message>
     <message>
         <source>Buyer ships the return</source>
-        <translation>买家寄回退货</translation>
+        <translation type="vanished">买家寄回退货</translation>
     </message>
     <message>
         <source>Seller confirms receipt of the return</source>
-        <translation>卖家确认收到退货</translation>
+        <translation type="vanished">卖家确认收到退货</translation>
     </message>
     <message>
         <source>Appeal window</source>
-        <translation>申诉期</translation>
+        <translation type="vanished">申诉期</translation>
     </message>
     <message>
         <source>Seller refunds cash on delivery</source>
-        <translation>卖家退还货到付款款项</translation>
+        <translation type="vanished">卖家退还货到付款款项</translation>
     </message>
     <message>
         <source>Were the goods bought on this platform?</source>
-        <translation>商品是否在本平台购买？</translation>
+        <translation type="vanished">商品是否在本平台购买？</translation>
     </message>
     <message>
         <source>Did the buyer apply for intervention within the deadline?</source>
-        <translation>买家是否在期限内申请平台介入？</translation>
+        <translation type="vanished">买家是否在期限内申请平台介入？</translation>
     </message>
     <message>
         <source>Is the issue still unsettled between the parties?</source>
-        <translation>双方是否仍未就该问题达成一致？</translation>
+        <translation type="vanished">双方是否仍未就该问题达成一致？</translation>
     </message>
     <message>
         <source>Is the buyer the actual consumer?</source>
-        <translation>买家是否为实际消费者？</translation>
+        <translation type="vanished">买家是否为实际消费者？</translation>
     </message>
     <message>
         <source>Is the transaction valid?</source>
-        <translation>交易是否有效？</translation>
+        <translation type="vanished">交易是否有效？</translation>
     </message>
     <message>
         <source>Is the after-sale issue still unresolved?</source>
-        <translation>售后问题是否仍未解决？</translation>
+        <translation type="vanished">售后问题是否仍未解决？</translation>
     </message>
     <message>
         <source>Is the dispute free of legal proceedings?</source>
-        <translation>争议是否未进入法律程序？</translation>
+        <translation type="vanished">争议是否未进入法律程序？</translation>
     </message>
     <message>
         <source>Is a review allowed (not an appeal, or within the appeal limits)?</source>
-        <translation>是否可以审核（非申诉案件，或申诉未超出限制）？</translation>
+        <translation type="vanished">是否可以审核（非申诉案件，或申诉未超出限制）？</translation>
     </message>
     <message>
         <source>Jurisdiction: does the platform intervene?</source>
-        <translation>受理审查：平台是否介入？</translation>
+        <translation type="vanished">受理审查：平台是否介入？</translation>
     </message>
     <message>
         <source>Any gate answered No ends the checklist: the case is declined and the parties may pursue their rights through legal channels.</source>
-        <translation>任一受理条件答“否”即结束审核：案件不予受理，双方可通过法律途径维护自身权益。</translation>
+        <translation type="vanished">任一受理条件答“否”即结束审核：案件不予受理，双方可通过法律途径维护自身权益。</translation>
     </message>
     <message>
         <source>Yes</source>
-        <translation>是</translation>
+        <translation type="vanished">是</translation>
     </message>
     <message>
         <source>No</source>
-        <translation>否</translation>
+        <translation type="vanished">否</translation>
     </message>
     <message>
         <source>Evidence admissibility</source>
-        <translation>证据采信</translation>
+        <translation type="vanished">证据采信</translation>
     </message>
     <message>
-        <source>The buyer&apos;s first submission is the primary evidence and comes first. A supplementary item counts only if the platform requested it.</source>
-        <translation>买家首次提交的证据为主要证据，优先审查。补充证据仅在平台要求提交时方可采信。</translation>
+        <source>The buyer's first submission is the primary evidence and comes first. A supplementary item counts only if the platform requested it.</source>
+        <translation type="vanished">买家首次提交的证据为主要证据，优先审查。补充证据仅在平台要求提交时方可采信。</translation>
     </message>
     <message>
         <source>The case has no evidence items.</source>
-        <translation>本案没有证据。</translation>
+        <translation type="vanished">本案没有证据。</translation>
     </message>
     <message>
         <source>Findings</source>
-        <translation>事实认定</translation>
+        <translation type="vanished">事实认定</translation>
     </message>
     <message>
         <source>What does the admissible evidence show about the claim?</source>
-        <translation>已采信的证据能否支持买家的诉求？</translation>
+        <translation type="vanished">已采信的证据能否支持买家的诉求？</translation>
     </message>
     <message>
         <source>It supports the claim</source>
-        <translation>支持诉求</translation>
+        <translation type="vanished">支持诉求</translation>
     </message>
     <message>
         <source>It contradicts the claim</source>
-        <translation>与诉求相矛盾</translation>
+        <translation type="vanished">与诉求相矛盾</translation>
     </message>
     <message>
         <source>It does not establish the claimed problem</source>
-        <translation>不足以证明所述问题</translation>
+        <translation type="vanished">不足以证明所述问题</translation>
     </message>
     <message>
         <source>When it supports the claim: what is the problem?</source>
-        <translation>如证据支持诉求：问题属于哪一类？</translation>
+        <translation type="vanished">如证据支持诉求：问题属于哪一类？</translation>
     </message>
     <message>
-        <source>Seller conduct (optional; printed only in the seller&apos;s notice)</source>
-        <translation>卖家服务表现（选填；仅出现在卖家通知书中）</translation>
+        <source>Seller conduct (optional; printed only in the seller's notice)</source>
+        <translation type="vanished">卖家服务表现（选填；仅出现在卖家通知书中）</translation>
     </message>
     <message>
         <source>Did the seller reply within 72 hours?</source>
-        <translation>卖家是否在 72 小时内回复？</translation>
+        <translation type="vanished">卖家是否在 72 小时内回复？</translation>
     </message>
     <message>
         <source>Did the seller use professional language?</source>
-        <translation>卖家用语是否规范、专业？</translation>
+        <translation type="vanished">卖家用语是否规范、专业？</translation>
     </message>
     <message>
         <source>Did the seller avoid advertising and third-party links?</source>
-        <translation>卖家是否未发送广告或第三方链接？</translation>
+        <translation type="vanished">卖家是否未发送广告或第三方链接？</translation>
     </message>
     <message>
         <source>Clear</source>
-        <translation>清除</translation>
+        <translation type="vanished">清除</translation>
     </message>
     <message>
         <source>Outcome</source>
-        <translation>处理结果</translation>
+        <translation type="vanished">处理结果</translation>
     </message>
     <message>
         <source>Override the derived outcome</source>
-        <translation>人工改判（不采用规则推导结果）</translation>
+        <translation type="vanished">人工改判（不采用规则推导结果）</translation>
     </message>
     <message>
         <source>An override needs a written justification and flags this verdict for supervisor review.</source>
-        <translation>人工改判须填写书面理由，本裁决将被标记为待主管复核。</translation>
+        <translation type="vanished">人工改判须填写书面理由，本裁决将被标记为待主管复核。</translation>
     </message>
     <message>
         <source>Justification (required):</source>
-        <translation>改判理由（必填）：</translation>
+        <translation type="vanished">改判理由（必填）：</translation>
     </message>
     <message>
         <source>Remedy</source>
-        <translation>处理方式</translation>
+        <translation type="vanished">处理方式</translation>
     </message>
     <message>
         <source>Amount:</source>
-        <translation>金额：</translation>
+        <translation type="vanished">金额：</translation>
     </message>
     <message>
         <source>of {paid} {currency} paid</source>
-        <translation>（实付 {paid} {currency}）</translation>
+        <translation type="vanished">（实付 {paid} {currency}）</translation>
     </message>
     <message>
         <source>Deadlines</source>
-        <translation>期限</translation>
+        <translation type="vanished">期限</translation>
     </message>
     <message>
         <source>Rationale</source>
-        <translation>裁决理由</translation>
+        <translation type="vanished">裁决理由</translation>
     </message>
     <message>
         <source>Explain the decision and cite at least one evidence item or chat message by its id (for example E1, M4). Click a cited id to open it.</source>
-        <translation>说明裁决理由，并按编号引用至少一项证据或一条聊天消息（例如 E1、M4）。点击引用的编号即可打开对应内容。</translation>
+        <translation type="vanished">说明裁决理由，并按编号引用至少一项证据或一条聊天消息（例如 E1、M4）。点击引用的编号即可打开对应内容。</translation>
     </message>
     <message>
         <source>Sign-off</source>
-        <translation>签署</translation>
+        <translation type="vanished">签署</translation>
     </message>
     <message>
         <source>Reviewer:</source>
-        <translation>审核员：</translation>
+        <translation type="vanished">审核员：</translation>
     </message>
     <message>
         <source>Sign verdict</source>
@@ -532,7 +578,7 @@
     </message>
     <message>
         <source>Sign and lock the verdict ({key})</source>
-        <translation>签署并锁定裁决（{key}）</translation>
+        <translation type="vanished">签署并锁定裁决（{key}）</translation>
     </message>
     <message>
         <source>Discard amendment</source>
@@ -540,215 +586,215 @@
     </message>
     <message>
         <source>Amend…</source>
-        <translation>修订…</translation>
+        <translation type="vanished">修订…</translation>
     </message>
     <message>
         <source>Export notice…</source>
-        <translation>导出通知书…</translation>
+        <translation type="vanished">导出通知书…</translation>
     </message>
     <message>
         <source>submission {n}</source>
-        <translation>第 {n} 次提交</translation>
+        <translation type="vanished">第 {n} 次提交</translation>
     </message>
     <message>
         <source>primary evidence</source>
-        <translation>主要证据</translation>
+        <translation type="vanished">主要证据</translation>
     </message>
     <message>
         <source>Open</source>
-        <translation>打开</translation>
+        <translation type="vanished">打开</translation>
     </message>
     <message>
         <source>Show {id} in the case view</source>
-        <translation>在案件视图中显示 {id}</translation>
+        <translation type="vanished">在案件视图中显示 {id}</translation>
     </message>
     <message>
         <source>Excluded by rule: a supplementary item the platform did not request.</source>
-        <translation>按规则排除：未经平台要求提交的补充证据。</translation>
+        <translation type="vanished">按规则排除：未经平台要求提交的补充证据。</translation>
     </message>
     <message>
         <source>Not authentic: the stored file no longer matches the hash recorded at import.</source>
-        <translation>不具真实性：存储的文件未通过哈希校验，与导入时记录的哈希值不一致。</translation>
+        <translation type="vanished">不具真实性：存储的文件未通过哈希校验，与导入时记录的哈希值不一致。</translation>
     </message>
     <message>
         <source>Excluded by rule: {reason}</source>
-        <translation>按规则排除：{reason}</translation>
+        <translation type="vanished">按规则排除：{reason}</translation>
     </message>
     <message>
         <source>Admissible</source>
-        <translation>采信</translation>
+        <translation type="vanished">采信</translation>
     </message>
     <message>
         <source>Not authentic</source>
-        <translation>不具真实性</translation>
+        <translation type="vanished">不具真实性</translation>
     </message>
     <message>
         <source>Not relevant</source>
-        <translation>不具关联性</translation>
+        <translation type="vanished">不具关联性</translation>
     </message>
     <message>
         <source>computed: passes</source>
-        <translation>系统判定：符合</translation>
+        <translation type="vanished">系统判定：符合</translation>
     </message>
     <message>
         <source>computed: fails</source>
-        <translation>系统判定：不符合</translation>
+        <translation type="vanished">系统判定：不符合</translation>
     </message>
     <message>
         <source>computed: cannot be determined</source>
-        <translation>系统判定：无法确定</translation>
+        <translation type="vanished">系统判定：无法确定</translation>
     </message>
     <message>
         <source>The case facts decide this gate ({facts}); it cannot be answered against them.</source>
-        <translation>此条件由案件事实决定（{facts}），不能作出与之相反的回答。</translation>
+        <translation type="vanished">此条件由案件事实决定（{facts}），不能作出与之相反的回答。</translation>
     </message>
     <message>
         <source>Confirm the computed fact</source>
-        <translation>确认系统判定结果</translation>
+        <translation type="vanished">确认系统判定结果</translation>
     </message>
     <message>
         <source>opened</source>
-        <translation>已打开</translation>
+        <translation type="vanished">已打开</translation>
     </message>
     <message>
         <source>not opened yet</source>
-        <translation>尚未打开</translation>
+        <translation type="vanished">尚未打开</translation>
     </message>
     <message>
         <source>need not be opened</source>
-        <translation>无需打开</translation>
+        <translation type="vanished">无需打开</translation>
     </message>
     <message>
         <source>Derived outcome: {outcome}</source>
-        <translation>规则推导结果：{outcome}</translation>
+        <translation type="vanished">规则推导结果：{outcome}</translation>
     </message>
     <message>
         <source>failed gates: {gates}</source>
-        <translation>未满足的条件：{gates}</translation>
+        <translation type="vanished">未满足的条件：{gates}</translation>
     </message>
     <message>
         <source>The rules already derive this; choose the remedy instead of overriding.</source>
-        <translation>规则已推导出该结果，请直接选择处理方式，无需改判。</translation>
+        <translation type="vanished">规则已推导出该结果，请直接选择处理方式，无需改判。</translation>
     </message>
     <message>
         <source>custom-made item</source>
-        <translation>定制商品</translation>
+        <translation type="vanished">定制商品</translation>
     </message>
     <message>
         <source>refunded to the original payment method</source>
-        <translation>原路退回</translation>
+        <translation type="vanished">原路退回</translation>
     </message>
     <message>
         <source>cash on delivery: the seller refunds and uploads proof</source>
-        <translation>货到付款：由卖家退款并上传凭证</translation>
+        <translation type="vanished">货到付款：由卖家退款并上传凭证</translation>
     </message>
     <message>
         <source>Answer the jurisdiction gates and the findings first: the remedy depends on the outcome.</source>
-        <translation>请先完成受理条件和事实认定：处理方式取决于处理结果。</translation>
+        <translation type="vanished">请先完成受理条件和事实认定：处理方式取决于处理结果。</translation>
     </message>
     <message>
         <source>The outcome is {outcome}: no remedy.</source>
-        <translation>处理结果为“{outcome}”，不作处理。</translation>
+        <translation type="vanished">处理结果为“{outcome}”，不作处理。</translation>
     </message>
     <message>
         <source>Choose the remedy. The refund never exceeds what was paid.</source>
-        <translation>请选择处理方式。退款金额不得超过实付金额。</translation>
+        <translation type="vanished">请选择处理方式。退款金额不得超过实付金额。</translation>
     </message>
     <message>
         <source>no refund for this remedy</source>
-        <translation>此处理方式不涉及退款</translation>
+        <translation type="vanished">此处理方式不涉及退款</translation>
     </message>
     <message>
         <source>Sign amendment</source>
-        <translation>签署修订</translation>
+        <translation type="vanished">签署修订</translation>
     </message>
     <message>
         <source>Still missing before signing ({n}):</source>
-        <translation>签署前尚需完成（{n} 项）：</translation>
+        <translation type="vanished">签署前尚需完成（{n} 项）：</translation>
     </message>
     <message>
         <source>Nothing is missing: the verdict can be signed.</source>
-        <translation>各项均已完成，可以签署裁决。</translation>
+        <translation type="vanished">各项均已完成，可以签署裁决。</translation>
     </message>
     <message>
         <source>Open {id}</source>
-        <translation>打开 {id}</translation>
+        <translation type="vanished">打开 {id}</translation>
     </message>
     <message>
         <source>{id} is not an evidence item or a chat message of this case</source>
-        <translation>{id} 不是本案的证据或聊天消息</translation>
+        <translation type="vanished">{id} 不是本案的证据或聊天消息</translation>
     </message>
     <message>
         <source>Unknown ids (not in this case): {ids}</source>
-        <translation>未知编号（不属于本案）：{ids}</translation>
+        <translation type="vanished">未知编号（不属于本案）：{ids}</translation>
     </message>
     <message>
         <source>Cited: {ids}</source>
-        <translation>已引用：{ids}</translation>
+        <translation type="vanished">已引用：{ids}</translation>
     </message>
     <message>
         <source>No evidence item or chat message cited yet.</source>
-        <translation>尚未引用任何证据或聊天消息。</translation>
+        <translation type="vanished">尚未引用任何证据或聊天消息。</translation>
     </message>
     <message>
         <source>not chosen yet</source>
-        <translation>尚未选择</translation>
+        <translation type="vanished">尚未选择</translation>
     </message>
     <message>
         <source>Liability</source>
-        <translation>责任方</translation>
+        <translation type="vanished">责任方</translation>
     </message>
     <message>
         <source>derived once the answers are complete</source>
-        <translation>回答完所有问题后得出</translation>
+        <translation type="vanished">回答完所有问题后得出</translation>
     </message>
     <message>
         <source>The deadlines are derived once every question is answered.</source>
-        <translation>回答完所有问题后将得出各项期限。</translation>
+        <translation type="vanished">回答完所有问题后将得出各项期限。</translation>
     </message>
     <message>
         <source>overridden (derived: {derived}); flagged for supervisor review</source>
-        <translation>已人工改判（规则推导：{derived}）；待主管复核</translation>
+        <translation type="vanished">已人工改判（规则推导：{derived}）；待主管复核</translation>
     </message>
     <message>
         <source>return required</source>
-        <translation>需退货</translation>
+        <translation type="vanished">需退货</translation>
     </message>
     <message>
         <source>no return required ({why})</source>
-        <translation>无需退货（{why}）</translation>
+        <translation type="vanished">无需退货（{why}）</translation>
     </message>
     <message>
         <source>shipping borne by {party}</source>
-        <translation>运费由{party}承担</translation>
+        <translation type="vanished">运费由{party}承担</translation>
     </message>
     <message>
         <source>No deadlines apply to this outcome.</source>
-        <translation>此处理结果不涉及任何期限。</translation>
+        <translation type="vanished">此处理结果不涉及任何期限。</translation>
     </message>
     <message>
         <source>South-East Asia</source>
-        <translation>东南亚</translation>
+        <translation type="vanished">东南亚</translation>
     </message>
     <message>
         <source>qualifies for automatic refund without return</source>
-        <translation>符合免退货自动退款条件</translation>
+        <translation type="vanished">符合免退货自动退款条件</translation>
     </message>
     <message>
         <source>Policy</source>
-        <translation>适用规则</translation>
+        <translation type="vanished">适用规则</translation>
     </message>
     <message>
         <source>Signed verdict</source>
-        <translation>已签署的裁决</translation>
+        <translation type="vanished">已签署的裁决</translation>
     </message>
     <message>
         <source>Preview (not signed)</source>
-        <translation>预览（未签署）</translation>
+        <translation type="vanished">预览（未签署）</translation>
     </message>
     <message>
-        <source>Counted from the decision, in the parties&apos; time zone ({zone}):</source>
-        <translation>自裁决时起算，按双方所在时区（{zone}）：</translation>
+        <source>Counted from the decision, in the parties' time zone ({zone}):</source>
+        <translation type="vanished">自裁决时起算，按双方所在时区（{zone}）：</translation>
     </message>
     <message>
         <source>Signed: this verdict is locked. Changing it needs an amendment.</source>
@@ -772,7 +818,36 @@
     </message>
     <message>
         <source>Ready to sign ({key}).</source>
-        <translation>可以签署（{key}）。</translation>
+        <translation type="vanished">可以签署（{key}）。</translation>
+    </message>
+    <message>
+        <source>Next unanswered question of the checklist</source>
+        <extracomment>the reviewer wants the next case of the queue (after Sign and next, or Next case)</extracomment>
+        <translation>核对清单中下一个未回答的问题</translation>
+    </message>
+    <message>
+        <source>Sign the verdict</source>
+        <translation>签署裁决</translation>
+    </message>
+    <message>
+        <source>Sign and open the next case (after signing: next case)</source>
+        <translation>签署并打开下一个案件（已签署时：下一个案件）</translation>
+    </message>
+    <message>
+        <source>Not saved: the draft could not be written ({error}). Your answers are kept here; the next change tries again.</source>
+        <translation>未保存：草稿无法写入（{error}）。您的答案仍保留在此处，下次更改时会重试。</translation>
+    </message>
+    <message>
+        <source>{key}: next case.</source>
+        <translation>{key}：下一个案件。</translation>
+    </message>
+    <message>
+        <source>Ready to sign ({key}), or sign and go to the next case ({next}).</source>
+        <translation>可以签署（{key}），或签署并进入下一个案件（{next}）。</translation>
+    </message>
+    <message>
+        <source>Notice held: %1</source>
+        <translation>通知书暂缓导出：%1</translation>
     </message>
     <message>
         <source>Signed by {reviewer} at {at}</source>
@@ -848,6 +923,17 @@ seller: {seller}</source>
     </message>
 </context>
 <context>
+    <name>DeadlinesStep</name>
+    <message>
+        <source>Deadlines ({zone})</source>
+        <translation>期限（{zone}）</translation>
+    </message>
+    <message>
+        <source>Counted from the decision, in the parties' time zone ({zone}):</source>
+        <translation>自裁决时起算，按双方所在时区（{zone}）：</translation>
+    </message>
+</context>
+<context>
     <name>ErrorBanner</name>
     <message>
         <source>Dismiss</source>
@@ -857,11 +943,11 @@ seller: {seller}</source>
 <context>
     <name>EvidenceListModel</name>
     <message>
-        <source>Buyer&apos;s first submission — primary evidence</source>
+        <source>Buyer's first submission — primary evidence</source>
         <translation>买家首次提交 — 主要证据</translation>
     </message>
     <message>
-        <source>Seller&apos;s first submission</source>
+        <source>Seller's first submission</source>
         <translation>卖家首次提交</translation>
     </message>
     <message>
@@ -977,7 +1063,11 @@ seller: {seller}</source>
     </message>
     <message>
         <source>This file is not shown inside arbiter, and arbiter never opens or runs it. Its bytes were verified against the recorded sha256. To inspect it, save a copy (toolbar: Save a copy…) and open the copy with a program you trust.</source>
-        <translation>arbiter 不在程序内显示此文件，也绝不会打开或运行它。文件内容已按记录的 sha256 通过哈希校验。如需查看，请另存副本（工具栏：另存副本…），再用您信任的程序打开该副本。</translation>
+        <translation type="vanished">arbiter 不在程序内显示此文件，也绝不会打开或运行它。文件内容已按记录的 sha256 通过哈希校验。如需查看，请另存副本（工具栏：另存副本…），再用您信任的程序打开该副本。</translation>
+    </message>
+    <message>
+        <source>This file is not shown inside arbiter, and arbiter never opens or runs it. Its bytes were verified against the recorded sha256. To inspect it, save a copy (Save a copy…, beside the title) and open the copy with a program you trust.</source>
+        <translation>arbiter 不在程序内显示此文件，也绝不会打开或运行它。文件内容已按记录的 sha256 通过哈希校验。如需查看，请另存副本（标题旁的“另存副本…”），再用您信任的程序打开该副本。</translation>
     </message>
     <message>
         <source>Select an evidence item on the left to open it.</source>
@@ -1090,6 +1180,77 @@ seller: {seller}</source>
     <message>
         <source>Its bytes were verified against the recorded sha256. To inspect it, save a copy (toolbar: Save a copy…) and open the copy with a program you trust.</source>
         <translation>其字节已与记录的 sha256 核对一致。如需查看,请保存副本(工具栏:保存副本…),再用您信任的程序打开副本。</translation>
+    </message>
+</context>
+<context>
+    <name>EvidenceStep</name>
+    <message>
+        <source>Evidence admissibility</source>
+        <translation>证据采信</translation>
+    </message>
+    <message>
+        <source>The buyer's first submission is the primary evidence and comes first. A supplementary item counts only if the platform requested it.</source>
+        <translation>买家首次提交的证据为主要证据，优先审查。补充证据仅在平台要求提交时方可采信。</translation>
+    </message>
+    <message>
+        <source>The case has no evidence items.</source>
+        <translation>本案没有证据。</translation>
+    </message>
+    <message>
+        <source>Excluded by rule: a supplementary item the platform did not request.</source>
+        <translation>按规则排除：未经平台要求提交的补充证据。</translation>
+    </message>
+    <message>
+        <source>Excluded by rule: submitted after the date the platform set for it.</source>
+        <translation>按规则排除：在平台规定的日期之后提交。</translation>
+    </message>
+    <message>
+        <source>Not authentic: the stored file no longer matches the hash recorded at import.</source>
+        <translation>不具真实性：存储的文件未通过哈希校验，与导入时记录的哈希值不一致。</translation>
+    </message>
+    <message>
+        <source>Excluded by rule: {reason}</source>
+        <translation>按规则排除：{reason}</translation>
+    </message>
+    <message>
+        <source>submission {n}</source>
+        <translation>第 {n} 次提交</translation>
+    </message>
+    <message>
+        <source>primary evidence</source>
+        <translation>主要证据</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Show {id} in the case view</source>
+        <translation>在案件视图中显示 {id}</translation>
+    </message>
+    <message>
+        <source>Admissible</source>
+        <translation>采信</translation>
+    </message>
+    <message>
+        <source>Not authentic</source>
+        <translation>不具真实性</translation>
+    </message>
+    <message>
+        <source>Not relevant</source>
+        <translation>不具关联性</translation>
+    </message>
+    <message>
+        <source>opened</source>
+        <translation>已打开</translation>
+    </message>
+    <message>
+        <source>not opened yet</source>
+        <translation>尚未打开</translation>
+    </message>
+    <message>
+        <source>need not be opened</source>
+        <translation>无需打开</translation>
     </message>
 </context>
 <context>
@@ -1299,11 +1460,11 @@ seller: {seller}</source>
         <translation>申请时间</translation>
     </message>
     <message>
-        <source>In the buyer&apos;s words</source>
+        <source>In the buyer's words</source>
         <translation>买家陈述</translation>
     </message>
     <message>
-        <source>Seller&apos;s response</source>
+        <source>Seller's response</source>
         <translation>卖家回应</translation>
     </message>
     <message>
@@ -1331,7 +1492,7 @@ seller: {seller}</source>
         <translation>原裁决</translation>
     </message>
     <message>
-        <source>Times in %1 (the parties&apos; time zone).</source>
+        <source>Times in %1 (the parties' time zone).</source>
         <translation>时间均为 %1（双方所在时区）。</translation>
     </message>
     <message>
@@ -1357,6 +1518,73 @@ seller: {seller}</source>
     <message>
         <source>reviewer</source>
         <translation>由审核员判定</translation>
+    </message>
+</context>
+<context>
+    <name>FindingStep</name>
+    <message>
+        <source>Findings</source>
+        <translation>事实认定</translation>
+    </message>
+    <message>
+        <source>What does the admissible evidence show about the claim?</source>
+        <translation>已采信的证据能否支持买家的诉求？</translation>
+    </message>
+    <message>
+        <source>It supports the claim</source>
+        <translation>支持诉求</translation>
+    </message>
+    <message>
+        <source>It contradicts the claim</source>
+        <translation>与诉求相矛盾</translation>
+    </message>
+    <message>
+        <source>It does not establish the claimed problem</source>
+        <translation>不足以证明所述问题</translation>
+    </message>
+    <message>
+        <source>When it supports the claim: what is the problem?</source>
+        <translation>如证据支持诉求：问题属于哪一类？</translation>
+    </message>
+    <message>
+        <source>How badly?</source>
+        <translation type="vanished">损坏程度？</translation>
+    </message>
+    <message>
+        <source>Seller conduct (optional; printed only in the seller's notice)</source>
+        <translation>卖家服务表现（选填；仅出现在卖家通知书中）</translation>
+    </message>
+    <message>
+        <source>Did the seller reply within 72 hours?</source>
+        <translation>卖家是否在 72 小时内回复？</translation>
+    </message>
+    <message>
+        <source>Did the seller use professional language?</source>
+        <translation>卖家用语是否规范、专业？</translation>
+    </message>
+    <message>
+        <source>Did the seller avoid advertising and third-party links?</source>
+        <translation>卖家是否未发送广告或第三方链接？</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>Decided by the facts: a no-reason return is possible</source>
+        <translation>由事实判定：可以七天无理由退货</translation>
+    </message>
+    <message>
+        <source>Decided by the facts: a no-reason return is not possible</source>
+        <translation>由事实判定：不能七天无理由退货</translation>
     </message>
 </context>
 <context>
@@ -1570,6 +1798,38 @@ seller: {seller}</source>
     </message>
 </context>
 <context>
+    <name>JurisdictionStep</name>
+    <message>
+        <source>Jurisdiction: does the platform intervene?</source>
+        <translation>受理审查：平台是否介入？</translation>
+    </message>
+    <message>
+        <source>Any gate answered No ends the checklist: the case is declined and the parties may pursue their rights through legal channels.</source>
+        <translation>任一受理条件答“否”即结束审核：案件不予受理，双方可通过法律途径维护自身权益。</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <extracomment>computed gate id -&gt; the label with its decision and figures</extracomment>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Decided by the facts: passes</source>
+        <translation>由事实判定：通过</translation>
+    </message>
+    <message>
+        <source>Decided by the facts: fails</source>
+        <translation>由事实判定：未通过</translation>
+    </message>
+    <message>
+        <source>The facts do not decide it</source>
+        <translation>事实无法判定</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <source>New</source>
@@ -1699,6 +1959,298 @@ seller: {seller}</source>
         <source>Indonesia</source>
         <translation>印度尼西亚</translation>
     </message>
+    <message>
+        <source>buyer</source>
+        <translation>买家</translation>
+    </message>
+    <message>
+        <source>seller</source>
+        <translation>卖家</translation>
+    </message>
+    <message>
+        <source>platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <source>carrier</source>
+        <translation>承运人</translation>
+    </message>
+    <message>
+        <source>buyer and seller</source>
+        <translation>买家与卖家</translation>
+    </message>
+    <message>
+        <source>buyer and support</source>
+        <translation>买家与客服</translation>
+    </message>
+    <message>
+        <source>seller and support</source>
+        <translation>卖家与客服</translation>
+    </message>
+    <message>
+        <source>bought on this platform</source>
+        <translation>在本平台购买</translation>
+    </message>
+    <message>
+        <source>applied in time</source>
+        <translation>按时申请</translation>
+    </message>
+    <message>
+        <source>not settled between the parties</source>
+        <translation>双方未自行和解</translation>
+    </message>
+    <message>
+        <source>the buyer is the actual consumer</source>
+        <translation>买家为实际消费者</translation>
+    </message>
+    <message>
+        <source>valid transaction</source>
+        <translation>交易有效</translation>
+    </message>
+    <message>
+        <source>not already resolved</source>
+        <translation>尚未解决</translation>
+    </message>
+    <message>
+        <source>no legal proceedings</source>
+        <translation>无法律程序</translation>
+    </message>
+    <message>
+        <source>appeal allowed</source>
+        <translation>允许申诉</translation>
+    </message>
+    <message>
+        <source>Were the goods bought on this platform?</source>
+        <translation>商品是否在本平台购买？</translation>
+    </message>
+    <message>
+        <source>Did the buyer apply for intervention within the deadline?</source>
+        <translation>买家是否在期限内申请平台介入？</translation>
+    </message>
+    <message>
+        <source>Is the issue still unsettled between the parties?</source>
+        <translation>双方是否仍未就该问题达成一致？</translation>
+    </message>
+    <message>
+        <source>Is the buyer the actual consumer?</source>
+        <translation>买家是否为实际消费者？</translation>
+    </message>
+    <message>
+        <source>Is the transaction valid?</source>
+        <translation>交易是否有效？</translation>
+    </message>
+    <message>
+        <source>Is the after-sale issue still unresolved?</source>
+        <translation>售后问题是否仍未解决？</translation>
+    </message>
+    <message>
+        <source>Is the dispute free of legal proceedings?</source>
+        <translation>争议是否未进入法律程序？</translation>
+    </message>
+    <message>
+        <source>Is a review allowed (not an appeal, or within the appeal limits)?</source>
+        <translation>是否可以审核（非申诉案件，或申诉未超出限制）？</translation>
+    </message>
+    <message>
+        <source>Declined: the platform does not intervene</source>
+        <translation>不予受理：平台不介入</translation>
+    </message>
+    <message>
+        <source>In the buyer's favour</source>
+        <translation>支持买家</translation>
+    </message>
+    <message>
+        <source>In the seller's favour</source>
+        <translation>支持卖家</translation>
+    </message>
+    <message>
+        <source>Partly in the buyer's favour (partial refund)</source>
+        <translation>部分支持买家（部分退款）</translation>
+    </message>
+    <message>
+        <source>not yet derived</source>
+        <translation>尚未得出</translation>
+    </message>
+    <message>
+        <source>Refund only</source>
+        <translation>仅退款</translation>
+    </message>
+    <message>
+        <source>Return and refund</source>
+        <translation>退货退款</translation>
+    </message>
+    <message>
+        <source>Replacement</source>
+        <translation>换货</translation>
+    </message>
+    <message>
+        <source>Reship</source>
+        <translation>补发</translation>
+    </message>
+    <message>
+        <source>Partial refund</source>
+        <translation>部分退款</translation>
+    </message>
+    <message>
+        <source>No remedy</source>
+        <translation>不作处理</translation>
+    </message>
+    <message>
+        <source>Wrong item (does not match the order)</source>
+        <translation>发错货（与订单不符）</translation>
+    </message>
+    <message>
+        <source>Serious quality problem</source>
+        <translation>严重质量问题</translation>
+    </message>
+    <message>
+        <source>Minor quality problem</source>
+        <translation>轻微质量问题</translation>
+    </message>
+    <message>
+        <source>Damaged in transit</source>
+        <translation>运输途中破损</translation>
+    </message>
+    <message>
+        <source>Lost in transit</source>
+        <translation>运输途中丢失</translation>
+    </message>
+    <message>
+        <source>custom-made item</source>
+        <translation>定制商品</translation>
+    </message>
+    <message>
+        <source>South-East Asia refund without return</source>
+        <translation>东南亚仅退款不退货</translation>
+    </message>
+    <message>
+        <source>Completely damaged</source>
+        <translation>完全损坏</translation>
+    </message>
+    <message>
+        <source>Partly damaged</source>
+        <translation>部分损坏</translation>
+    </message>
+    <message>
+        <source>shared between buyer and seller</source>
+        <translation>买卖双方共同承担</translation>
+    </message>
+    <message>
+        <source>carrier (logistics provider)</source>
+        <translation>承运商（物流服务商）</translation>
+    </message>
+    <message>
+        <source>buyer (nobody at fault)</source>
+        <translation>买家（各方均无过错）</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Seller carries out the decision</source>
+        <translation>卖家执行处理结果</translation>
+    </message>
+    <message>
+        <source>Buyer ships the return</source>
+        <translation>买家寄回退货</translation>
+    </message>
+    <message>
+        <source>Seller confirms receipt of the return</source>
+        <translation>卖家确认收到退货</translation>
+    </message>
+    <message>
+        <source>Appeal window</source>
+        <translation>申诉期</translation>
+    </message>
+    <message>
+        <source>Seller refunds cash on delivery</source>
+        <translation>卖家退还货到付款款项</translation>
+    </message>
+    <message>
+        <source>Seller refunds and uploads proof</source>
+        <translation>卖家退款并上传凭证</translation>
+    </message>
+    <message>
+        <source>refunded to the original payment method</source>
+        <translation>原路退回</translation>
+    </message>
+    <message>
+        <source>cash on delivery: the seller refunds and uploads proof</source>
+        <translation>货到付款：由卖家退款并上传凭证</translation>
+    </message>
+    <message>
+        <source>Jurisdiction {gate}</source>
+        <translation>受理条件 {gate}</translation>
+    </message>
+    <message>
+        <source>Evidence {id}</source>
+        <translation>证据 {id}</translation>
+    </message>
+    <message>
+        <source>Seller conduct</source>
+        <translation>卖家服务表现</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>事实认定</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题类型</translation>
+    </message>
+    <message>
+        <source>Extent of the damage</source>
+        <translation>损坏程度</translation>
+    </message>
+    <message>
+        <source>Remedy</source>
+        <translation>处理方式</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Rationale</source>
+        <translation>裁决理由</translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation>审核员</translation>
+    </message>
+    <message>
+        <source>Decision time</source>
+        <translation>裁决时间</translation>
+    </message>
+    <message>
+        <source>Override</source>
+        <translation>人工改判</translation>
+    </message>
+    <message>
+        <source>Override outcome</source>
+        <translation>改判结果</translation>
+    </message>
+    <message>
+        <source>Override justification</source>
+        <translation>改判理由</translation>
+    </message>
+    <message>
+        <source>{question}: admissibility not decided.</source>
+        <translation>{question}：尚未认定是否采信。</translation>
+    </message>
+    <message>
+        <source>Override: a written justification is required.</source>
+        <translation>人工改判：须填写书面理由。</translation>
+    </message>
+    <message>
+        <source>Rationale: write it and cite at least one evidence item or chat message by id.</source>
+        <translation>裁决理由：请填写，并按编号引用至少一项证据或一条聊天消息。</translation>
+    </message>
+    <message>
+        <source>{question}: not answered.</source>
+        <translation>{question}：尚未回答。</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1787,6 +2339,10 @@ seller: {seller}</source>
         <translation>全屏(&amp;F)</translation>
     </message>
     <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
         <source>&amp;About Arbiter</source>
         <translation>关于 Arbiter(&amp;A)</translation>
     </message>
@@ -1807,8 +2363,12 @@ seller: {seller}</source>
         <translation>数据库：%1</translation>
     </message>
     <message>
+        <source>A case open last time could not be opened again: %1</source>
+        <translation>上次打开的案件无法再次打开：%1</translation>
+    </message>
+    <message>
         <source>The review panels are not available in this build.</source>
-        <translation>此版本暂不提供审核面板。</translation>
+        <translation type="vanished">此版本暂不提供审核面板。</translation>
     </message>
     <message>
         <source>Cannot open the case</source>
@@ -1817,6 +2377,10 @@ seller: {seller}</source>
     <message>
         <source>This case could not be opened: %1</source>
         <translation>此案件无法打开：%1</translation>
+    </message>
+    <message>
+        <source>No case left to decide in the queue.</source>
+        <translation>队列中已没有待裁决的案件。</translation>
     </message>
     <message>
         <source>Import case bundles</source>
@@ -1923,6 +2487,37 @@ seller: {seller}</source>
     </message>
 </context>
 <context>
+    <name>OutcomeStep</name>
+    <message>
+        <source>Outcome</source>
+        <translation>处理结果</translation>
+    </message>
+    <message>
+        <source>Override the derived outcome</source>
+        <translation>人工改判（不采用规则推导结果）</translation>
+    </message>
+    <message>
+        <source>An override needs a written justification and flags this verdict for supervisor review.</source>
+        <translation>人工改判须填写书面理由，本裁决将被标记为待主管复核。</translation>
+    </message>
+    <message>
+        <source>Justification (required):</source>
+        <translation>改判理由（必填）：</translation>
+    </message>
+    <message>
+        <source>Derived outcome: {outcome}</source>
+        <translation>规则推导结果：{outcome}</translation>
+    </message>
+    <message>
+        <source>failed gates: {gates}</source>
+        <translation>未满足的条件：{gates}</translation>
+    </message>
+    <message>
+        <source>The rules already derive this; choose the remedy instead of overriding.</source>
+        <translation>规则已推导出该结果，请直接选择处理方式，无需改判。</translation>
+    </message>
+</context>
+<context>
     <name>PdfPager</name>
     <message>
         <source>Page %1 of %2</source>
@@ -1948,6 +2543,101 @@ seller: {seller}</source>
     <message>
         <source>Next unseen page</source>
         <translation>下一未看页</translation>
+    </message>
+</context>
+<context>
+    <name>Preview</name>
+    <message>
+        <source>Refund without return</source>
+        <translation>仅退款（无需退货）</translation>
+    </message>
+    <message>
+        <source>Replacement without return</source>
+        <translation>换货（无需退货）</translation>
+    </message>
+    <message>
+        <source>the buyer returns the goods</source>
+        <translation>买家需退回商品</translation>
+    </message>
+    <message>
+        <source>exempt from return: {why}</source>
+        <translation>免于退货：{why}</translation>
+    </message>
+    <message>
+        <source>shipping borne by {party}</source>
+        <translation>运费由{party}承担</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>{n} h</source>
+        <translation>{n}小时</translation>
+    </message>
+    <message>
+        <source>{n} days</source>
+        <translation>{n}天</translation>
+    </message>
+    <message>
+        <source>the buyer uploads the return tracking number</source>
+        <translation>买家上传退货物流单号</translation>
+    </message>
+    <message>
+        <source>the seller confirms receipt</source>
+        <translation>卖家确认收货</translation>
+    </message>
+    <message>
+        <source>{span} after {event}</source>
+        <translation>{event}后{span}</translation>
+    </message>
+    <message>
+        <source>The deadlines are derived once every question is answered.</source>
+        <translation>回答完所有问题后将得出各项期限。</translation>
+    </message>
+    <message>
+        <source>No deadlines apply to this outcome.</source>
+        <translation>此处理结果不涉及任何期限。</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>处理结果</translation>
+    </message>
+    <message>
+        <source>Remedy</source>
+        <translation>处理方式</translation>
+    </message>
+    <message>
+        <source>derived once the answers are complete</source>
+        <translation>回答完所有问题后得出</translation>
+    </message>
+    <message>
+        <source>Liability</source>
+        <translation>责任方</translation>
+    </message>
+    <message>
+        <source>overridden (derived: {derived}); flagged for supervisor review</source>
+        <translation>已人工改判（规则推导：{derived}）；待主管复核</translation>
+    </message>
+    <message>
+        <source>South-East Asia</source>
+        <translation>东南亚</translation>
+    </message>
+    <message>
+        <source>qualifies for automatic refund without return</source>
+        <translation>符合免退货自动退款条件</translation>
+    </message>
+    <message>
+        <source>Policy</source>
+        <translation>适用规则</translation>
+    </message>
+    <message>
+        <source>Signed verdict</source>
+        <translation>已签署的裁决</translation>
+    </message>
+    <message>
+        <source>Preview (not signed)</source>
+        <translation>预览（未签署）</translation>
     </message>
 </context>
 <context>
@@ -2060,12 +2750,20 @@ Import case bundles with File ▸ Import bundles… (Ctrl+I), or drop .arbcase f
 请通过“文件 ▸ 导入案件包…”（Ctrl+I）导入，或将 .arbcase 文件拖放到此窗口。</translation>
     </message>
     <message>
+        <source>Search: case, order, buyer or seller id or name, phone, SKU, tracking…  (Ctrl+F)</source>
+        <translation>搜索：案件、订单、买家或卖家编号或名称、电话、SKU、物流单号…  (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Finds cases by case id, order id, the buyer's and the seller's id and name, phone number (any spacing), SKU and tracking number; Enter opens a single match</source>
+        <translation>按案件编号、订单号、买家和卖家的编号与名称、电话号码（空格不限）、SKU 和物流单号查找案件；只有一个结果时按回车打开</translation>
+    </message>
+    <message>
         <source>Search case id or order id…  (Ctrl+F)</source>
-        <translation>搜索案件编号或订单号…  (Ctrl+F)</translation>
+        <translation type="vanished">搜索案件编号或订单号…  (Ctrl+F)</translation>
     </message>
     <message>
         <source>Type part of a case id or an order id; Enter opens a single match</source>
-        <translation>输入案件编号或订单号的一部分；只有一个结果时按回车直接打开</translation>
+        <translation type="vanished">输入案件编号或订单号的一部分；只有一个结果时按回车直接打开</translation>
     </message>
     <message>
         <source>Platform</source>
@@ -2089,6 +2787,68 @@ Import case bundles with File ▸ Import bundles… (Ctrl+I), or drop .arbcase f
     </message>
 </context>
 <context>
+    <name>RationaleStep</name>
+    <message>
+        <source>Rationale</source>
+        <translation>裁决理由</translation>
+    </message>
+    <message>
+        <source>Explain the decision and cite at least one evidence item or chat message by its id (for example E1, M4). Click a cited id to open it.</source>
+        <translation>说明裁决理由，并按编号引用至少一项证据或一条聊天消息（例如 E1、M4）。点击引用的编号即可打开对应内容。</translation>
+    </message>
+    <message>
+        <source>Open {id}</source>
+        <translation>打开 {id}</translation>
+    </message>
+    <message>
+        <source>{id} is not an evidence item or a chat message of this case</source>
+        <translation>{id} 不是本案的证据或聊天消息</translation>
+    </message>
+    <message>
+        <source>Unknown ids (not in this case): {ids}</source>
+        <translation>未知编号（不属于本案）：{ids}</translation>
+    </message>
+    <message>
+        <source>Cited: {ids}</source>
+        <translation>已引用：{ids}</translation>
+    </message>
+    <message>
+        <source>No evidence item or chat message cited yet.</source>
+        <translation>尚未引用任何证据或聊天消息。</translation>
+    </message>
+</context>
+<context>
+    <name>RemedyStep</name>
+    <message>
+        <source>Remedy and liability</source>
+        <translation>补救措施与责任</translation>
+    </message>
+    <message>
+        <source>Amount:</source>
+        <translation>金额：</translation>
+    </message>
+    <message>
+        <source>of {paid} {currency} paid</source>
+        <translation>（实付 {paid} {currency}）</translation>
+    </message>
+    <message>
+        <source>Answer the jurisdiction gates and the findings first: the remedy depends on the outcome.</source>
+        <translation>请先完成受理条件和事实认定：处理方式取决于处理结果。</translation>
+    </message>
+    <message>
+        <source>The outcome is {outcome}: no remedy.</source>
+        <translation>处理结果为“{outcome}”，不作处理。</translation>
+    </message>
+    <message>
+        <source>Choose the remedy. A full refund is filled in with the most that can be refunded ({cap} {currency}); lower it if needed.</source>
+        <translation>请选择补救措施。全额退款会自动填入可退的最高金额（{cap} {currency}），如有需要可调低。</translation>
+    </message>
+    <message>
+        <source>no refund for this remedy</source>
+        <translation>此处理方式不涉及退款</translation>
+    </message>
+</context>
+<context>
     <name>ResultDialog</name>
     <message>
         <source>Working…</source>
@@ -2107,43 +2867,43 @@ Import case bundles with File ▸ Import bundles… (Ctrl+I), or drop .arbcase f
     <name>ReviewSession</name>
     <message>
         <source>Amount: {raw} is not an amount of money.</source>
-        <translation>金额：{raw} 不是有效的金额。</translation>
+        <translation type="vanished">金额：{raw} 不是有效的金额。</translation>
     </message>
     <message>
         <source>Amount: cannot be negative.</source>
-        <translation>金额：不能为负数。</translation>
+        <translation type="vanished">金额：不能为负数。</translation>
     </message>
     <message>
         <source>Amount: {value} is more than the {paid} {currency} paid.</source>
-        <translation>金额：{value} 超过实付金额 {paid} {currency}。</translation>
+        <translation type="vanished">金额：{value} 超过实付金额 {paid} {currency}。</translation>
     </message>
     <message>
         <source>buyer</source>
-        <translation>买家</translation>
+        <translation type="vanished">买家</translation>
     </message>
     <message>
         <source>seller</source>
-        <translation>卖家</translation>
+        <translation type="vanished">卖家</translation>
     </message>
     <message>
         <source>platform</source>
-        <translation>平台</translation>
+        <translation type="vanished">平台</translation>
     </message>
     <message>
         <source>buyer and seller</source>
-        <translation>买家与卖家</translation>
+        <translation type="vanished">买家与卖家</translation>
     </message>
     <message>
         <source>buyer and support</source>
-        <translation>买家与客服</translation>
+        <translation type="vanished">买家与客服</translation>
     </message>
     <message>
         <source>seller and support</source>
-        <translation>卖家与客服</translation>
+        <translation type="vanished">卖家与客服</translation>
     </message>
     <message>
         <source>The verdict is signed. Amend it to change it.</source>
-        <extracomment>question ids of the reviewer that the session fills itself when the reviewer has not typed them how the evidence id / message id tokens of a rationale look (E1, M4, EV-12, msg_3 ...) emitted after a verdict or an amendment has been stored (argument: the VerdictRow) emitted after each draft write (argument: True on success, False when the write failed) viewing progress of PDFs (pages seen) and videos (parts played), arbiter.ui.viewing_progress the reason of the amendment being drafted, or None when not amending request ids of the case&apos;s open supplement requests: the case waits for them (refreshed by the Requests tab, arbiter.ui.supplement_dialog)</extracomment>
+        <extracomment>request ids of the case's open supplement requests (the case waits for them) the reviewer asked to see a chat log ("owner:channel") from the "still missing" list emitted after a verdict or an amendment has been stored (argument: the VerdictRow) emitted after each draft write (argument: True on success, False when the write failed) viewing progress of PDFs (pages seen) and videos (parts played), arbiter.ui.viewing_progress request ids of the case's open supplement requests: the case waits for them (refreshed by the Requests tab, arbiter.ui.supplement_dialog) the reason of the amendment being drafted, or None when not amending how many times the rules ran (one per change; tests hold the session to it)</extracomment>
         <translation>裁决已签署。如需更改，请进行修订。</translation>
     </message>
     <message>
@@ -2152,7 +2912,7 @@ Import case bundles with File ▸ Import bundles… (Ctrl+I), or drop .arbcase f
     </message>
     <message>
         <source>Jurisdiction {gate}: confirm the computed fact.</source>
-        <translation>受理条件 {gate}：请确认系统判定结果。</translation>
+        <translation type="vanished">受理条件 {gate}：请确认系统判定结果。</translation>
     </message>
     <message>
         <source>{question}: {problem}</source>
@@ -2179,76 +2939,190 @@ Import case bundles with File ▸ Import bundles… (Ctrl+I), or drop .arbcase f
         <translation>证据 {id}（{party}）尚未打开。</translation>
     </message>
     <message>
-        <source>The {party}&apos;s chat log ({channel}) has not been read to the end.</source>
+        <source>The {party}'s chat log ({channel}) has not been read to the end.</source>
         <translation>{party}的聊天记录（{channel}）尚未阅读完毕。</translation>
     </message>
     <message>
         <source>Jurisdiction {gate}</source>
-        <translation>受理条件 {gate}</translation>
+        <translation type="vanished">受理条件 {gate}</translation>
     </message>
     <message>
         <source>Evidence {id}</source>
-        <translation>证据 {id}</translation>
+        <translation type="vanished">证据 {id}</translation>
     </message>
     <message>
         <source>Seller conduct</source>
-        <translation>卖家服务表现</translation>
+        <translation type="vanished">卖家服务表现</translation>
     </message>
     <message>
         <source>Finding</source>
-        <translation>事实认定</translation>
+        <translation type="vanished">事实认定</translation>
     </message>
     <message>
         <source>Problem</source>
-        <translation>问题类型</translation>
+        <translation type="vanished">问题类型</translation>
     </message>
     <message>
         <source>Remedy</source>
-        <translation>处理方式</translation>
+        <translation type="vanished">处理方式</translation>
     </message>
     <message>
         <source>Amount</source>
-        <translation>金额</translation>
+        <translation type="vanished">金额</translation>
     </message>
     <message>
         <source>Rationale</source>
-        <translation>裁决理由</translation>
+        <translation type="vanished">裁决理由</translation>
     </message>
     <message>
         <source>Reviewer</source>
-        <translation>审核员</translation>
+        <translation type="vanished">审核员</translation>
     </message>
     <message>
         <source>Decision time</source>
-        <translation>裁决时间</translation>
+        <translation type="vanished">裁决时间</translation>
     </message>
     <message>
         <source>Override</source>
-        <translation>人工改判</translation>
+        <translation type="vanished">人工改判</translation>
     </message>
     <message>
         <source>Override outcome</source>
-        <translation>改判结果</translation>
+        <translation type="vanished">改判结果</translation>
     </message>
     <message>
         <source>Override justification</source>
-        <translation>改判理由</translation>
+        <translation type="vanished">改判理由</translation>
     </message>
     <message>
         <source>{question}: not answered.</source>
-        <translation>{question}：尚未回答。</translation>
+        <translation type="vanished">{question}：尚未回答。</translation>
     </message>
     <message>
         <source>{question}: admissibility not decided.</source>
-        <translation>{question}：尚未认定是否采信。</translation>
+        <translation type="vanished">{question}：尚未认定是否采信。</translation>
     </message>
     <message>
         <source>Override: a written justification is required.</source>
-        <translation>人工改判：须填写书面理由。</translation>
+        <translation type="vanished">人工改判：须填写书面理由。</translation>
     </message>
     <message>
         <source>Rationale: write it and cite at least one evidence item or chat message by id.</source>
-        <translation>裁决理由：请填写，并按编号引用至少一项证据或一条聊天消息。</translation>
+        <translation type="vanished">裁决理由：请填写，并按编号引用至少一项证据或一条聊天消息。</translation>
+    </message>
+</context>
+<context>
+    <name>ScorecardPage</name>
+    <message>
+        <source>reviewer</source>
+        <translation>由审核员判定</translation>
+    </message>
+    </context>
+<context>
+    <name>ShortcutSheet</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <extracomment>keys the window's shortcuts keep even while a text field has the focus</extracomment>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Next field / previous field</source>
+        <translation>下一个字段 / 上一个字段</translation>
+    </message>
+    <message>
+        <source>Move between the options of a question</source>
+        <translation>在问题的选项之间移动</translation>
+    </message>
+    <message>
+        <source>Arrow keys</source>
+        <translation>方向键</translation>
+    </message>
+    <message>
+        <source>Choose the option or press the button in focus</source>
+        <translation>选择当前选项或按下当前按钮</translation>
+    </message>
+    <message>
+        <source>Space</source>
+        <translation>空格键</translation>
+    </message>
+    <message>
+        <source>Open the case selected in the queue</source>
+        <translation>打开队列中选中的案件</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>回车键</translation>
+    </message>
+    <message>
+        <source>Read a chat log to its end</source>
+        <translation>将聊天记录读到末尾</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>功能</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
+</context>
+<context>
+    <name>SignOffStep</name>
+    <message>
+        <source>Sign-off</source>
+        <translation>签署</translation>
+    </message>
+    <message>
+        <source>Reviewer:</source>
+        <translation>审核员：</translation>
+    </message>
+    <message>
+        <source>Sign verdict</source>
+        <translation>签署裁决</translation>
+    </message>
+    <message>
+        <source>Sign and lock the verdict ({key})</source>
+        <translation>签署并锁定裁决（{key}）</translation>
+    </message>
+    <message>
+        <source>Sign and next</source>
+        <translation>签署并下一个</translation>
+    </message>
+    <message>
+        <source>Sign, then open the next case of the queue ({key})</source>
+        <translation>签署，然后打开队列中的下一个案件（{key}）</translation>
+    </message>
+    <message>
+        <source>Discard amendment</source>
+        <translation>放弃修订</translation>
+    </message>
+    <message>
+        <source>Amend…</source>
+        <translation>修订…</translation>
+    </message>
+    <message>
+        <source>Export notice…</source>
+        <translation>导出通知书…</translation>
+    </message>
+    <message>
+        <source>Next case</source>
+        <translation>下一个案件</translation>
+    </message>
+    <message>
+        <source>Open the next case of the queue ({key})</source>
+        <translation>打开队列中的下一个案件（{key}）</translation>
+    </message>
+    <message>
+        <source>Still missing before signing ({n}); click an entry to go there:</source>
+        <translation>签署前仍缺少（{n}）；点击条目即可跳转：</translation>
+    </message>
+    <message>
+        <source>Nothing is missing: the verdict can be signed.</source>
+        <translation>各项均已完成，可以签署裁决。</translation>
+    </message>
+    <message>
+        <source>Sign amendment</source>
+        <translation>签署修订</translation>
     </message>
 </context>
 <context>
@@ -2604,11 +3478,11 @@ Import case bundles with File ▸ Import bundles… (Ctrl+I), or drop .arbcase f
         <translation>消息 %1</translation>
     </message>
     <message>
-        <source>not in the buyer&apos;s copy</source>
+        <source>not in the buyer's copy</source>
         <translation>买家版本中没有</translation>
     </message>
     <message>
-        <source>not in the seller&apos;s copy</source>
+        <source>not in the seller's copy</source>
         <translation>卖家版本中没有</translation>
     </message>
     <message>
@@ -2631,7 +3505,7 @@ Import case bundles with File ▸ Import bundles… (Ctrl+I), or drop .arbcase f
         <translation>导入裁决(&amp;T)…</translation>
     </message>
     <message>
-        <source>Verify and store reviewers&apos; signed verdict packages</source>
+        <source>Verify and store reviewers' signed verdict packages</source>
         <translation>核验并保存审核员签名的裁决包</translation>
     </message>
     <message>

@@ -108,7 +108,7 @@ def test_newcomer_flow_on_the_desk(qtbot, desk_db):
 def test_the_reviewer_sees_why_the_notice_is_held_until_a_supervisor_approves(qtbot, desk_db):
     from arbiter.signing import demo_identity
     from arbiter.store.qa import QAStore
-    from arbiter.ui import checklist_panel as cp
+    from arbiter.ui import checklist as cp   # the checklist, one widget per step (issue 10)
     from arbiter.ui.session import ReviewSession
     from tests.qa.helpers import amend, record_for
 

@@ -65,38 +65,35 @@ def _all():
     return QueueQuery()
 
 
-def test_review_deadline_falls_back_to_five_days_without_policies(db, monkeypatch):
-    monkeypatch.setitem(sys.modules, "arbiter.policies", None)  # import fails
+def test_review_deadline_comes_from_the_real_uk_policy(db):
+    """TikTok Shop UK reviews within 2 days (tiktok_shop.UK.toml, seed 003), not the base 5 days: the real
+    policy file, loaded as the app loads it, through the domain."""
+    from arbiter.domain.review import review_target
+    from arbiter.policies import load_policy
+
     loaded = make_loaded()
-    assert importer.review_deadline(loaded.case) == loaded.case.opened_at + timedelta(days=5)
-    result = import_bundle(db, loaded)
-    [row] = Repository(db).list_cases(_all(), 0, 1)
-    assert row.pk == result.case_pk
-    assert row.next_deadline_at == loaded.case.opened_at + timedelta(days=5)
-
-
-def test_review_deadline_uses_the_policy_when_available(monkeypatch):
-    import types
-    from datetime import timezone
-
-    calls = []
-
-    class FakePolicy:
-        review_within = timedelta(days=3)
-
-        def time_zone_for(self, region):
-            return "Europe/London"
-
-    def load_policy(platform, region):
-        calls.append((platform, region))
-        return FakePolicy()
-
-    monkeypatch.setitem(sys.modules, "arbiter.policies", types.SimpleNamespace(load_policy=load_policy))
-    case = make_loaded().case
+    case = loaded.case
+    assert (case.platform.value, case.region) == ("tiktok_shop", "UK")
+    policy = load_policy("tiktok_shop", "UK")
+    assert (policy.review_within.amount, policy.review_within.unit) == (2, "wd")   # 2 working days (003)
     due = importer.review_deadline(case)
-    assert calls == [("tiktok_shop", "UK")]
-    assert due == case.opened_at + timedelta(days=3)
-    assert due.tzinfo is not None and due.utcoffset() == timezone.utc.utcoffset(None)
+    assert due == review_target(case, policy)
+    assert case.opened_at + timedelta(days=2) <= due <= case.opened_at + timedelta(days=4)   # never the base 5
+    import_bundle(db, loaded)
+    [row] = Repository(db).list_cases(_all(), 0, 1)
+    assert row.next_deadline_at == due
+
+
+def test_a_case_without_a_usable_policy_is_refused_not_given_five_days(db, monkeypatch):
+    import arbiter.policies
+
+    def broken(platform, region):
+        raise ValueError(f"no policy for {platform} {region}")
+
+    monkeypatch.setattr(arbiter.policies, "load_policy", broken)
+    with pytest.raises(ValueError, match="no policy for tiktok_shop UK"):
+        import_bundle(db, make_loaded())
+    assert Repository(db).count_cases(_all()) == 0
 
 
 def test_reimport_of_identical_content_is_a_no_op(db):

@@ -9,7 +9,8 @@ from PySide6.QtWidgets import QAbstractButton, QCheckBox, QRadioButton
 
 from arbiter.bundle import read_bundle
 from arbiter.store import Repository, import_bundle, open_database
-from arbiter.ui import checklist_panel as cp
+from arbiter.ui import checklist as cp
+from arbiter.ui.checklist import dialogs
 from arbiter.ui.modelutil import pin_none_refcount
 from tests import factories
 
@@ -75,15 +76,14 @@ def answer_supported_case(qtbot, panel, *, amount: str = "19.99", rationale: str
     s = panel.session
     for gid in ("J1_platform_order", "J4_actual_consumer", "J5_valid_transaction", "J6_unresolved"):
         click(qtbot, choice(panel, f"jurisdiction.{gid}", True))
-    for gid in panel.gate_facts:   # confirm the computed gates
-        gate = next(g for g in s.assessment().gates if g.id == gid)
-        click(qtbot, choice(panel, f"jurisdiction.{gid}", gate.passed))
+    assert s is not None   # the computed gates (J2, J3, J7, J8) are decided by the facts: nothing to click
     click(qtbot, choice(panel, "evidence.E1", "admissible"))
     click(qtbot, choice(panel, "evidence.E2", "admissible"))
     click(qtbot, choice(panel, "finding", "supported"))
     click(qtbot, choice(panel, "problem", "serious_quality"))
     click(qtbot, choice(panel, "remedy", "return_and_refund"))
-    panel.amount_edit.clear()
+    assert panel.amount_edit.text() == panel.session.state.refund_cap   # a full refund is pre-filled
+    panel.amount_edit.selectAll()
     qtbot.keyClicks(panel.amount_edit, amount)
     panel.rationale_edit.setFocus()
     qtbot.keyClicks(panel.rationale_edit, rationale or "E1 shows the crack; M3 does not address it.")
@@ -96,5 +96,14 @@ def auto_confirm(monkeypatch, answer: bool = True) -> list:
         asked.append((title, text))
         return answer
 
-    monkeypatch.setattr(cp, "ask_confirmation", fake)
+    monkeypatch.setattr(dialogs, "ask_confirmation", fake)
     return asked
+
+
+def open_case(qtbot, window, case_pk: int):
+    """Open a case from the main window and wait until it has been read (off the GUI thread) and is in place."""
+    from arbiter.ui.workspace import CaseWorkspace
+
+    window.open_case(case_pk)
+    qtbot.waitUntil(lambda: isinstance(window.workspace_for(case_pk), CaseWorkspace), timeout=15_000)
+    return window.workspace_for(case_pk)

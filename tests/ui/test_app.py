@@ -137,6 +137,8 @@ def test_open_case_adds_a_tab_and_enter_opens_from_the_queue(qtbot, station, tmp
     view.table.setCurrentIndex(window.queue_model.index(0, 0))
     qtbot.keyClick(view.table, Qt.Key.Key_Return)
     assert window.tabs.count() == 2
+    assert window.tabs.tabText(1) == "Opening…"   # the case is read off the GUI thread
+    qtbot.waitUntil(lambda: isinstance(window.tabs.widget(1), CaseWorkspace), timeout=15_000)
     workspace = window.tabs.widget(1)
     assert workspace.property("case_pk") == window.queue_model.row_at(0).pk
     assert window.tabs.tabText(1) == window.queue_model.row_at(0).case_id
@@ -155,9 +157,10 @@ def test_a_case_that_cannot_be_opened_is_explained(qtbot, station, monkeypatch):
     shown = []
     monkeypatch.setattr("arbiter.ui.main_window.show_error", lambda parent, title, text, details=None:
                         shown.append(text))
-    assert st.window.open_case(987654) is None
+    st.window.open_case(987654)
+    qtbot.waitUntil(lambda: bool(shown), timeout=15_000)
     assert st.window.tabs.count() == 1
-    assert shown and shown[0].startswith("This case could not be opened")
+    assert shown[0].startswith("This case could not be opened")
 
 
 def test_about_names_version_and_licences(qtbot, station):

@@ -7,7 +7,8 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QButtonGroup, QMainWindow, QPlainTextEdit, QRadioButton
 
-from arbiter.ui import checklist_panel as cp
+from arbiter.ui import checklist as cp
+from arbiter.ui.checklist import dialogs
 from arbiter.ui.amend_dialog import AmendDialog
 from tests import factories
 from tests.ui.checklist_support import Env, answer_supported_case, auto_confirm, choice, click, open_everything
@@ -39,9 +40,9 @@ def all_groups(panel) -> list[QButtonGroup]:
 
 def test_no_answer_is_preselected(panel):
     groups = all_groups(panel)
-    # J1..J8, E1, E2 (E3 is excluded by rule), finding, problem, damage extent (r2), 3 seller conduct,
-    # override outcome, remedy
-    assert len(groups) == 8 + 2 + 1 + 1 + 1 + 3 + 1 + 1
+    # J1, J4, J5, J6 (J2, J3, J7, J8 are decided by the facts), E1, E2 (E3 is excluded by rule), finding,
+    # problem, damage extent, 3 seller conduct, override outcome, remedy
+    assert len(groups) == 4 + 2 + 1 + 1 + 1 + 3 + 1 + 1
     assert all(g.checkedButton() is None for g in groups)
     assert not any(b.isChecked() for b in panel.findChildren(QRadioButton))
     assert not panel.override_check.isChecked()
@@ -59,29 +60,25 @@ def test_both_parties_evidence_rows_get_the_same_choices(panel):
     assert "did not request" in forced.text()
 
 
-def test_computed_gate_cannot_be_answered_against_the_facts(panel, qtbot):
-    yes, no = choice(panel, "jurisdiction.J2_in_time", True), choice(panel, "jurisdiction.J2_in_time", False)
+def test_computed_gates_are_shown_decided_by_the_facts_without_a_click(panel):
+    """checklist.md neutrality 2 (r2): J2, J3, J7, J8 are facts with their figures, not questions."""
+    for gid in ("J2_in_time", "J3_not_settled", "J7_no_legal_action", "J8_appeal_allowed"):
+        assert f"jurisdiction.{gid}" not in panel.choices
+        assert panel.findChild(QRadioButton, f"choice:{gid}:True") is None
     facts = panel.gate_facts["J2_in_time"].text()
-    assert "within 7 days" in facts and "passes" in facts
-    assert yes.isEnabled() and not no.isEnabled()
-    assert "cannot be answered against" in no.toolTip()
-    qtbot.mouseClick(no, Qt.MouseButton.LeftButton, pos=QPoint(6, no.height() // 2))
-    assert not no.isChecked()
-    assert panel.session.answer("jurisdiction.J2_in_time") is None
-    click(qtbot, yes)
-    assert panel.session.answer("jurisdiction.J2_in_time") is True
+    assert "Decided by the facts: passes" in facts and "within 7 days" in facts
+    assert not any("J2" in b or "J3" in b or "J7" in b or "J8" in b for b in panel.blockers)
 
 
-def test_failed_computed_gate_declines_and_only_no_can_be_confirmed(tmp_path, qtbot, qapp):
+def test_failed_computed_gate_declines_without_a_click(tmp_path, qtbot, qapp):
     data = factories.case_dict()
     data["after_sale"]["settled_between_parties"] = True
     env = Env(tmp_path, data)
     p = cp.ChecklistPanel(env.session())
     qtbot.addWidget(p)
-    assert not choice(p, "jurisdiction.J3_not_settled", True).isEnabled()
-    assert choice(p, "jurisdiction.J3_not_settled", False).isEnabled()
-    assert "fails" in p.gate_facts["J3_not_settled"].text()
+    assert "Decided by the facts: fails" in p.gate_facts["J3_not_settled"].text()
     assert "Declined" in p.derived_label.text()
+    assert "J3" in p.derived_label.text() and "J3_not_settled" not in p.derived_label.text()
     # a declined case has no remedy but "none"
     enabled = {code for code, b in p.choices["remedy"].buttons.items() if b.isEnabled()}
     assert enabled == {"none"}
@@ -193,7 +190,7 @@ def test_next_unanswered_shortcut_focuses_first_missing(panel, qtbot):
     assert widget is choice(panel, "jurisdiction.J1_platform_order", True)
     click(qtbot, widget)
     qtbot.keyClick(panel, Qt.Key.Key_F8)
-    assert panel.focus_next_unanswered() is choice(panel, "jurisdiction.J2_in_time", True)
+    assert panel.focus_next_unanswered() is choice(panel, "jurisdiction.J4_actual_consumer", True)
     answer_supported_case(qtbot, panel)
     panel.session.set_answer("rationale", None)
     assert isinstance(panel.focus_next_unanswered(), QPlainTextEdit)
@@ -248,7 +245,7 @@ def test_signing_locks_the_form_and_amending_makes_a_second_verdict(panel, qtbot
     with pytest.raises(PermissionError):
         s.set_answer("finding", "contradicted")
 
-    monkeypatch.setattr(cp, "ask_amendment_reason", lambda parent, summary: "E2 was misjudged on review.")
+    monkeypatch.setattr(dialogs, "ask_amendment_reason", lambda parent, summary: "E2 was misjudged on review.")
     click(qtbot, panel.amend_button)
     assert s.is_amending and "E2 was misjudged" in panel.banner.text()
     assert panel.sign_button.text() == "Sign amendment"
@@ -287,7 +284,7 @@ def test_export_writes_both_notices_off_the_gui_thread(panel, qtbot, monkeypatch
     monkeypatch.setattr(arbiter.notice, "write_notices", spy)
     out = tmp_path / "out" / "OUT.pdf"
     out.parent.mkdir()
-    monkeypatch.setattr(cp, "ask_export_path", lambda parent, suggested: str(out))
+    monkeypatch.setattr(dialogs, "ask_export_path", lambda parent, suggested: str(out))
     assert panel.export_button.isVisible()
     with qtbot.waitSignal(panel.exportFinished, timeout=20000):
         click(qtbot, panel.export_button)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from arbiter.ui import checklist_panel as cp
+from arbiter.ui import checklist as cp
 from tests.ui.checklist_support import Env, answer_supported_case, choice, click
 
 pytestmark = pytest.mark.gui

@@ -33,7 +33,7 @@ def _view(qtbot, session):
     return view
 
 
-def test_review_order_sections_and_marks(qtbot):
+def test_review_order_sections_and_marks(qtbot, monkeypatch):
     session = FakeSession()
     view = _view(qtbot, session)
     model = view.evidence.model
@@ -48,8 +48,18 @@ def test_review_order_sections_and_marks(qtbot):
     assert "PRIMARY" in badges["E1"] and "PRIMARY" not in badges["E2"]
     assert "not requested · excluded by rule" in badges["E3"]
     assert all("not opened" in b for b in badges.values())
-    # thumbnails for images, made lazily; the PDF gets none
-    assert model.index(1).data(Qt.ItemDataRole.DecorationRole) is not None
+    # thumbnails for images, made lazily off the GUI thread; the PDF gets none
+    import threading
+
+    from arbiter.ui import evidence_model
+
+    threads = []
+    real = evidence_model.media.thumbnail
+    monkeypatch.setattr(evidence_model.media, "thumbnail",
+                        lambda *a: threads.append(threading.current_thread()) or real(*a))
+    assert model.index(1).data(Qt.ItemDataRole.DecorationRole) is None   # asked for: being made
+    qtbot.waitUntil(lambda: model.index(1).data(Qt.ItemDataRole.DecorationRole) is not None, timeout=10_000)
+    assert threads and threading.main_thread() not in threads
     assert model.index(5).data(Qt.ItemDataRole.DecorationRole) is None
     assert session.opened_evidence == set()
 

@@ -106,3 +106,33 @@ def test_empty_queue_explains_how_to_import(qtbot, repo):
     view = make_view(qtbot, repo)
     assert view.stack.currentWidget() is view.empty_label
     assert "Import" in view.empty_label.text()
+
+
+def test_search_finds_cases_by_party_phone_sku_and_tracking(qtbot, db, repo, bundles_dir):
+    """Issue 10 part 3: the reviewer types what the customer gives on the phone; the store's search does the rest
+    (store/search.py), the queue shows what it found and Enter opens a single match."""
+    from arbiter.bundle import read_bundle
+    from arbiter.store import import_bundle
+    from tests.factories import write_bundle
+    from tests.ui.conftest import bundle_data
+
+    for n in range(3):
+        data = bundle_data(n)
+        data["buyer"] = dict(data["buyer"], id=f"B-77{n}", display_name=f"Buyer Number{n}",
+                             phone=f"+44 7700 90012{n}")
+        data["seller"] = dict(data["seller"], id=f"S-88{n}", shop_name=f"Shop Number{n}")
+        data["order"]["items"] = [dict(data["order"]["items"][0], sku=f"SKU-QX{n}")]
+        data["order"]["logistics"] = dict(data["order"]["logistics"], tracking_no=f"TRK{n}555000GB")
+        import_bundle(db, read_bundle(write_bundle(bundles_dir / f"s{n}.arbcase", data)))
+    view = make_view(qtbot, repo)
+    assert view.model.total == 3
+    assert "phone" in view.search.placeholderText() and "SKU" in view.search.placeholderText()
+    opened = []
+    view.openCase.connect(opened.append)
+    for text in ("B-771", "Number1", "S-881", "07700900121", "SKU-QX1", "TRK1555000GB"):
+        view.search.clear()
+        qtbot.keyClicks(view.search, text)
+        qtbot.waitUntil(lambda: view.model.total == 1, timeout=3000)
+        assert case_ids(view) == [bundle_data(1)["case_id"]], text
+    qtbot.keyClick(view.search, Qt.Key.Key_Return)
+    assert opened == [view.model.row_at(0).pk]

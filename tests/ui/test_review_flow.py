@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QToolButton
 
 from arbiter.ui import app as app_module
-from arbiter.ui import checklist_panel as cp
+from arbiter.ui import checklist as cp
+from arbiter.ui.checklist import dialogs
 from arbiter.ui.workspace import CaseWorkspace
 from tests import factories
-from tests.ui.checklist_support import answer_supported_case, auto_confirm, choice, click
+from tests.ui.checklist_support import answer_supported_case, auto_confirm, choice, click, open_case
 
 pytestmark = pytest.mark.gui
 
@@ -64,7 +65,7 @@ def test_whole_review_ends_in_the_notice_pdfs(qtbot, station, tmp_path, monkeypa
     bundle = factories.write_bundle(tmp_path / "in" / "TTS-UK-TEST-0001.arbcase")
     pk = import_bundle_through_the_window(qtbot, window, bundle)
 
-    workspace = window.open_case(pk)
+    workspace = open_case(qtbot, window, pk)
     assert isinstance(workspace, CaseWorkspace)
     panel = workspace.checklist
     assert isinstance(panel, cp.ChecklistPanel)
@@ -76,7 +77,7 @@ def test_whole_review_ends_in_the_notice_pdfs(qtbot, station, tmp_path, monkeypa
 
     # open every evidence item the reviewer must see, from the checklist: the case view shows it
     for eid in ("E1", "E2"):
-        open_button = panel.findChild(cp.QToolButton, f"open:{eid}")
+        open_button = panel.findChild(QToolButton, f"open:{eid}")
         click(qtbot, open_button)
         qtbot.waitUntil(lambda e=eid: e in session.opened_evidence, timeout=5000)
     assert session.opened_evidence >= {"E1", "E2"}
@@ -107,7 +108,7 @@ def test_whole_review_ends_in_the_notice_pdfs(qtbot, station, tmp_path, monkeypa
 
     out = tmp_path / "out" / "notice.pdf"
     out.parent.mkdir()
-    monkeypatch.setattr(cp, "ask_export_path", lambda parent, suggested: str(out))
+    monkeypatch.setattr(dialogs, "ask_export_path", lambda parent, suggested: str(out))
     window.export_notice()   # File > Export notice
     qtbot.waitUntil(lambda: panel.last_export is not None or panel.last_export_error is not None, timeout=30_000)
     assert panel.last_export_error is None
@@ -120,7 +121,7 @@ def test_draft_survives_closing_the_window_and_starting_again(qtbot, station, tm
     st = station()
     bundle = factories.write_bundle(tmp_path / "in" / "case.arbcase")
     pk = import_bundle_through_the_window(qtbot, st.window, bundle)
-    panel = st.window.open_case(pk).checklist
+    panel = open_case(qtbot, st.window, pk).checklist
     click(qtbot, choice(panel, "jurisdiction.J4_actual_consumer", False))
     click(qtbot, choice(panel, "evidence.E1", "not_authentic"))
     qtbot.keyClicks(panel.rationale_edit, "E1 is edited")
@@ -128,7 +129,7 @@ def test_draft_survives_closing_the_window_and_starting_again(qtbot, station, tm
     st.close()
 
     again = station()
-    panel2 = again.window.open_case(pk).checklist
+    panel2 = open_case(qtbot, again.window, pk).checklist
     assert choice(panel2, "jurisdiction.J4_actual_consumer", False).isChecked()
     assert choice(panel2, "evidence.E1", "not_authentic").isChecked()
     assert panel2.rationale_edit.toPlainText() == "E1 is edited"

@@ -150,7 +150,8 @@ def test_an_open_case_view_follows_the_language(qtbot, session):
 
 def test_session_messages_are_translated(session):
     i18n.install(i18n.CHINESE)
-    assert session.question_label("finding") == "事实认定"
+    from arbiter.ui import labels
+    assert labels.question("finding") == "事实认定"
     blockers = session.sign_blockers()
     assert blockers and all(CJK.search(b) for b in blockers)
 

@@ -13,6 +13,7 @@ from arbiter.ui import app as app_module
 from arbiter.ui import trust_actions
 from tests.factories import case_dict
 from tests.store.helpers import drop_guard, execute, make_loaded, sign
+from tests.ui.checklist_support import open_case
 
 pytestmark = pytest.mark.gui
 
@@ -30,18 +31,18 @@ def station(qtbot, tmp_path):
     st.close()
 
 
-def test_a_clean_case_shows_no_banner(station):
-    workspace = station.window.open_case(1)
+def test_a_clean_case_shows_no_banner(station, qtbot):
+    workspace = open_case(qtbot, station.window, 1)   # read off the GUI thread (ui/case_tabs.py)
     assert station.window.identity.id == "r.chen"
     assert not workspace.trust_banner.isVisible() and workspace.trust_banner.problems == []
 
 
-def test_a_changed_case_json_shows_a_red_banner_naming_it(station):
+def test_a_changed_case_json_shows_a_red_banner_naming_it(station, qtbot):
     with station.db.engine.connect() as conn:
         raw = bytes(conn.exec_driver_sql("SELECT case_json FROM case_revisions WHERE id = 1").scalar())
     execute(station.db, "UPDATE case_revisions SET case_json = :j WHERE id = 1",
             j=raw.replace(b'"amount": "19.99"', b'"amount": "0.01"'))
-    workspace = station.window.open_case(1)
+    workspace = open_case(qtbot, station.window, 1)   # read off the GUI thread (ui/case_tabs.py)
     banner = workspace.trust_banner
     assert banner.isVisibleTo(workspace) and banner.problem_label.isVisibleTo(workspace)
     assert "does not verify" in banner.problem_label.text()
@@ -53,7 +54,7 @@ def test_a_tampered_verdict_exports_no_notice(station, qtbot, tmp_path):
     drop_guard(station.db, "verdicts")
     execute(station.db, "UPDATE verdicts SET record = replace(record, '19.99', '99.99') WHERE id = :id",
             id=verdict.id)
-    workspace = station.window.open_case(1)
+    workspace = open_case(qtbot, station.window, 1)   # read off the GUI thread (ui/case_tabs.py)
     assert "record does not match its fingerprint" in workspace.trust_banner.problem_label.text()
     out = tmp_path / "n" / "OUT.pdf"
     with qtbot.waitSignal(workspace.checklist.exportFailed, timeout=20000):
@@ -68,7 +69,7 @@ def test_a_new_revision_of_a_signed_case_asks_to_confirm_and_the_notice_keeps_th
     newer = case_dict()
     newer["claim"] = dict(newer["claim"], reason_text="Revision 2: the buyer adds a sentence.")
     import_bundle(station.db, make_loaded(newer), actor="r.chen")
-    workspace = station.window.open_case(1)
+    workspace = open_case(qtbot, station.window, 1)   # read off the GUI thread (ui/case_tabs.py)
     banner = workspace.trust_banner
     assert banner.revision_row.isVisibleTo(workspace)
     assert "Revision 2" in banner.revision_label.text() and "revision 1" in banner.revision_label.text()

@@ -6,7 +6,7 @@ import logging
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMessageBox, QToolButton, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMessageBox, QSizePolicy, QToolButton, QWidget
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +42,8 @@ class Badge(QLabel):
     def __init__(self, text: str = "", tone: str = "neutral", parent: QWidget | None = None):
         super().__init__(text, parent)
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # never narrower than its text: a squeezed badge read "a256 verified"
+        self.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
         self.set_tone(tone)
 
     def set_tone(self, tone: str) -> None:

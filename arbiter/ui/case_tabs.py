@@ -1,0 +1,157 @@
+"""The tabs of open cases: opening a case off the GUI thread, the next case of the queue, and the open tabs
+remembered between runs.
+
+Opening reads the stored case, its draft and verdict and re-hashes every evidence item; that runs through
+``tasks.run`` (a read on the pool, like Anki's QueryOp) while the tab shows "Opening…", and the review is built on
+the GUI thread when the read is back. The open cases are kept in QSettings per database, so a restart brings
+them back.
+"""
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QTabBar, QTabWidget, QWidget
+
+from arbiter.ui import settings, tasks
+from arbiter.ui.session import Opening, ReviewSession, load_opening
+from arbiter.ui.widgets.common import plain_error
+from arbiter.ui.workspace import CaseWorkspace, placeholder
+
+log = logging.getLogger(__name__)
+
+QUEUE_TAB = 0
+DONE_STATUSES = frozenset({"signed", "amended"})
+
+
+class CaseTabs(QObject):
+    """Owns the case tabs of the main window's tab widget (tab 0 is the queue)."""
+
+    opened = Signal(int)          # case_pk, once its workspace is in place
+    failed = Signal(int, str, bool)   # case_pk, the reason in words, quiet (a tab restored from the last run)
+    reviewChanged = Signal()      # a draft saved or a verdict signed: the queue is stale
+
+    def __init__(self, tabs: QTabWidget, repo: Any, reviewer: Callable[[], str], settings_key: str,
+                 parent: QObject | None = None):
+        super().__init__(parent)
+        self.tabs = tabs
+        self.repo = repo
+        self.reviewer = reviewer
+        self.settings_key = settings_key
+        self.restoring = False
+        self._quiet: set[int] = set()
+        tabs.tabBar().setTabButton(QUEUE_TAB, QTabBar.ButtonPosition.RightSide, None)
+        tabs.tabBar().setTabButton(QUEUE_TAB, QTabBar.ButtonPosition.LeftSide, None)
+        tabs.tabCloseRequested.connect(self.close_tab)
+
+    # -- finding ---------------------------------------------------------------------------------------------
+    def widget_for(self, case_pk: int) -> QWidget | None:
+        for i in range(1, self.tabs.count()):
+            widget = self.tabs.widget(i)
+            if widget.property("case_pk") == case_pk:
+                return widget
+        return None
+
+    def workspaces(self) -> list[CaseWorkspace]:
+        return [w for w in (self.tabs.widget(i) for i in range(1, self.tabs.count())) if isinstance(w, CaseWorkspace)]
+
+    # -- opening ---------------------------------------------------------------------------------------------
+    def open(self, case_pk: int, *, focus: bool = True) -> QWidget:
+        """Bring the case's tab forward, or add one that fills when the case has been read."""
+        existing = self.widget_for(case_pk)
+        if existing is not None:
+            if focus:
+                self.tabs.setCurrentWidget(existing)
+            return existing
+        pending = placeholder(self.tr("Opening the case…"))
+        pending.setProperty("case_pk", case_pk)
+        index = self.tabs.addTab(pending, self.tr("Opening…"))
+        if focus:
+            self.tabs.setCurrentIndex(index)
+        task = tasks.run(load_opening, self.repo, case_pk, name=f"open case {case_pk}")
+        task.finished.connect(lambda opening, p=pending, pk=case_pk: self._opened(p, pk, opening))
+        task.failed.connect(lambda exc, p=pending, pk=case_pk: self._failed(p, pk, exc))
+        return pending
+
+    def _opened(self, pending: QWidget, case_pk: int, opening: Opening) -> None:
+        index = self.tabs.indexOf(pending)
+        if index < 0:   # closed while it was being read
+            return
+        try:
+            session = ReviewSession(self.repo, case_pk, self.reviewer(), opening=opening)
+            workspace = CaseWorkspace(session)
+        except Exception as exc:  # noqa: BLE001 - e.g. a stored case the rules cannot read
+            log.exception("opening case %s failed", case_pk)
+            self._failed(pending, case_pk, exc)
+            return
+        session.setParent(workspace)
+        session.signed.connect(lambda *_: self.reviewChanged.emit())
+        session.saved.connect(lambda *_: self.reviewChanged.emit())
+        workspace.setProperty("case_pk", case_pk)
+        current = self.tabs.currentIndex() == index
+        self.tabs.removeTab(index)
+        self.tabs.insertTab(index, workspace, workspace.title)
+        self.tabs.setTabToolTip(index, workspace.title)
+        if current:
+            self.tabs.setCurrentIndex(index)
+        pending.deleteLater()
+        self._quiet.discard(case_pk)
+        self.save()
+        self.opened.emit(case_pk)
+
+    def _failed(self, pending: QWidget, case_pk: int, exc: BaseException) -> None:
+        index = self.tabs.indexOf(pending)
+        if index >= 0:
+            self.tabs.removeTab(index)
+            pending.deleteLater()
+        self.failed.emit(case_pk, plain_error(exc), case_pk in self._quiet)
+        self._quiet.discard(case_pk)
+        self.save()
+
+    # -- closing ---------------------------------------------------------------------------------------------
+    def close_tab(self, index: int) -> None:
+        if index <= QUEUE_TAB:
+            return
+        widget = self.tabs.widget(index)
+        if isinstance(widget, CaseWorkspace):
+            widget.close_session()
+        self.tabs.removeTab(index)
+        widget.deleteLater()
+        self.save()
+
+    # -- the next case ---------------------------------------------------------------------------------------
+    @staticmethod
+    def next_pk(rows: list, after_pk: int | None) -> int | None:
+        """The next case still to decide after ``after_pk`` in the queue's order (wrapping round), or None."""
+        pks = [r.pk for r in rows]
+        start = pks.index(after_pk) + 1 if after_pk in pks else 0
+        for row in rows[start:] + rows[:start]:
+            if row.pk != after_pk and row.status not in DONE_STATUSES:
+                return row.pk
+        return None
+
+    # -- remembered between runs -----------------------------------------------------------------------------
+    def save(self) -> None:
+        if self.restoring:
+            return
+        pks = [w.property("case_pk") for w in (self.tabs.widget(i) for i in range(1, self.tabs.count()))]
+        current = self.tabs.currentWidget().property("case_pk") if self.tabs.currentIndex() > 0 else None
+        settings.put_json(settings.OPEN_CASES, {**(settings.get_json(settings.OPEN_CASES) or {}),
+                                                self.settings_key: {"open": [p for p in pks if p is not None],
+                                                                    "current": current}})
+
+    def restore(self) -> list[int]:
+        """Reopen the cases that were open when this database was last used; returns their pks."""
+        saved = (settings.get_json(settings.OPEN_CASES) or {}).get(self.settings_key) or {}
+        pks = [int(p) for p in saved.get("open", []) if isinstance(p, int)]
+        self._quiet.update(pks)
+        current = saved.get("current")
+        self.restoring = True
+        try:
+            for pk in pks:
+                self.open(pk, focus=pk == current)
+        finally:
+            self.restoring = False
+        return pks
