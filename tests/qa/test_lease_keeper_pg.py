@@ -25,9 +25,11 @@ def test_open_takes_close_releases_and_a_held_case_says_who(qtbot, pg_url):
         window = MainWindow(db, repo, "pg")
         qtbot.addWidget(window)
         window.identity = demo_identity("me.myself", "Me")
-        window.open_case(pks[ids[0]])
+        with qtbot.waitSignal(window.caseOpened, timeout=20000):  # the case is read off the GUI thread
+            window.open_case(pks[ids[0]])
         assert Leases(db).holders()[pks[ids[0]]].holder == "me.myself"
-        window.open_case(pks[ids[1]])
+        with qtbot.waitSignal(window.caseOpened, timeout=20000):
+            window.open_case(pks[ids[1]])
         assert "checked out to someone.else" in window.statusBar().currentMessage()
         assert window._lease_keeper.renew_all() == []
         window.close_tab(window.tabs.indexOf(window.workspace_for(pks[ids[0]])))
