@@ -33,8 +33,11 @@ IMPORTED, UNCHANGED, NEW_REVISION, REFUSED, SKIPPED = "imported", "unchanged", "
 #: stages at which a bundle can be refused: reading/checking it, or storing it
 READ, STORE = "read", "store"
 
-#: below this many bundles everything runs in this process (starting workers costs more than it saves)
+#: below this many bundles everything runs in this process (starting workers costs more than it saves): a
+#: forked worker starts at once, a spawned one (the workstation, macOS, Windows) imports the app first, seconds
+#: on a busy machine
 MIN_BUNDLES_FOR_WORKERS = 24
+MIN_BUNDLES_FOR_SPAWNED_WORKERS = 300
 #: a transaction is committed after this many bundles, this many bytes of evidence, or this many seconds
 BATCH_BUNDLES = 64
 BATCH_BYTES = 64 * 1024 * 1024
@@ -169,10 +172,12 @@ class _Reader:
     def __init__(self, sources: Sequence[str], workers: int):
         self._sources = deque(sources)
         self._pool: ProcessPoolExecutor | None = None
-        self._window: deque[Future] = deque()
-        if workers > 1 and len(sources) >= MIN_BUNDLES_FOR_WORKERS:
+        self._window: deque[tuple[str, Future]] = deque()
+        context = _pool_context()
+        enough = MIN_BUNDLES_FOR_WORKERS if context.get_start_method() == "fork" else MIN_BUNDLES_FOR_SPAWNED_WORKERS
+        if workers > 1 and len(sources) >= enough:
             try:
-                self._pool = ProcessPoolExecutor(workers, mp_context=_pool_context(), initializer=_worker_init)
+                self._pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_worker_init)
                 self._limit = workers * 4
             except Exception:  # noqa: BLE001 - no processes here (sandbox, frozen oddities): read in-process
                 log.warning("no worker processes; reading bundles in this process", exc_info=True)
@@ -180,21 +185,30 @@ class _Reader:
 
     def _fill(self) -> None:
         while self._pool is not None and self._sources and len(self._window) < self._limit:
-            self._window.append(self._pool.submit(read_and_prepare, self._sources.popleft()))
+            source = self._sources.popleft()
+            self._window.append((source, self._pool.submit(read_and_prepare, source)))
 
     def next(self) -> _Read | None:
-        if self._pool is None:
-            return read_and_prepare(self._sources.popleft()) if self._sources else None
-        self._fill()
-        if not self._window:
-            return None
-        future = self._window.popleft()
-        self._fill()
-        return future.result()
+        if self._pool is not None:
+            self._fill()
+            if self._window:
+                source, future = self._window[0]
+                try:
+                    result = future.result()
+                except Exception:  # noqa: BLE001 - a broken pool (a worker killed, no way to start one)
+                    log.warning("the import's worker processes failed; reading in this process", exc_info=True)
+                    self._sources.extendleft(reversed([src for src, _ in self._window]))
+                    self._window.clear()
+                    self.close()
+                else:
+                    self._window.popleft()
+                    self._fill()
+                    return result
+        return read_and_prepare(self._sources.popleft()) if self._sources else None
 
     def stop(self) -> None:
         """Read nothing more: the bundles in flight are dropped (the caller reports them skipped)."""
-        for future in self._window:
+        for _, future in self._window:
             future.cancel()
         self._window.clear()
         self._sources.clear()

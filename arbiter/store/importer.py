@@ -35,7 +35,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from arbiter.domain.model import Case
-from arbiter.forensics.fingerprint import bundle_fingerprints
+from arbiter.forensics.fingerprint import IMAGE_MEDIA_TYPES, fingerprints
 from arbiter.store import audit, supplements
 from arbiter.store.canonical import canonical_json, sha256_hex
 from arbiter.store.db import Database
@@ -153,6 +153,30 @@ def _check_bundle(loaded: Any) -> dict[str, bytes]:
     return contents
 
 
+#: fingerprints already computed in this process, by sha256 (the same photo in many bundles of one import, or
+#: the same bundle again, is hashed once); bounded, oldest first out
+_PRINTS_CACHE: dict[str, tuple[Any, ...]] = {}
+_PRINTS_CACHE_SIZE = 4096
+
+
+def _bundle_fingerprints(loaded: Any) -> dict[str, tuple[Any, ...]]:
+    """``arbiter.forensics.fingerprint.bundle_fingerprints`` with a per-process cache by content hash."""
+    out: dict[str, tuple[Any, ...]] = {}
+    for item in loaded.case.evidence:
+        if item.media_type in IMAGE_MEDIA_TYPES and item.sha256 not in out:
+            data = loaded.files.get(item.file)
+            if data is None:
+                continue
+            prints = _PRINTS_CACHE.get(item.sha256)
+            if prints is None:
+                prints = fingerprints(data)
+                if len(_PRINTS_CACHE) >= _PRINTS_CACHE_SIZE:
+                    del _PRINTS_CACHE[next(iter(_PRINTS_CACHE))]
+                _PRINTS_CACHE[item.sha256] = prints
+            out[item.sha256] = prints
+    return out
+
+
 def case_columns(case: Case) -> dict[str, Any]:
     return {
         "platform": str(case.platform), "region": case.region, "language": case.language,
@@ -172,7 +196,7 @@ def prepare(loaded: Any) -> PreparedBundle:
     } for item in case.evidence)
     extra = {hook.name: hook.prepare(loaded) for hook in IMPORT_HOOKS if hook.prepare is not None}
     search_keys, search_text = search_entries(json.loads(bytes(loaded.case_json).decode("utf-8-sig")))
-    prints = bundle_fingerprints(loaded)   # perceptual hashes of the images (issue 13): here, in the worker
+    prints = _bundle_fingerprints(loaded)  # perceptual hashes of the images (issue 13): here, in the worker
     return PreparedBundle(
         source=os.fspath(loaded.source),
         source_name=os.path.basename(os.fspath(loaded.source).rstrip("/\\"))[:255] or "bundle",

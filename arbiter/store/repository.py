@@ -34,7 +34,7 @@ from arbiter.store.models import (
     EvidenceModel,
     VerdictModel,
 )
-from arbiter.store.search import matching_cases
+from arbiter.store.search import has_key_match, matching_cases
 
 SORT_KEYS = ("case_id", "platform", "region", "claim_type", "amount", "opened_at", "next_deadline_at", "status")
 #: statuses a reviewer may set by hand; signed, amended and flagged come only from verdicts
@@ -211,8 +211,10 @@ class _Run:
     descending: bool
     holds: Callable[[QueueRow], bool]
 
-    def select(self, query: QueueQuery, after: QueueRow | None, *, sqlite: bool = False) -> Select:
-        stmt = Repository._filtered(select(*_QUEUE_COLUMNS), query, sqlite=sqlite).where(*self.where)
+    def select(self, query: QueueQuery, after: QueueRow | None, *, sqlite: bool = False,
+               fulltext: bool = True) -> Select:
+        stmt = Repository._filtered(select(*_QUEUE_COLUMNS), query, sqlite=sqlite,
+                                    fulltext=fulltext).where(*self.where)
         if after is not None:
             values = tuple(after.pk if key is CaseModel.id else getattr(after, key.key) for key in self.keys)
             left = self.keys[0] if len(self.keys) == 1 else tuple_(*self.keys)
@@ -270,12 +272,13 @@ class Repository(SupplementsMixin, NotesMixin):  # supplement requests, private 
 
     # -- the queue ---------------------------------------------------------------------------------------
     @staticmethod
-    def _filtered(stmt: Select, query: QueueQuery, *, sqlite: bool = False) -> Select:
+    def _filtered(stmt: Select, query: QueueQuery, *, sqlite: bool = False, fulltext: bool = True) -> Select:
         conditions = []
         if query.text:
             # the search indexes (store/search.py) give the matching pks; told they are few, SQLite looks them up
             # and sorts them instead of walking the sort index and probing every row
-            found = CaseModel.id.in_(matching_cases(query.text, "sqlite" if sqlite else "postgresql"))
+            found = CaseModel.id.in_(matching_cases(query.text, "sqlite" if sqlite else "postgresql",
+                                                    fulltext=fulltext))
             conditions.append(func.likelihood(found, literal_column("0.001")) if sqlite else found)
         for name in ("platform", "region", "status", "claim_type"):
             values = getattr(query, name)
@@ -283,10 +286,17 @@ class Repository(SupplementsMixin, NotesMixin):  # supplement requests, private 
                 conditions.append(getattr(CaseModel, name).in_(values))
         return stmt.where(and_(*conditions)) if conditions else stmt
 
+    @staticmethod
+    def _fulltext(session: Session, query: QueueQuery) -> bool:
+        """Whether the search needs the names' full-text index: only when no exact or prefix value matches
+        (an id, a phone number, a SKU... found by its own index; the text index is the slower one)."""
+        return bool(query.text) and not has_key_match(session, query.text)
+
     def count_cases(self, query: QueueQuery) -> int:
         sqlite = self._db.backend == "sqlite"
         with self._db.session(readonly=True) as session:
-            return session.scalar(self._filtered(select(func.count(CaseModel.id)), query, sqlite=sqlite)) or 0
+            return session.scalar(self._filtered(select(func.count(CaseModel.id)), query, sqlite=sqlite,
+                                                 fulltext=self._fulltext(session, query))) or 0
 
     def list_cases(self, query: QueueQuery, offset: int = 0, limit: int = 200, *,
                    after: QueueRow | None = None) -> list[QueueRow]:
@@ -310,10 +320,11 @@ class Repository(SupplementsMixin, NotesMixin):  # supplement requests, private 
             start = next(i for i, run in enumerate(runs) if run.holds(after))
         rows: list[QueueRow] = []
         with self._db.session(readonly=True) as session:
+            fulltext = self._fulltext(session, query)
             for i in range(start, len(runs)):
                 if len(rows) >= limit:
                     break
-                stmt = runs[i].select(query, after if i == start else None, sqlite=sqlite)
+                stmt = runs[i].select(query, after if i == start else None, sqlite=sqlite, fulltext=fulltext)
                 if offset and i < len(runs) - 1:  # skip this whole run when the offset lies beyond it
                     size = session.scalar(select(func.count()).select_from(stmt.subquery())) or 0
                     if offset >= size:

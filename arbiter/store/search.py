@@ -4,7 +4,7 @@ SKU, tracking number (docs/storage.md, "Search").
 Two structures, filled by the importer for the newest revision of each case (migration 0007 filled them for the
 cases already stored):
 - ``case_search_keys`` (``case_pk``, ``kind``, ``value``): exact values, normalised (NFKC, case-folded), read by
-  exact match and by prefix as a range of the ``(value, case_pk)`` index. A phone number is kept as its digits
+  exact match and by prefix as a range of the ``(value, case_pk)`` index; names too, whole and word by word. A phone number is kept as its digits
   (``phone``) and as its digits reversed (``phone_tail``), so that ``+44 7700 900482``, ``07700 900482`` and
   ``900482`` all find it: a prefix of the digits, or their ending, without the trunk ``0`` or country code.
 - ``case_search_text``: one document per case (buyer and seller names, and the ids again) for words and parts of
@@ -82,9 +82,22 @@ def search_entries(data: Mapping[str, Any]) -> tuple[tuple[tuple[str, str], ...]
         add("sku", _get(item, "sku"))
     add("tracking", _get(data, "order", "logistics", "tracking_no"))
     add("tracking", _get(data, "return_logistics", "tracking_no"))
-    names = [n.strip() for n in (_get(data, "buyer", "display_name"), _get(data, "seller", "shop_name"))
-             if isinstance(n, str) and n.strip()]
+    names = []
+    for kind, name in (("buyer_name", _get(data, "buyer", "display_name")),
+                       ("seller_name", _get(data, "seller", "shop_name"))):
+        if isinstance(name, str) and name.strip():
+            names.append(name.strip())
+            for value in name_keys(name):
+                keys[(kind, value)] = None
     return tuple(keys), " ".join(names + words)
+
+
+def name_keys(name: str) -> list[str]:
+    """A name as exact/prefix keys: the whole name and each of its words (short names, CJK names of two
+    characters, which a trigram index cannot serve, are found this way on both engines)."""
+    whole = normalise(name)
+    words = whole.split()
+    return [whole] + [w for w in words if w != whole]
 
 
 def _prefix_range(column, prefix: str):
@@ -98,11 +111,7 @@ def _fts_query(query: str) -> str:
     return " AND ".join(f'"{term}"*' for term in terms if term)
 
 
-def matching_cases(query: str, dialect: str) -> Select | None:
-    """A SELECT of the pks of the cases that ``query`` finds (a UNION of index lookups), or None for ''."""
-    query = unicodedata.normalize("NFKC", query or "").strip()
-    if not query:
-        return None
+def _key_parts(query: str) -> list[Select]:
     norm = normalise(query)
     parts = [select(KEYS.c.case_pk).where(_prefix_range(KEYS.c.value, norm))]
     digits = phone_digits(query)
@@ -115,7 +124,27 @@ def matching_cases(query: str, dialect: str) -> Select | None:
         if shorter:
             match = or_(match, KEYS.c.value.in_(shorter))
         parts.append(select(KEYS.c.case_pk).where(KEYS.c.kind == "phone_tail", match))
-    if dialect == "sqlite":
+    return parts
+
+
+def has_key_match(session: Any, query: str) -> bool:
+    """Whether any exact or prefix value matches ``query`` (a few index probes)."""
+    query = unicodedata.normalize("NFKC", query or "").strip()
+    if not query:
+        return False
+    return any(session.execute(part.limit(1)).first() is not None for part in _key_parts(query))
+
+
+def matching_cases(query: str, dialect: str, *, fulltext: bool = True) -> Select | None:
+    """A SELECT of the pks of the cases that ``query`` finds (a UNION of index lookups), or None for ''.
+    ``fulltext``: also the names' text index (the repository asks for it only when no value matches)."""
+    query = unicodedata.normalize("NFKC", query or "").strip()
+    if not query:
+        return None
+    parts = _key_parts(query)
+    if not fulltext:
+        pass
+    elif dialect == "sqlite":
         fts = _fts_query(query)
         if fts:
             parts.append(select(literal_column("rowid").label("case_pk"))

@@ -135,8 +135,11 @@ class QueueModel(QAbstractTableModel):
 
     def set_filter(self, flt: QueueFilter) -> None:
         if flt != self._filter:
+            # a new sort shows the same cases in another order: no need to count them again (on a million
+            # cases the count is most of a sort's time; refresh() still counts)
+            same_cases = replace(flt, sort=self._filter.sort, descending=self._filter.descending) == self._filter
             self._filter = flt
-            self._reload()
+            self._reload(recount=not same_cases)
 
     def update_filter(self, **changes: Any) -> None:
         self.set_filter(replace(self._filter, **changes))
@@ -166,15 +169,17 @@ class QueueModel(QAbstractTableModel):
                 return i
         return -1
 
-    def _reload(self) -> None:
-        self._resume_due()
+    def _reload(self, *, recount: bool = True) -> None:
+        if self._resume_due():
+            recount = True  # statuses changed: a status filter may now hold other cases
         self.beginResetModel()
         self._rows = []
+        known = self._total
         self._total = 0
         error = None
         try:
             query = to_store_query(self._filter)
-            self._total = int(self._repo.count_cases(query))
+            self._total = int(self._repo.count_cases(query)) if recount else known
             if self._total:
                 self._rows = list(self._repo.list_cases(query, 0, self._page_size))
         except Exception as exc:  # noqa: BLE001 - shown in the queue, never a crash

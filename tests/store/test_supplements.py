@@ -200,3 +200,25 @@ def test_0006_upgrades_a_0005_database(tmp_path):
     con = sqlite3.connect(path)
     assert con.execute("SELECT status FROM cases").fetchone() == ("in_review",)
     con.close()
+
+
+def test_a_batch_import_resolves_requests_like_one_bundle_at_a_time(db, repo):
+    """The import service stores many bundles per transaction (importer.import_prepared); a new revision that
+    answers an open request in such a batch resumes the case, with the same audit events, the chain intact."""
+    from arbiter.store.importer import import_prepared, prepare
+
+    pk = _imported(db).case_pk
+    other = import_bundle(db, make_loaded(case_dict(case_id="TTS-UK-TEST-0002")), actor="importer")
+    due = NOW + timedelta(days=3)
+    repo.request_supplement(pk, "seller", "A photo of the packing before dispatch", due, "r.chen", now=NOW)
+    changed = case_dict(case_id="TTS-UK-TEST-0002")
+    changed["claim"]["reason_text"] = "Edited by the platform"
+    batch = [prepare(make_loaded(case_dict(case_id="TTS-UK-TEST-0003"))),
+             prepare(_revision_with_items(["ARB-R1"], due_at=due, submitted_at=NOW + timedelta(days=1))),
+             prepare(make_loaded(changed))]
+    results = import_prepared(db, batch, actor="importer")
+    assert [(r.status, r.revision) for r in results] == [("imported", 1), ("new_revision", 2), ("new_revision", 2)]
+    assert _status(repo, pk) == "in_review"
+    assert [e.action for e in repo.audit_trail(pk)][-3:] == ["supplement.answered", "case.resumed", "case.imported"]
+    assert [e.action for e in repo.audit_trail(other.case_pk)] == ["case.imported", "case.imported"]
+    assert repo.verify_audit_chain() == []

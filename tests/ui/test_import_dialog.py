@@ -94,3 +94,39 @@ def test_cancel_skips_the_remaining_bundles(qtbot, db, bundles_dir):
     assert len(statuses) == 6
     assert "skipped" in statuses or statuses.count("imported") == 6
     assert json.dumps(statuses)
+
+
+def test_cancel_midway_keeps_what_was_stored_and_the_work_runs_off_the_gui_thread(qtbot, db, bundles_dir,
+                                                                                  monkeypatch):
+    """Cancel after the first bundles are in: those stay imported (and are listed so), the rest are skipped;
+    the import service's work never runs on the GUI thread."""
+    import threading
+
+    from arbiter import importing
+    from arbiter.store import QueueQuery, Repository
+
+    monkeypatch.setattr(importing, "BATCH_BUNDLES", 2)   # commit every two bundles, as a big import would
+    gui_thread = threading.get_ident()
+    seen_threads = set()
+    real = importing.read_and_prepare
+
+    def spy(source):
+        seen_threads.add(threading.get_ident())
+        return real(source)
+
+    monkeypatch.setattr(importing, "read_and_prepare", spy)
+    paths = [write_bundle(bundles_dir / f"m{n:02d}.arbcase", bundle_data(20 + n)) for n in range(10)]
+    dialog = ImportDialog(db, paths)
+    qtbot.addWidget(dialog)
+    task = dialog.start()
+    qtbot.waitUntil(lambda: dialog.results.rowCount() >= 2, timeout=20_000)
+    qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: task.done, timeout=20_000)
+    statuses = [o.status for o in dialog.results.outcomes]
+    assert len(statuses) == 10
+    imported = statuses.count("imported")
+    assert 2 <= imported < 10 and statuses == ["imported"] * imported + ["skipped"] * (10 - imported)
+    assert Repository(db).count_cases(QueueQuery()) == imported
+    assert "Skipped: " in dialog.summary.text()
+    assert dialog.close_button.isEnabled()
+    assert seen_threads and gui_thread not in seen_threads

@@ -117,3 +117,24 @@ def test_a_failing_repository_is_reported_not_raised(filled_repo, qtbot):
         model.refresh()
     assert "disk I/O error" in blocker.args[0]
     assert model.rowCount() == 0
+
+
+def test_a_new_sort_reads_a_page_without_counting_again(filled_repo):
+    """On a million cases the count is most of a sort's time (bench/bench_queue.py): a sort shows the same
+    cases, so only a filter change or a refresh counts them again."""
+    counts = []
+    real = filled_repo.count_cases
+
+    def counting(query):
+        counts.append(query)
+        return real(query)
+
+    filled_repo.count_cases = counting
+    model = QueueModel(filled_repo, page_size=5)
+    total = model.total
+    model.sort(0, Qt.SortOrder.DescendingOrder)
+    model.sort(3, Qt.SortOrder.AscendingOrder)
+    assert len(counts) == 1 and model.total == total and model.rowCount() == min(5, total)
+    model.update_filter(platform="douyin")
+    model.refresh()
+    assert len(counts) == 3
