@@ -363,7 +363,9 @@ class QAStore:
     def notice_hold(self, case_pk: int) -> str | None:
         """Why the case's current verdict may not issue its notice yet, or None. With the team setting
         ``notice_gate`` on (the default), a verdict flagged for a supervisor (an override) or an amendment by its
-        reviewer waits for a supervisor's approval; a supervisor's own overturn is that approval."""
+        reviewer waits for a supervisor's approval; a supervisor's own overturn is that approval. Any verdict a
+        supervisor returned is held too, and the reason carries the note: that is how a return reaches the reviewer
+        on a shared database (the reviewer's checklist shows it where the export is)."""
         with self._db.session(readonly=True) as session:
             gate = session.get(TeamSettingModel, "notice_gate")
             if gate is not None and not json.loads(gate.value):
@@ -377,15 +379,16 @@ class QAStore:
             if session.scalar(select(SupervisorReviewModel.id).where(
                     SupervisorReviewModel.amendment_id == current.id)) is not None:
                 return None  # the supervisor's overturn
+            last = session.scalar(select(SupervisorReviewModel).where(
+                SupervisorReviewModel.verdict_id == current.id).order_by(SupervisorReviewModel.id.desc()).limit(1))
+            if last is not None and last.action == "return":  # any verdict a supervisor sent back waits
+                return (f"the verdict was returned by a supervisor ({last.supervisor}): \u201c{last.note}\u201d; "
+                        "amend it, then it waits for approval")
             if not (current.flagged_for_supervisor or current.kind == "amendment"):
                 return None
-            actions = list(session.scalars(select(SupervisorReviewModel.action).where(
-                SupervisorReviewModel.verdict_id == current.id).order_by(SupervisorReviewModel.id)))
-            if actions and actions[-1] == "approve":
+            if last is not None and last.action == "approve":
                 return None
             what = "an override of the derived outcome" if current.flagged_for_supervisor else "an amendment"
-            if actions and actions[-1] == "return":
-                return f"the verdict ({what}) was returned by a supervisor; amend it, then it waits for approval"
             return f"the verdict is {what}: its notice is held until a supervisor approves it"
 
 

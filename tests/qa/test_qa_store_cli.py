@@ -86,11 +86,16 @@ def test_review_actions_inbox_notice_gate_and_report(desk, capsys):
     with pytest.raises(QAError, match="needs a note"):
         store.review(amendment.id, "boss", "return")
     store.review(amendment.id, "boss", "return", note="cite the photo", sample_id=sample_id)
-    assert "returned by a supervisor" in store.notice_hold(amended_pk)
+    assert "returned by a supervisor (boss): \u201ccite the photo\u201d" in store.notice_hold(amended_pk)
     assert store.returned_to(amendment.reviewer) == [(amended, amendment.id, "cite the photo")]
     store.review(amendment.id, "boss", "approve", sample_id=sample_id)
     assert store.notice_hold(amended_pk) is None and store.returned_to(amendment.reviewer) == []
+    plain_id, plain = [(k, v) for k, v in decided.items() if k != amended][-1]
+    assert store.notice_hold(plain["pk"]) is None  # a plain verdict issues its notice at once...
+    store.review(plain["verdict"].id, "boss", "return", note="which photo?")
+    assert "which photo?" in store.notice_hold(plain["pk"])  # ...unless a supervisor returned it
     store.set_setting("notice_gate", False, "boss")
+    assert store.notice_hold(plain["pk"]) is None
 
     # overturn: the supervisor's amendment, linked to the review; it is nobody's verdict in the report
     case_id, item = next((k, v) for k, v in decided.items() if k != amended)
@@ -114,7 +119,7 @@ def test_review_actions_inbox_notice_gate_and_report(desk, capsys):
     assert by[item["reviewer"]]["overturned"] == "1"
     assert by[decided[amended]["reviewer"]]["approved"] == "1"
     code, out, _ = _run(capsys, "--db", url, "qa", "report")
-    assert out.splitlines()[-1] == f"team: 4 reviewers, {len(decided) + 1} verdicts, 2 quality-reviewed, 1 overturned"
+    assert out.splitlines()[-1] == f"team: 4 reviewers, {len(decided) + 1} verdicts, 3 quality-reviewed, 1 overturned"
     assert "not yet meaningful" in out
 
 
