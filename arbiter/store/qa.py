@@ -370,10 +370,7 @@ class QAStore:
             gate = session.get(TeamSettingModel, "notice_gate")
             if gate is not None and not json.loads(gate.value):
                 return None
-            superseded = select(VerdictModel.supersedes_id).where(VerdictModel.supersedes_id.is_not(None))
-            current = session.scalar(select(VerdictModel).where(
-                VerdictModel.case_pk == case_pk, VerdictModel.id.not_in(superseded.scalar_subquery()))
-                .order_by(VerdictModel.id.desc()).limit(1))
+            current = current_verdict(session, case_pk)
             if current is None:
                 return None
             if session.scalar(select(SupervisorReviewModel.id).where(
@@ -384,12 +381,26 @@ class QAStore:
             if last is not None and last.action == "return":  # any verdict a supervisor sent back waits
                 return (f"the verdict was returned by a supervisor ({last.supervisor}): \u201c{last.note}\u201d; "
                         "amend it, then it waits for approval")
-            if not (current.flagged_for_supervisor or current.kind == "amendment"):
+            conflict = session.scalar(select(VerdictModel.reviewer).where(
+                VerdictModel.case_pk == case_pk, VerdictModel.conflicts_with_id.is_not(None)).limit(1))
+            if not (current.flagged_for_supervisor or current.kind == "amendment" or conflict):
                 return None
             if last is not None and last.action == "approve":
                 return None
+            if conflict and not current.flagged_for_supervisor and current.kind != "amendment":
+                return (f"another reviewer ({conflict}) signed a different verdict on this case: its notice is held "
+                        "until a supervisor approves one of them")
             what = "an override of the derived outcome" if current.flagged_for_supervisor else "an amendment"
             return f"the verdict is {what}: its notice is held until a supervisor approves it"
+
+
+def current_verdict(session: Session, case_pk: int) -> VerdictModel | None:
+    """The case's current verdict: the head of its verdict chain, never a conflicting verdict kept beside it
+    (an imported second original, or an amendment of one, carries ``conflicts_with_id``; docs/trust.md). The same
+    rule as the repository's, which notices, revisions and exports follow."""
+    from arbiter.store.repository import Repository
+
+    return Repository._current_verdict(session, case_pk)
 
 
 def _review_row(r: SupervisorReviewModel) -> ReviewRow:

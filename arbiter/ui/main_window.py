@@ -99,6 +99,9 @@ class MainWindow(QMainWindow):
         from arbiter.ui import trust_actions  # File > Export/Import verdicts, Help > Verify database (issue 11)
 
         trust_actions.install(self)
+        from arbiter.ui import lease_keeper  # team mode: an open case is checked out to the identity (issue 12)
+
+        lease_keeper.install(self)
         self.setAcceptDrops(True)
         self.setWindowIcon(app_icon())
         self.retranslate()
@@ -269,14 +272,6 @@ class MainWindow(QMainWindow):
             from arbiter.ui import trust_banner  # the case is verified as it opens (issue 11)
 
             trust_banner.attach(workspace, self.repo, case_pk, lambda: self.identity)
-            from arbiter.ui.lease_keeper import keeper_for  # team mode: checked out while its tab is open
-
-            keeper = keeper_for(self)
-            if keeper is not None:
-                held = keeper.open(case_pk, workspace.session.case.case_id)
-                if held:
-                    self.statusBar().showMessage(self.tr("Someone else has this case: %1").replace("%1", held),
-                                                 20000)
         self._on_tab_changed(self.tabs.currentIndex())
         self.caseOpened.emit(case_pk)
 
@@ -306,10 +301,6 @@ class MainWindow(QMainWindow):
         return self.open_case(next_pk)
 
     def close_tab(self, index: int) -> None:
-        widget = self.tabs.widget(index)
-        keeper = getattr(self, "_lease_keeper", None)
-        if keeper is not None and isinstance(widget, CaseWorkspace):
-            keeper.close(widget.session.case_pk)
         self.cases.close_tab(index)
 
     def close_current_case(self) -> None:
