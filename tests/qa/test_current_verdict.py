@@ -11,6 +11,7 @@ from arbiter.store.qa import QAStore
 from tests.factories import answers_dict
 from tests.store.helpers import SELLER_WINS, make_loaded, signer, stored_inputs
 
+BOSS = signer("boss", "Boss", "supervisor")
 OVERRIDE = {"override": {"outcome": "seller_favoured", "justification": "The buyer kept using the mug for a week."},
             "remedy": None, "amount": None}
 
@@ -46,9 +47,9 @@ def test_a_conflicting_imported_verdict_is_never_taken_as_current(team_db, tmp_p
     # the current verdict is r.chen's override, which waits for a supervisor; s.lee's plain verdict (newer, kept
     # as a conflict) must not release the notice
     assert hold is not None and "override" in hold
-    qa.review(lees.id, "boss", "approve")          # approving the conflicting verdict approves nothing current
+    qa.review(lees.id, "boss", "approve", signer=BOSS)  # approving the conflicting verdict approves nothing current
     assert qa.notice_hold(1) is not None
-    qa.review(chens.id, "boss", "approve")
+    qa.review(chens.id, "boss", "approve", signer=BOSS)
     assert qa.notice_hold(1) is None
 
 
@@ -66,5 +67,5 @@ def test_a_conflict_holds_a_plain_verdict_until_a_supervisor_approves(team_db, t
     import_packages(team_db, [str(second)], actor="boss")
     hold = qa.notice_hold(1)
     assert hold is not None and "s.lee" in hold     # the conflict names the other reviewer
-    qa.review(repo.current_verdict(1).id, "boss", "approve")
+    qa.review(repo.current_verdict(1).id, "boss", "approve", signer=BOSS)
     assert qa.notice_hold(1) is None
