@@ -177,6 +177,29 @@ _PRINTS_CACHE_SIZE = 4096
 KnownPrints = Callable[[Sequence[str]], set[str]]
 
 
+def _stored(known: KnownPrints | None, digests: Any) -> set[str]:
+    """The digests ``known`` reports as fingerprinted already (none if it cannot tell)."""
+    if not digests or known is None:
+        return set()
+    try:
+        return set(known(sorted(digests)))
+    except Exception:  # noqa: BLE001 - the check only saves work: without it, everything is fingerprinted
+        log.debug("known-fingerprints lookup failed", exc_info=True)
+        return set()
+
+
+def _video_fingerprints(loaded: Any, known: KnownPrints | None = None) -> dict[str, tuple[Any, ...]]:
+    """The videos' key-frame fingerprints (``arbiter.forensics.video``), unless every video of the bundle has
+    its fingerprints stored already (a re-import, a new revision: no video is decoded again)."""
+    from arbiter.forensics.video import VIDEO_MEDIA_TYPES, bundle_video_fingerprints
+
+    videos = {item.sha256 for item in loaded.case.evidence if item.media_type in VIDEO_MEDIA_TYPES}
+    stored = _stored(known, videos)
+    if not videos or stored >= videos:
+        return {}
+    return {digest: prints for digest, prints in bundle_video_fingerprints(loaded).items() if digest not in stored}
+
+
 def _bundle_fingerprints(loaded: Any, known: KnownPrints | None = None) -> dict[str, tuple[Any, ...]]:
     """sha256 -> fingerprints of the bundle's images that ``known`` does not report as stored already; a
     per-process cache by content hash in front (``arbiter.forensics.fingerprint.fingerprints`` computes)."""
@@ -192,14 +215,8 @@ def _bundle_fingerprints(loaded: Any, known: KnownPrints | None = None) -> dict[
         if cached is not None:
             out[digest] = cached
             del images[digest]
-    if images and known is not None:
-        try:
-            stored = known(sorted(images))
-        except Exception:  # noqa: BLE001 - the check only saves work: without it, hash everything
-            log.debug("known-fingerprints lookup failed", exc_info=True)
-            stored = set()
-        for digest in stored:
-            images.pop(digest, None)
+    for digest in _stored(known, images):
+        images.pop(digest, None)
     for digest, data in images.items():
         prints = fingerprints(data)
         if len(_PRINTS_CACHE) >= _PRINTS_CACHE_SIZE:
@@ -231,6 +248,7 @@ def prepare(loaded: Any, *, known: KnownPrints | None = None, hashed: bool = Fal
     extra = {hook.name: hook.prepare(loaded) for hook in IMPORT_HOOKS if hook.prepare is not None}
     search_keys, search_text = search_entries(json.loads(bytes(loaded.case_json).decode("utf-8-sig")))
     prints = _bundle_fingerprints(loaded, known)  # perceptual hashes of the images (issue 13): in the worker
+    prints.update(_video_fingerprints(loaded, known))   # key frames of videos (issue 13)
     return PreparedBundle(
         source=os.fspath(loaded.source),
         source_name=os.path.basename(os.fspath(loaded.source).rstrip("/\\"))[:255] or "bundle",
