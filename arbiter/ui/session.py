@@ -65,6 +65,19 @@ def load_opening(repo: ReviewRepository, case_pk: int) -> Opening:
                    repo.current_verdict(case_pk), open_requests)
 
 
+def _amends_current(draft: Draft, progress: dict, verdict: VerdictRow) -> bool:
+    """Whether a draft's amendment is still being drafted: it amends the current verdict (``amends``, its id), and
+    not one that has been superseded since (the amendment was signed). Drafts from before ``amends`` was kept
+    are judged by their time: written after the current verdict was signed."""
+    amends = progress.get("amends")
+    if amends is not None:
+        return amends == verdict.id
+    try:
+        return draft.updated_at > verdict.signed_at
+    except TypeError:   # a naive time from an old row: keep the amendment rather than lose the reason
+        return True
+
+
 class Blocker(NamedTuple):
     """One thing that keeps Sign disabled: the words, and where to go to fix it (a question id such as
     ``finding`` or ``evidence.E2``, ``open:E2`` for an item to open, ``chat:buyer:buyer_seller`` for a log)."""
@@ -123,8 +136,16 @@ class ReviewSession(QObject):
             self.chats_read = set(progress.get("chats_read", []))
             self.evidence_progress = copy.deepcopy(dict(progress.get("evidence_progress", {})))
             reason = progress.get("amendment_reason")
-            if reason and self.verdict is not None:
+            if reason and self.verdict is not None and _amends_current(draft, progress, self.verdict):
                 self.amendment_reason = str(reason)
+        if self.is_locked and self.verdict.answers:
+            # a signed verdict shows what was signed, read-only: the verdict row holds the answers and progress.
+            # A verdict signed outside this window (the CLI, another workstation, an imported verdict package)
+            # has no draft here, or an older one
+            self._answers = copy.deepcopy(dict(self.verdict.answers))
+            signed_progress = self.verdict.progress or {}
+            self.opened_evidence |= set(signed_progress.get("opened_evidence", []))
+            self.chats_read |= set(signed_progress.get("chats_read", []))
 
         self._dirty = False
         self._timer = QTimer(self)
@@ -280,6 +301,8 @@ class ReviewSession(QObject):
                                     "chats_read": sorted(self.chats_read)}
         if self.amendment_reason is not None:
             progress["amendment_reason"] = self.amendment_reason
+            if self.verdict is not None:
+                progress["amends"] = self.verdict.id
         if self.evidence_progress:
             progress["evidence_progress"] = copy.deepcopy(self.evidence_progress)
         return progress

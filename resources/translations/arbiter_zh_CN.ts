@@ -2916,6 +2916,10 @@ Import case bundles with File ▸ Import bundles… (Ctrl+I), or drop .arbcase f
         <source>no refund for this remedy</source>
         <translation>此处理方式不涉及退款</translation>
     </message>
+    <message>
+        <source>Choose the remedy. A full refund is filled in with the most that can be refunded, {cap} {currency} ({basis}); lower it if needed.</source>
+        <translation>请选择补救措施。全额退款会自动填入可退的最高金额 {cap} {currency}（{basis}），如有需要可调低。</translation>
+    </message>
 </context>
 <context>
     <name>ResultDialog</name>
