@@ -555,6 +555,13 @@ class Repository(SupplementsMixin, NotesMixin):  # supplement requests, private 
                                    .order_by(VerdictModel.id))
             return [_verdict_row(row) for row in rows]
 
+    # -- the supervisor's returns, for the reviewer's queue (arbiter.store.returns) ------------------------------
+    def returned_marks(self, case_pks: Iterable[int]) -> dict:
+        """``{case_pk: ReturnedMark}`` of the cases whose current verdict a supervisor returned."""
+        from arbiter.store.returns import returned_marks
+
+        return returned_marks(self._db, case_pks)
+
     # -- the supervisor's notice gate (arbiter.store.qa) -----------------------------------------------------
     def notice_hold(self, case_pk: int) -> str | None:
         """Why the current verdict's notice is held (a flagged verdict or an amendment awaiting a supervisor's

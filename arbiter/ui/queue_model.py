@@ -23,7 +23,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFont
 
-from arbiter.ui import labels
+from arbiter.ui import labels, queue_reads, tasks
 from arbiter.ui.widgets.common import STATUS_TONES, plain_error
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
@@ -41,6 +41,7 @@ ROW_ROLE = Qt.ItemDataRole.UserRole + 1      # the QueueRow
 CASE_PK_ROLE = Qt.ItemDataRole.UserRole + 2  # int
 TONE_ROLE = Qt.ItemDataRole.UserRole + 3     # "danger" / "warning" / ... for the time-left and status cells
 CODE_ROLE = Qt.ItemDataRole.UserRole + 4     # the raw stored code of the cell (status, platform, ...)
+RETURNED_ROLE = Qt.ItemDataRole.UserRole + 5  # the supervisor's return of the current verdict (ReturnedMark) or None
 
 DEFAULT_PAGE_SIZE = 200
 
@@ -94,6 +95,14 @@ def time_left(deadline: datetime | None, now: datetime) -> tuple[str, str | None
     return span, ("warning" if seconds < 86400 else None)
 
 
+def returned_text(mark: Any) -> str:
+    """The supervisor's return in words: who, when, and the note (the queue's tooltip, the case's banner)."""
+    when = mark.at.astimezone()
+    text = translate("QueueModel", "Returned by %1 on %2: %3").replace("%1", mark.supervisor).replace(
+        "%2", QLocale().toString(when.date(), QLocale.FormatType.ShortFormat) + when.strftime(" %H:%M"))
+    return text.replace("%3", mark.note or "—")
+
+
 def _read_failed(exc: BaseException) -> str:
     return translate("QueueModel", "The case queue could not be read: %1").replace("%1", plain_error(exc))
 
@@ -108,10 +117,18 @@ def _format_amount(amount: Any, currency: str) -> str:
 
 
 class QueueModel(QAbstractTableModel):
-    """Lazily fetched, SQL-sorted, SQL-filtered case queue."""
+    """Lazily fetched, SQL-sorted, SQL-filtered case queue, read off the GUI thread.
 
-    loadFailed = Signal(str)     # a plain-words reason the queue could not be read
-    totalChanged = Signal(int)   # number of cases matching the filter
+    Every read (the first page and count after a new filter, sort, search or refresh; each further page) runs
+    through ``tasks.run`` on the read pool, and its result is applied on the GUI thread. Each reset starts a new
+    *generation*: a result of an older one (a search typed further before the previous one returned, a page asked
+    for before the sort changed) is dropped. While a new first page is read, the rows already shown stay.
+    """
+
+    loadFailed = Signal(str)       # a plain-words reason the queue could not be read
+    totalChanged = Signal(int)     # number of cases matching the filter
+    loadingChanged = Signal(bool)  # a first page is being read (True) / has been shown or failed (False)
+    loaded = Signal()              # the newest first page is shown
 
     def __init__(self, repo: Any, *, page_size: int = DEFAULT_PAGE_SIZE,
                  now: Callable[[], datetime] | None = None, parent=None):
@@ -121,8 +138,15 @@ class QueueModel(QAbstractTableModel):
         self._now = now or (lambda: datetime.now(timezone.utc))
         self._filter = QueueFilter()
         self._rows: list[Any] = []
+        self._returned: dict[int, Any] = {}
         self._total = 0
-        self._reload()
+        self._generation = 0
+        self._loading = False
+        self._fetching = False
+        self._resuming = False
+        self._count_stale = True
+        self._waiting: list[Callable[[], None]] = []
+        self.refresh()
 
     # -- state -----------------------------------------------------------------------------------------------
     @property
@@ -132,6 +156,16 @@ class QueueModel(QAbstractTableModel):
     @property
     def total(self) -> int:
         return self._total
+
+    @property
+    def loading(self) -> bool:
+        """A first page is being read (the rows shown are those of the previous read)."""
+        return self._loading
+
+    @property
+    def busy(self) -> bool:
+        """Any read or the resume of due cases is under way."""
+        return self._loading or self._fetching or self._resuming
 
     def set_filter(self, flt: QueueFilter) -> None:
         if flt != self._filter:
@@ -145,23 +179,43 @@ class QueueModel(QAbstractTableModel):
         self.set_filter(replace(self._filter, **changes))
 
     def refresh(self) -> None:
-        """Re-read from the database (after an import, a verdict, ...), keeping the filter and sort."""
+        """Re-read from the database (after an import, a verdict, ...), keeping the filter and sort; cases whose
+        supplement requests fell due resume meanwhile (re-read again when one did)."""
         self._reload()
+        self._resume_due()
 
-    def _resume_due(self) -> bool:
-        """Cases waiting for supplementary evidence whose requests fell due resume (docs/supplement-requests.md).
-        True when one did. One indexed count when nothing is due."""
-        resume = getattr(self._repo, "resume_due_cases", None)
-        if not callable(resume):
-            return False
-        try:
-            return bool(resume())
-        except Exception:  # noqa: BLE001 - the queue still shows; the next read retries
-            log.exception("resuming cases whose supplement requests are due failed")
-            return False
+    def when_loaded(self, callback: Callable[[], None]) -> None:
+        """Call ``callback`` on the GUI thread once the newest first page is shown (or failed); at once when no
+        first page is being read."""
+        if self._loading:
+            self._waiting.append(callback)
+        else:
+            callback()
+
+    def _resume_due(self) -> None:
+        """A write: on the single writer thread (tasks.run(writes=True)), never on the GUI thread."""
+        if self._resuming or not callable(getattr(self._repo, "resume_due_cases", None)):
+            return
+        self._resuming = True
+        task = tasks.run(queue_reads.resume_due, self._repo, writes=True, name="resume due cases")
+        task.finished.connect(self._resumed)
+        task.failed.connect(self._resume_failed)
+
+    def _resumed(self, resumed: bool) -> None:
+        self._resuming = False
+        if resumed:
+            self._reload()   # statuses changed: a status filter may now hold other cases
+
+    def _resume_failed(self, exc: BaseException) -> None:
+        self._resuming = False   # the queue still shows; the next refresh or tick retries
+        log.warning("resuming cases whose supplement requests are due failed: %s", exc)
 
     def row_at(self, row: int) -> Any:
         return self._rows[row]
+
+    def returned_mark(self, row: int) -> Any:
+        """The supervisor's return of the row's current verdict (arbiter.store.returns.ReturnedMark), or None."""
+        return self._returned.get(self._rows[row].pk)
 
     def row_for_case_pk(self, case_pk: int) -> int:
         for i, item in enumerate(self._rows):
@@ -170,50 +224,91 @@ class QueueModel(QAbstractTableModel):
         return -1
 
     def _reload(self, *, recount: bool = True) -> None:
-        if self._resume_due():
-            recount = True  # statuses changed: a status filter may now hold other cases
+        # a count still on its way is dropped with its generation: the next read counts instead
+        recount = recount or self._count_stale
+        self._count_stale = recount
+        self._generation += 1
+        generation = self._generation
+        self._fetching = False   # a page still on its way belongs to the old generation: dropped when it comes
+        task = tasks.run(queue_reads.read_first_page, self._repo, to_store_query(self._filter), self._page_size,
+                         recount, name="queue: first page")
+        task.finished.connect(lambda page, g=generation: self._first_page(g, page))
+        task.failed.connect(lambda exc, g=generation: self._first_page_failed(g, exc))
+        if not self._loading:
+            self._loading = True
+            self.loadingChanged.emit(True)
+
+    def _first_page(self, generation: int, page: queue_reads.QueuePage) -> None:
+        if generation != self._generation:
+            return   # stale: a newer filter, search or sort was asked for meanwhile
         self.beginResetModel()
-        self._rows = []
-        known = self._total
-        self._total = 0
-        error = None
-        try:
-            query = to_store_query(self._filter)
-            self._total = int(self._repo.count_cases(query)) if recount else known
-            if self._total:
-                self._rows = list(self._repo.list_cases(query, 0, self._page_size))
-        except Exception as exc:  # noqa: BLE001 - shown in the queue, never a crash
-            log.exception("reading the queue failed")
-            error = exc
+        self._rows = page.rows
+        self._returned = dict(page.returned)
+        if page.total is not None:
+            self._total = page.total
+            self._count_stale = False
+        self._total = max(self._total, len(self._rows))   # a new sort kept the count it had
         self.endResetModel()
+        self._finish_load()
         self.totalChanged.emit(self._total)
-        if error is not None:
-            self.loadFailed.emit(_read_failed(error))
+
+    def _first_page_failed(self, generation: int, exc: BaseException) -> None:
+        if generation != self._generation:
+            return
+        log.error("reading the queue failed: %s", exc)
+        self.beginResetModel()
+        self._rows, self._returned, self._total = [], {}, 0
+        self.endResetModel()
+        self._finish_load()
+        self.totalChanged.emit(0)
+        self.loadFailed.emit(_read_failed(exc))
+
+    def _finish_load(self) -> None:
+        self._loading = False
+        self.loadingChanged.emit(False)
+        self.loaded.emit()
+        waiting, self._waiting = self._waiting, []
+        for callback in waiting:
+            callback()
 
     # -- lazy fetching -----------------------------------------------------------------------------------------
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:
-        return not parent.isValid() and len(self._rows) < self._total
+        return (not parent.isValid() and not self._loading and not self._fetching
+                and len(self._rows) < self._total)
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:
-        if parent.isValid() or len(self._rows) >= self._total:
+        if not self.canFetchMore(parent) or not self._rows:
             return
-        try:
-            # keyset paging: the page after the last row shown (as fast deep in the queue as at the top)
-            page = list(self._repo.list_cases(to_store_query(self._filter), 0, self._next_page_size(),
-                                              after=self._rows[-1]))
-        except Exception as exc:  # noqa: BLE001
-            log.exception("fetching more queue rows failed")
-            self._total = len(self._rows)
-            self.loadFailed.emit(_read_failed(exc))
+        self._fetching = True
+        generation = self._generation
+        # keyset paging: the page after the last row shown (as fast deep in the queue as at the top)
+        task = tasks.run(queue_reads.read_next_page, self._repo, to_store_query(self._filter),
+                         self._next_page_size(), self._rows[-1], name="queue: next page")
+        task.finished.connect(lambda page, g=generation: self._next_page(g, page))
+        task.failed.connect(lambda exc, g=generation: self._next_page_failed(g, exc))
+
+    def _next_page(self, generation: int, page: queue_reads.QueuePage) -> None:
+        if generation != self._generation:
             return
-        if not page:  # the queue shrank under us: stop asking
+        self._fetching = False
+        if not page.rows:   # the queue shrank under us: stop asking
             self._total = len(self._rows)
             self.totalChanged.emit(self._total)
             return
         first = len(self._rows)
-        self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
-        self._rows.extend(page)
+        self.beginInsertRows(QModelIndex(), first, first + len(page.rows) - 1)
+        self._rows.extend(page.rows)
+        self._returned.update(page.returned)
         self.endInsertRows()
+
+    def _next_page_failed(self, generation: int, exc: BaseException) -> None:
+        if generation != self._generation:
+            return
+        self._fetching = False
+        log.error("fetching more queue rows failed: %s", exc)
+        self._total = len(self._rows)
+        self.totalChanged.emit(self._total)
+        self.loadFailed.emit(_read_failed(exc))
 
     def _next_page_size(self) -> int:
         """The first pages are small; deep in a long queue they grow (to at most 2,000 rows), so scrolling far
@@ -264,9 +359,11 @@ class QueueModel(QAbstractTableModel):
             return row.pk
         if role == CODE_ROLE:
             return getattr(row, COLUMNS[col], None)
+        if role == RETURNED_ROLE:
+            return self._returned.get(row.pk)
         if role == TONE_ROLE:
             if col == COL_STATUS:
-                return STATUS_TONES.get(row.status, "neutral")
+                return "danger" if row.pk in self._returned else STATUS_TONES.get(row.status, "neutral")
             if col == COL_TIME_LEFT:
                 return self._time_left(row)[1]
             return None
@@ -300,6 +397,8 @@ class QueueModel(QAbstractTableModel):
                     "%1", self._format_time(row.next_deadline_at))
             if col == COL_REGION:
                 return labels.region(row.region)
+            if col == COL_STATUS and row.pk in self._returned:
+                return returned_text(self._returned[row.pk])
         return None
 
     def _time_left(self, row: Any) -> tuple[str, str | None]:
@@ -326,6 +425,8 @@ class QueueModel(QAbstractTableModel):
         if col == COL_TIME_LEFT:
             return self._time_left(row)[0]
         if col == COL_STATUS:
+            if row.pk in self._returned:
+                return translate("QueueModel", "Returned")
             return labels.status(row.status)
         return ""
 
@@ -335,9 +436,7 @@ class QueueModel(QAbstractTableModel):
 
     def tick(self) -> None:
         """The clock moved: repaint the time-left column (and re-read when a waiting case fell due)."""
-        if self._resume_due():
-            self._reload()
-            return
+        self._resume_due()
         if self._rows:
             self.dataChanged.emit(self.index(0, COL_TIME_LEFT), self.index(len(self._rows) - 1, COL_TIME_LEFT),
                                   [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ForegroundRole])

@@ -1,4 +1,6 @@
-"""The queue page: search over case and order id, filters, and the table. Double-click or Enter opens a case."""
+"""The queue page: search (case and order id, buyer and seller id and name, phone, SKU, tracking), filters, and the
+table. Double-click or Enter opens a case. The model reads off the GUI thread; Enter in the search opens a single
+match once its read is back."""
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -178,6 +180,7 @@ class QueueView(QWidget):
         layout.addWidget(self.stack, 1)
 
         self.model.totalChanged.connect(self._update_count)
+        self.model.loadingChanged.connect(self._update_count)
         self.model.modelReset.connect(self._update_count)
         self.model.rowsInserted.connect(self._update_count)
 
@@ -211,8 +214,11 @@ class QueueView(QWidget):
         if self._debounce.isActive():
             self._debounce.stop()
             self._apply_search()
-        if self.model.rowCount() == 1:
-            self.openCase.emit(int(self.model.index(0, 0).data(CASE_PK_ROLE)))
+        self.model.when_loaded(self._open_single_match)   # the search is read off the GUI thread
+
+    def _open_single_match(self) -> None:
+        if self.model.rowCount() == 1 and self.model.total == 1:
+            self.openCase.emit(int(self.model.row_at(0).pk))
         elif self.model.rowCount():
             self._focus_table()
 
@@ -251,6 +257,8 @@ class QueueView(QWidget):
         else:
             text = self.tr("%1 of %2 cases loaded").replace("%1", locale.toString(shown)).replace(
                 "%2", locale.toString(total))
+        if self.model.loading and total == 0:
+            text = self.tr("Reading the queue…")
         self.count_label.setText(text)
         if total == 0:
             self.stack.setCurrentWidget(self.empty_label)
@@ -262,7 +270,9 @@ class QueueView(QWidget):
         return bool(self.search.text().strip()) or any(c.code() is not None for c in self._combos())
 
     def _update_empty_text(self) -> None:
-        if self._filtering():
+        if self.model.loading:
+            self.empty_label.setText(self.tr("Reading the queue…"))
+        elif self._filtering():
             self.empty_label.setText(self.tr("No case matches the search or the filters."))
         else:
             self.empty_label.setText(self.tr("The queue is empty.\n\nImport case bundles with File ▸ Import "

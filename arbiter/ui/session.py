@@ -51,6 +51,8 @@ class Opening:
     verdict: VerdictRow | None
     #: request ids of the case's open supplement requests (the case waits for them)
     open_supplements: tuple[str, ...] = ()
+    #: the supervisor's return of the current verdict (arbiter.store.returns.ReturnedMark), or None
+    returned: Any = None
 
 
 def load_opening(repo: ReviewRepository, case_pk: int) -> Opening:
@@ -61,8 +63,10 @@ def load_opening(repo: ReviewRepository, case_pk: int) -> Opening:
     policy = load_policy(case.platform.value, case.region)
     requests = getattr(repo, "supplement_requests", None)
     open_requests = tuple(r.request_id for r in requests(case_pk, states=("open",))) if callable(requests) else ()
+    marks = getattr(repo, "returned_marks", None)
+    returned = marks([case_pk]).get(case_pk) if callable(marks) else None
     return Opening(stored, policy, frozenset(repo.tampered_evidence(case_pk)), repo.load_draft(case_pk),
-                   repo.current_verdict(case_pk), open_requests)
+                   repo.current_verdict(case_pk), open_requests, returned)
 
 
 def _amends_current(draft: Draft, progress: dict, verdict: VerdictRow) -> bool:
@@ -125,6 +129,8 @@ class ReviewSession(QObject):
         self.amendment_reason: str | None = None
         self.last_save_error: str | None = None
         self.verdict: VerdictRow | None = opening.verdict
+        #: a supervisor returned the current verdict (who, when, the note); None once it is amended
+        self.returned = opening.returned
         #: how many times the rules ran (one per change; tests hold the session to it)
         self.evaluations = 0
 
@@ -421,6 +427,7 @@ class ReviewSession(QObject):
             row = self.repo.sign_verdict(self.case_pk, self.signer, record, answers=answers, progress=progress)
         self._answers = answers
         self.verdict = row
+        self.returned = None   # an amendment supersedes the returned verdict
         self.amendment_reason = None
         self._dirty = False
         self._timer.stop()

@@ -161,6 +161,10 @@
         <extracomment>the reviewer wants the next case (Sign and next, Next case)</extracomment>
         <translation>案件</translation>
     </message>
+    <message>
+        <source>Amend the verdict (Amend… in the checklist) to answer the supervisor.</source>
+        <translation>请修订裁决（核查清单中的“修订…”）以回应主管。</translation>
+    </message>
 </context>
 <context>
     <name>ChatPanel</name>
@@ -2775,6 +2779,14 @@ seller: {seller}</source>
         <source>Nearest deadline: %1</source>
         <translation>最近期限：%1</translation>
     </message>
+    <message>
+        <source>Returned</source>
+        <translation>已退回</translation>
+    </message>
+    <message>
+        <source>Returned by %1 on %2: %3</source>
+        <translation>%1 于 %2 退回：%3</translation>
+    </message>
 </context>
 <context>
     <name>QueueView</name>
@@ -2853,6 +2865,10 @@ Import case bundles with File ▸ Import bundles… (Ctrl+I), or drop .arbcase f
     <message>
         <source>Case queue</source>
         <translation>案件队列</translation>
+    </message>
+    <message>
+        <source>Reading the queue…</source>
+        <translation>正在读取案件队列…</translation>
     </message>
 </context>
 <context>
