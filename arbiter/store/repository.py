@@ -562,6 +562,12 @@ class Repository(SupplementsMixin, NotesMixin):  # supplement requests, private 
 
         return returned_marks(self._db, case_pks)
 
+    def returned_cases(self) -> list:
+        """``(case_id, ReturnedMark)`` of every case whose current verdict a supervisor returned."""
+        from arbiter.store.returns import returned_cases
+
+        return returned_cases(self._db)
+
     # -- the supervisor's notice gate (arbiter.store.qa) -----------------------------------------------------
     def notice_hold(self, case_pk: int) -> str | None:
         """Why the current verdict's notice is held (a flagged verdict or an amendment awaiting a supervisor's

@@ -74,6 +74,7 @@ class MainWindow(QMainWindow):
         self.queue_model = QueueModel(repo, parent=self)
         self.queue_view = QueueView(self.queue_model, self)
         self.queue_view.openCase.connect(self.open_case)
+        self.queue_view.reviewer = lambda: getattr(self.identity, "id", None)   # the returned strip names yours
 
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("mainTabs")
@@ -392,6 +393,7 @@ class MainWindow(QMainWindow):
 
     def set_identity(self, identity) -> None:
         self.identity = identity
+        self.queue_view._update_returned()
         if identity is not None:
             self.statusBar().showMessage(self.tr("Signing as %1 (%2)").replace("%1", identity.name)
                                          .replace("%2", identity.id), 8000)

@@ -24,7 +24,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont
 
 from arbiter.ui import labels, queue_reads, tasks
-from arbiter.ui.widgets.common import STATUS_TONES, plain_error
+from arbiter.ui.queue_words import _format_amount, _read_failed, returned_text, time_left  # noqa: F401 - re-exported
+from arbiter.ui.widgets.common import STATUS_TONES
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
 
@@ -71,51 +72,6 @@ def to_store_query(flt: QueueFilter):
                       status=flt.status, claim_type=flt.claim_type, sort=flt.sort, descending=flt.descending)
 
 
-def time_left(deadline: datetime | None, now: datetime) -> tuple[str, str | None]:
-    """(text, tone) for the nearest deadline: ``"2 d 4 h"``, ``"5 h 10 min"``, ``"overdue 3 h"``; tone
-    ``"danger"`` when overdue, ``"warning"`` within 24 hours, else ``None``."""
-    if deadline is None:
-        return "—", None
-    seconds = int((deadline - now).total_seconds())
-    overdue = seconds < 0
-    seconds = abs(seconds)
-    days, rest = divmod(seconds, 86400)
-    hours, rest = divmod(rest, 3600)
-    minutes = rest // 60
-    if days >= 10:
-        span = translate("QueueModel", "%1 d").replace("%1", str(days))
-    elif days:
-        span = translate("QueueModel", "%1 d %2 h").replace("%1", str(days)).replace("%2", str(hours))
-    elif hours:
-        span = translate("QueueModel", "%1 h %2 min").replace("%1", str(hours)).replace("%2", str(minutes))
-    else:
-        span = translate("QueueModel", "%1 min").replace("%1", str(minutes))
-    if overdue:
-        return translate("QueueModel", "overdue %1").replace("%1", span), "danger"
-    return span, ("warning" if seconds < 86400 else None)
-
-
-def returned_text(mark: Any) -> str:
-    """The supervisor's return in words: who, when, and the note (the queue's tooltip, the case's banner)."""
-    when = mark.at.astimezone()
-    text = translate("QueueModel", "Returned by %1 on %2: %3").replace("%1", mark.supervisor).replace(
-        "%2", QLocale().toString(when.date(), QLocale.FormatType.ShortFormat) + when.strftime(" %H:%M"))
-    return text.replace("%3", mark.note or "—")
-
-
-def _read_failed(exc: BaseException) -> str:
-    return translate("QueueModel", "The case queue could not be read: %1").replace("%1", plain_error(exc))
-
-
-def _format_amount(amount: Any, currency: str) -> str:
-    try:
-        from arbiter.domain.money import format_money
-
-        return format_money(amount, currency)
-    except Exception:  # noqa: BLE001 - an odd currency code still shows the number
-        return f"{amount} {currency}"
-
-
 class QueueModel(QAbstractTableModel):
     """Lazily fetched, SQL-sorted, SQL-filtered case queue, read off the GUI thread.
 
@@ -139,6 +95,8 @@ class QueueModel(QAbstractTableModel):
         self._filter = QueueFilter()
         self._rows: list[Any] = []
         self._returned: dict[int, Any] = {}
+        #: every case whose current verdict a supervisor returned, (case_id, ReturnedMark), as of the last read
+        self.returned_cases: list[tuple[str, Any]] = []
         self._total = 0
         self._generation = 0
         self._loading = False
@@ -146,6 +104,11 @@ class QueueModel(QAbstractTableModel):
         self._resuming = False
         self._count_stale = True
         self._waiting: list[Callable[[], None]] = []
+        # team mode (ui/lease_keeper.py): who holds the cases on screen, {case_pk: holder}, read with the rows
+        self._holders_of: Callable[[list[int]], dict[int, str]] | None = None
+        self._me: Callable[[], str | None] = lambda: None
+        self.holders: dict[int, str] = {}
+        self._holders_generation = 0
         self.refresh()
 
     # -- state -----------------------------------------------------------------------------------------------
@@ -231,7 +194,7 @@ class QueueModel(QAbstractTableModel):
         generation = self._generation
         self._fetching = False   # a page still on its way belongs to the old generation: dropped when it comes
         task = tasks.run(queue_reads.read_first_page, self._repo, to_store_query(self._filter), self._page_size,
-                         recount, name="queue: first page")
+                         recount, self._holders_of, name="queue: first page")
         task.finished.connect(lambda page, g=generation: self._first_page(g, page))
         task.failed.connect(lambda exc, g=generation: self._first_page_failed(g, exc))
         if not self._loading:
@@ -244,6 +207,9 @@ class QueueModel(QAbstractTableModel):
         self.beginResetModel()
         self._rows = page.rows
         self._returned = dict(page.returned)
+        if page.returned_cases is not None:
+            self.returned_cases = list(page.returned_cases)
+        self.holders = dict(page.holders)
         if page.total is not None:
             self._total = page.total
             self._count_stale = False
@@ -257,7 +223,7 @@ class QueueModel(QAbstractTableModel):
             return
         log.error("reading the queue failed: %s", exc)
         self.beginResetModel()
-        self._rows, self._returned, self._total = [], {}, 0
+        self._rows, self._returned, self._total, self.holders = [], {}, 0, {}
         self.endResetModel()
         self._finish_load()
         self.totalChanged.emit(0)
@@ -271,6 +237,41 @@ class QueueModel(QAbstractTableModel):
         for callback in waiting:
             callback()
 
+    # -- team mode: who holds what ---------------------------------------------------------------------------------
+    def set_holders(self, holders_of: Callable[[list[int]], dict[int, str]], me: Callable[[], str | None]) -> None:
+        """``holders_of(case_pks)`` gives the live leases of those cases (read off the GUI thread with each page);
+        ``me()`` this workstation's identity."""
+        self._holders_of, self._me = holders_of, me
+        self.refresh_holders()
+
+    def refresh_holders(self) -> None:
+        """Re-read who holds the cases shown (off the GUI thread); the status column repaints when it is back."""
+        if self._holders_of is None or not self._rows:
+            return
+        self._holders_generation += 1
+        token = (self._generation, self._holders_generation)
+        pks = [r.pk for r in self._rows]
+        task = tasks.run(self._holders_of, pks, name="queue: holders")
+        task.finished.connect(lambda holders, t=token, p=pks: self._holders_read(t, p, holders))
+        task.failed.connect(lambda exc: log.warning("reading who holds the cases failed: %s", exc))
+
+    def _holders_read(self, token: tuple[int, int], pks: list[int], holders: dict[int, str]) -> None:
+        if token != (self._generation, self._holders_generation):
+            return   # the rows changed meanwhile, or a newer read was asked for
+        for pk in pks:
+            self.holders.pop(pk, None)   # released since
+        self.holders.update(holders)
+        if self._rows:
+            self.dataChanged.emit(self.index(0, COL_STATUS), self.index(len(self._rows) - 1, COL_STATUS))
+
+    def holder_text(self, case_pk: int) -> str | None:
+        holder = self.holders.get(case_pk)
+        if holder is None:
+            return None
+        if holder == self._me():
+            return translate("QueueModel", "checked out to you")
+        return translate("QueueModel", "checked out to %1").replace("%1", holder)
+
     # -- lazy fetching -----------------------------------------------------------------------------------------
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:
         return (not parent.isValid() and not self._loading and not self._fetching
@@ -283,7 +284,7 @@ class QueueModel(QAbstractTableModel):
         generation = self._generation
         # keyset paging: the page after the last row shown (as fast deep in the queue as at the top)
         task = tasks.run(queue_reads.read_next_page, self._repo, to_store_query(self._filter),
-                         self._next_page_size(), self._rows[-1], name="queue: next page")
+                         self._next_page_size(), self._rows[-1], self._holders_of, name="queue: next page")
         task.finished.connect(lambda page, g=generation: self._next_page(g, page))
         task.failed.connect(lambda exc, g=generation: self._next_page_failed(g, exc))
 
@@ -299,6 +300,7 @@ class QueueModel(QAbstractTableModel):
         self.beginInsertRows(QModelIndex(), first, first + len(page.rows) - 1)
         self._rows.extend(page.rows)
         self._returned.update(page.returned)
+        self.holders.update(page.holders)
         self.endInsertRows()
 
     def _next_page_failed(self, generation: int, exc: BaseException) -> None:
@@ -397,8 +399,10 @@ class QueueModel(QAbstractTableModel):
                     "%1", self._format_time(row.next_deadline_at))
             if col == COL_REGION:
                 return labels.region(row.region)
-            if col == COL_STATUS and row.pk in self._returned:
-                return returned_text(self._returned[row.pk])
+            if col == COL_STATUS:
+                tips = [returned_text(self._returned[row.pk])] if row.pk in self._returned else []
+                held = self.holder_text(row.pk)
+                return "\n".join(tips + ([held] if held else [])) or None
         return None
 
     def _time_left(self, row: Any) -> tuple[str, str | None]:
@@ -425,9 +429,9 @@ class QueueModel(QAbstractTableModel):
         if col == COL_TIME_LEFT:
             return self._time_left(row)[0]
         if col == COL_STATUS:
-            if row.pk in self._returned:
-                return translate("QueueModel", "Returned")
-            return labels.status(row.status)
+            text = translate("QueueModel", "Returned") if row.pk in self._returned else labels.status(row.status)
+            held = self.holder_text(row.pk)
+            return text + (f" · {held}" if held else "")
         return ""
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:

@@ -3,6 +3,7 @@ table. Double-click or Enter opens a case. The model reads off the GUI thread; E
 match once its read is back."""
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QRectF, QSize, Qt, QTimer, Signal
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from arbiter.ui import labels, settings
 from arbiter.ui.queue_model import CASE_PK_ROLE, COL_STATUS, TONE_ROLE, QueueModel
+from arbiter.ui.queue_words import returned_text
 from arbiter.ui.widgets.common import ErrorBanner, tone_colors
 
 SEARCH_DEBOUNCE_MS = 250
@@ -96,6 +98,8 @@ class QueueView(QWidget):
     """Search, filters and the queue table over a :class:`QueueModel`."""
 
     openCase = Signal(int)   # case_pk
+    #: whose returned verdicts the strip names (the window's identity); None: everyone's
+    reviewer: Callable[[], str | None] | None = None
 
     def __init__(self, model: QueueModel, parent: QWidget | None = None):
         super().__init__(parent)
@@ -135,6 +139,17 @@ class QueueView(QWidget):
 
         self.banner = ErrorBanner(self)
         self.model.loadFailed.connect(self.banner.show_message)
+
+        # the cases a supervisor returned, named above the table wherever they sit in the queue's order
+        self.returned_strip = QLabel(self)
+        self.returned_strip.setObjectName("queueReturned")
+        self.returned_strip.setWordWrap(True)
+        self.returned_strip.setTextFormat(Qt.TextFormat.RichText)
+        self.returned_strip.setStyleSheet("QLabel#queueReturned { color: #8a3b00; background: #fff0e0; "
+                                          "padding: 5px 10px; border-radius: 4px; }")
+        self.returned_strip.linkActivated.connect(self._open_link)
+        self.returned_strip.hide()
+        self.model.loaded.connect(self._update_returned)
 
         self.table = QTableView(self)
         self.table.setObjectName("queueTable")
@@ -177,6 +192,7 @@ class QueueView(QWidget):
         layout.setSpacing(8)
         layout.addLayout(bar)
         layout.addWidget(self.banner)
+        layout.addWidget(self.returned_strip)
         layout.addWidget(self.stack, 1)
 
         self.model.totalChanged.connect(self._update_count)
@@ -234,6 +250,22 @@ class QueueView(QWidget):
     def _open_index(self, index: QModelIndex) -> None:
         if index.isValid():
             self.openCase.emit(int(index.data(CASE_PK_ROLE)))
+
+    def _open_link(self, link: str) -> None:
+        if link.startswith("case:"):
+            self.openCase.emit(int(link.partition(":")[2]))
+
+    def _update_returned(self) -> None:
+        me = self.reviewer() if self.reviewer is not None else None
+        cases = [(case_id, mark) for case_id, mark in self.model.returned_cases if me is None or mark.reviewer == me]
+        self.returned_strip.setVisible(bool(cases))
+        if not cases:
+            return
+        links = ", ".join(f'<a href="case:{mark.case_pk}">{html.escape(case_id)}</a>' for case_id, mark in cases)
+        text = (self.tr("Returned by a supervisor: %1") if len(cases) == 1
+                else self.tr("%1 cases returned by a supervisor: %2").replace("%1", str(len(cases))))
+        self.returned_strip.setText("<b>" + html.escape(text).replace("%1" if len(cases) == 1 else "%2", "</b>" + links))
+        self.returned_strip.setToolTip("\n".join(f"{case_id}: {returned_text(mark)}" for case_id, mark in cases))
 
     def open_current(self) -> None:
         self._open_index(self.table.currentIndex())
@@ -302,6 +334,7 @@ class QueueView(QWidget):
         self.table.setAccessibleName(self.tr("Case queue"))
         self.model.retranslate()
         self._update_count()
+        self._update_returned()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

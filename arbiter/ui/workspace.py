@@ -62,7 +62,7 @@ class ReturnedBanner(QLabel):
         self.retranslate()
 
     def retranslate(self) -> None:
-        from arbiter.ui.queue_model import returned_text
+        from arbiter.ui.queue_words import returned_text
 
         mark = getattr(self.session, "returned", None)
         self.setVisible(mark is not None)

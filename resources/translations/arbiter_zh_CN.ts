@@ -2870,6 +2870,14 @@ Import case bundles with File ▸ Import bundles… (Ctrl+I), or drop .arbcase f
         <source>Reading the queue…</source>
         <translation>正在读取案件队列…</translation>
     </message>
+    <message>
+        <source>Returned by a supervisor: %1</source>
+        <translation>主管退回：%1</translation>
+    </message>
+    <message>
+        <source>%1 cases returned by a supervisor: %2</source>
+        <translation>主管退回了 %1 个案件：%2</translation>
+    </message>
 </context>
 <context>
     <name>RationaleStep</name>

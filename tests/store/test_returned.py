@@ -8,6 +8,8 @@ from arbiter.store.qa import QAStore
 from tests.factories import case_dict
 from tests.store.helpers import amend, make_loaded, sign, signer
 
+BOSS = signer("s.boss", "S. Boss", "supervisor")
+
 
 def _cases(db, n):
     pks = []
@@ -26,10 +28,11 @@ def test_the_latest_review_of_the_current_verdict_decides(tmp_path):
         repo, qa = Repository(db), QAStore(db)
         returned, approved_later, amended, unreviewed, unsigned = _cases(db, 5)
         v = {pk: sign(repo, pk) for pk in (returned, approved_later, amended, unreviewed)}
-        qa.review(v[returned].id, "s.boss", "return", note="E3 was never requested; say why it counts.")
-        qa.review(v[approved_later].id, "s.boss", "return", note="check the amount")
-        qa.review(v[approved_later].id, "s.boss", "approve")
-        qa.review(v[amended].id, "s.boss", "return", note="wrong remedy")
+        qa.review(v[returned].id, "s.boss", "return", note="E3 was never requested; say why it counts.",
+                  signer=BOSS)
+        qa.review(v[approved_later].id, "s.boss", "return", note="check the amount", signer=BOSS)
+        qa.review(v[approved_later].id, "s.boss", "approve", signer=BOSS)
+        qa.review(v[amended].id, "s.boss", "return", note="wrong remedy", signer=BOSS)
         amend(repo, amended, "the supervisor returned it: wrong remedy")
     finally:
         db.close()
@@ -52,7 +55,7 @@ def test_many_cases_in_chunks(db, repo):
 
     rows = {pk: sign(repo, pk, who=signer("r.lee", "R. Lee")) for pk in pks}
     for pk in pks[::2]:
-        QAStore(db).review(rows[pk].id, "s.boss", "return", note=f"note {pk}")
+        QAStore(db).review(rows[pk].id, "s.boss", "return", note=f"note {pk}", signer=BOSS)
     old = returns.CHUNK
     returns.CHUNK = 1
     try:

@@ -15,6 +15,8 @@ from tests.store.helpers import amend, sign, signer
 from tests.ui.checklist_support import Env
 from tests.ui.queue_support import settled
 
+BOSS = signer("s.boss", "S. Boss", "supervisor")
+
 pytestmark = pytest.mark.gui
 
 NOTE = "E3 was never requested: say why it counts, or leave it out."
@@ -29,7 +31,7 @@ def env(tmp_path, qapp):
 
 def _returned(env):
     verdict = sign(env.repo, env.case_pk)
-    QAStore(env.db).review(verdict.id, "s.boss", "return", note=NOTE)
+    QAStore(env.db).review(verdict.id, "s.boss", "return", note=NOTE, signer=BOSS)
     return verdict
 
 
@@ -81,3 +83,32 @@ def test_the_case_opens_with_the_note_on_top_until_the_amendment_is_signed(env, 
     session.set_answer("amount", "10.00")
     session.sign()
     assert not banner.isVisible()
+
+
+def test_the_queue_names_the_returned_cases_above_the_table(env, qtbot):
+    """However deep in the queue's order the returned case sits, a strip above the table names it; the link
+    opens it. Only the window's own reviewer's returns are named when the window knows who signs."""
+    from arbiter.ui.queue_view import QueueView
+
+    view = QueueView(QueueModel(env.repo))
+    qtbot.addWidget(view)
+    view.resize(1366, 600)
+    view.show()
+    settled(qtbot, view.model)
+    assert not view.returned_strip.isVisible()
+    _returned(env)
+    view.model.refresh()
+    settled(qtbot, view.model)
+    strip = view.returned_strip
+    assert strip.isVisible() and "TTS-UK-TEST-0001" in strip.text() and "Returned by a supervisor" in strip.text()
+    assert NOTE in strip.toolTip()
+    opened = []
+    view.openCase.connect(opened.append)
+    strip.linkActivated.emit(f"case:{env.case_pk}")
+    assert opened == [env.case_pk]
+    view.reviewer = lambda: "someone.else"
+    view._update_returned()
+    assert not strip.isVisible()
+    view.reviewer = lambda: "r.chen"
+    i18n.install(i18n.CHINESE)                                      # (the view retranslates on LanguageChange)
+    qtbot.waitUntil(lambda: strip.isVisible() and "主管退回" in strip.text(), timeout=5000)
