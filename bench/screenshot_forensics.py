@@ -14,12 +14,8 @@ database. For each size it writes into OUT_DIR:
 from __future__ import annotations
 
 import argparse
-import hashlib
-import io
-import json
 import sys
 import tempfile
-import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -28,34 +24,6 @@ sys.path.insert(0, str(ROOT))
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 SAMPLES = ROOT / "resources" / "samples"
-VIDEO_CASE = "TTS-UK-250318-0071"
-
-
-def video_bundle(out: Path) -> Path:
-    """The reused case again, another buyer, its E1 a video that shows the dented parcel photo."""
-    from PIL import Image
-
-    from tests import photos as P
-    from tests.media_factories import video_of
-
-    with zipfile.ZipFile(SAMPLES / "tts-uk-lamp-box-dented.arbcase") as zf:
-        photo = Image.open(io.BytesIO(zf.read("evidence/E1_parcel_dented.jpg"))).convert("RGB")
-    with zipfile.ZipFile(SAMPLES / "tts-uk-lamp-box-reused.arbcase") as zf:
-        case = json.loads(zf.read("case.json"))
-    clip = video_of([(P.photo(7301, (800, 600)), 1.0), (photo, 2.0), (P.photo(7302, (800, 600)), 1.0)],
-                    size=(640, 480), fps=15)
-    case.update(case_id=VIDEO_CASE, opened_at=case["opened_at"].replace("03-12", "03-18"))
-    case["order"]["order_id"] = "577112099901772260"
-    case["buyer"].update(id="TTB-6602184", display_name="Tom Reyes", phone="+44 7700 900932",
-                         address="3 Hyde Park Road, Leeds LS6 1AH")
-    case["evidence"] = [dict(case["evidence"][0], kind="video", file="evidence/E1_parcel.mp4",
-                             media_type="video/mp4", sha256=hashlib.sha256(clip).hexdigest(),
-                             description="A video of the crushed box")]
-    path = out / f"{VIDEO_CASE}.arbcase"
-    with zipfile.ZipFile(path, "w") as zf:
-        zf.writestr("case.json", json.dumps(case, ensure_ascii=False, indent=2))
-        zf.writestr("evidence/E1_parcel.mp4", clip)
-    return path
 
 
 def settle(app, rounds: int = 30) -> None:
@@ -104,13 +72,14 @@ def main() -> int:
     app = QApplication(sys.argv[:1])
     from arbiter.bundle import read_bundle
     from arbiter.store import import_bundle, open_database
+    from tests.forensics.helpers import video_case_bundle
 
     written = []
     with tempfile.TemporaryDirectory() as tmp:
         db = open_database(f"sqlite:///{tmp}/shots.db")
         import_bundle(db, read_bundle(SAMPLES / "tts-uk-lamp-box-dented.arbcase"))
         reused = import_bundle(db, read_bundle(SAMPLES / "tts-uk-lamp-box-reused.arbcase"))
-        video = import_bundle(db, read_bundle(video_bundle(Path(tmp))))
+        video = import_bundle(db, read_bundle(video_case_bundle(Path(tmp))))
         for text in args.sizes.split(","):
             size = tuple(int(v) for v in text.split("x"))
             w = size[0]
