@@ -49,3 +49,59 @@ def video_mp4(seconds: float = 1.0, fps: int = 10, size: tuple[int, int] = (160,
         for packet in stream.encode():
             out.mux(packet)
     return buf.getvalue()
+
+
+def video_of(scenes: list[tuple[Image.Image, float]], *, fps: int = 10, size: tuple[int, int] = (320, 240),
+             codec: str = "libx264", container: str = "mp4", crf: int | None = None, gop: int | None = None,
+             drift: bool = True) -> bytes:
+    """A video of still scenes, each (picture, seconds), scaled to ``size``; with ``drift`` each scene's picture
+    slowly pans a few pixels (a phone held still). Written with PyAV (a test dependency)."""
+    import av
+
+    w, h = size
+    buf = io.BytesIO()
+    with av.open(buf, "w", format=container) as out:
+        stream = out.add_stream(codec, rate=fps)
+        stream.width, stream.height, stream.pix_fmt = w, h, "yuv420p"
+        options = {}
+        if crf is not None:
+            options["crf"] = str(crf)
+        if gop is not None:
+            stream.codec_context.gop_size = gop
+        stream.options = options
+        for picture, seconds in scenes:
+            n = max(1, round(seconds * fps))
+            big = picture.convert("RGB").resize((w + 8, h + 8), Image.Resampling.LANCZOS)
+            for i in range(n):
+                dx = round(8 * i / max(1, n - 1)) if drift else 4
+                frame = av.VideoFrame.from_image(big.crop((dx, 4, dx + w, 4 + h)))
+                for packet in stream.encode(frame):
+                    out.mux(packet)
+        for packet in stream.encode():
+            out.mux(packet)
+    return buf.getvalue()
+
+
+def reencoded(data: bytes, *, scale: float = 0.6, crf: int = 32, container: str = "mp4",
+              codec: str = "libx264") -> bytes:
+    """``data`` decoded and encoded again, smaller and at a lower quality (another buyer's copy)."""
+    import av
+
+    src = av.open(io.BytesIO(data))
+    vs = src.streams.video[0]
+    w, h = round(vs.codec_context.width * scale) // 2 * 2, round(vs.codec_context.height * scale) // 2 * 2
+    rate = vs.average_rate or 10
+    buf = io.BytesIO()
+    with av.open(buf, "w", format=container) as out:
+        stream = out.add_stream(codec, rate=rate)
+        stream.width, stream.height, stream.pix_fmt = w, h, "yuv420p"
+        if codec == "libx264":
+            stream.options = {"crf": str(crf)}
+        for frame in src.decode(vs):
+            img = frame.to_image().resize((w, h), Image.Resampling.BILINEAR)
+            for packet in stream.encode(av.VideoFrame.from_image(img)):
+                out.mux(packet)
+        for packet in stream.encode():
+            out.mux(packet)
+    src.close()
+    return buf.getvalue()

@@ -8,7 +8,8 @@ identifies them to anyone else:
 - ``mask_email("alice@example.com") == "a****@example.com"``;
 - ``mask_address("12 Example Road, London N1 2AB") == "**** London N1 ****"`` (locality and the outward
   postcode district only); ``mask_address("广东省深圳市南山区科技园路1号") == "广东省****"`` (the first
-  administrative unit only);
+  administrative unit only); ``mask_address("99/12 ซอยสุขุมวิท 24 ... กรุงเทพฯ 10110") == "**** กรุงเทพฯ
+  10****"`` (a Thai address: the province and the postcode's first two digits);
 - ``mask_name("Alice Walker") == "A****"``, ``mask_name("张小明") == "张**"``.
 
 ``None`` and empty strings come back unchanged (``None`` / ``""``). The masks never reveal the length of what
@@ -31,6 +32,9 @@ _CN_UNIT = re.compile(
     r"|(?:北京|上海|天津|重庆)市?"
     r"|[\u4e00-\u9fff]{2,4}?(?:自治州|地区|盟|市)"
     r")")
+_THAI = re.compile(r"[\u0e00-\u0e7f]")
+# The last two words of a Thai address: a province without digits, then a five-digit postcode.
+_THAI_TAIL = re.compile(r"(?:^|\s)([^\s\d]+)\s+(\d{5})$")
 # A UK postcode (outward code kept, inward code hidden) and generic postcodes.
 _UK_POSTCODE = re.compile(r"\b([A-Z]{1,2}\d[A-Z\d]?)\s*(\d[A-Z]{2})\b", re.IGNORECASE)
 
@@ -87,6 +91,11 @@ def mask_address(address: str | None) -> str | None:
         return MASK
     parts = [p.strip() for p in text.split(",") if p.strip()]
     if len(parts) <= 1:
+        # A Thai address is written without commas and ends in its province and postcode
+        # ("... เขตคลองเตย กรุงเทพฯ 10110"): the province and the postcode's first two digits survive.
+        thai = _THAI_TAIL.search(text) if _THAI.search(text) else None
+        if thai:
+            return f"{MASK} {thai.group(1)} {thai.group(2)[:2]}{MASK}"
         return MASK
     # The locality is the last comma-separated part; when that is only a postcode or only a country, the
     # part before it joins it unless that part is a street (starts with a house number).

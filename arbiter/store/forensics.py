@@ -22,6 +22,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from arbiter.forensics.fingerprint import MATCH_DISTANCE, Fingerprint, Photo, compare, hamming, photo
+from arbiter.forensics.video import VIDEO_MEDIA_TYPES, frame_photos, is_video, key_frames
 from arbiter.store.canonical import sha256_hex
 from arbiter.store.db import Database
 from arbiter.store.models import BlobModel, CaseModel, CaseRevisionModel, EvidenceModel, ImageFingerprintModel
@@ -30,6 +31,8 @@ BAND_BITS = 16
 BANDS = 4
 BAND_RADIUS = 1
 IMAGE_MEDIA_TYPES = ("image/jpeg", "image/png", "image/webp", "image/gif")
+#: evidence compared across cases: images, and videos by their key frames
+MATCHED_MEDIA_TYPES = IMAGE_MEDIA_TYPES + tuple(sorted(VIDEO_MEDIA_TYPES))
 _COLUMNS = (ImageFingerprintModel.b0, ImageFingerprintModel.b1, ImageFingerprintModel.b2, ImageFingerprintModel.b3)
 
 
@@ -124,34 +127,60 @@ def fingerprints_of(session: Session, digests: Iterable[str]) -> dict[str, tuple
 
 
 class PhotoCache:
-    """sha256 -> :class:`Photo` (stored fingerprints and windows) computed from the blob's bytes, once."""
+    """sha256 -> the :class:`Photo` s (stored fingerprints and windows) a blob shows, computed from its bytes
+    once: one for an image, one per key frame for a video (``arbiter.forensics.video``, decoded in a child
+    process)."""
 
     def __init__(self) -> None:
-        self._photos: dict[str, Photo | None] = {}
+        self._photos: dict[str, list[Photo]] = {}
 
-    def get(self, session: Session, digest: str) -> Photo | None:
+    def photos(self, session: Session, digest: str) -> list[Photo]:
         if digest not in self._photos:
             data = session.scalar(select(BlobModel.data).where(BlobModel.sha256 == digest))
-            self._photos[digest] = photo(data) if data is not None and sha256_hex(data) == digest else None
+            found: list[Photo] = []
+            if data is not None and sha256_hex(data) == digest:
+                one = photo(data)
+                if one is not None:
+                    found = [one]
+                elif is_video(data):
+                    found = [p for _, p in frame_photos(key_frames(data))]
+            self._photos[digest] = found
         return self._photos[digest]
+
+    def get(self, session: Session, digest: str) -> Photo | None:
+        """The blob's photo (an image's, or a video's first key frame), or None."""
+        found = self.photos(session, digest)
+        return found[0] if found else None
+
+
+def best_comparison(mine: list[Photo], theirs: list[Photo]):
+    """The closest same-photo comparison between any photo of one blob and any of the other (a video's key
+    frames, an image's one picture), or None."""
+    best = None
+    for a in mine:
+        for b in theirs:
+            result = compare(a, b)
+            if result.same_photo and (best is None or result.distance < best.distance):
+                best = result
+    return best
 
 
 def similar_blobs(session: Session, digest: str, cache: PhotoCache | None = None) -> dict[str, int]:
-    """Blobs that show the same photo as blob ``digest`` (itself included, at 0): sha256 -> 64-bit distance."""
+    """Blobs that show the same photo as blob ``digest`` (itself included, at 0): sha256 -> 64-bit distance. For
+    a video, any of its key frames."""
     cache = cache or PhotoCache()
     out = {digest: 0}
-    own = cache.get(session, digest)
-    if own is None:
+    own = cache.photos(session, digest)
+    if not own:
         return out
     found: set[str] = set()
-    for window in own.windows:
-        found.update(s for s, _, _ in candidates(session, window.value))
+    for one in own:
+        for window in one.windows:
+            found.update(s for s, _, _ in candidates(session, window.value))
     for other in sorted(found - {digest}):
-        theirs = cache.get(session, other)
-        if theirs is None:
-            continue
-        result = compare(own, theirs)
-        if result.same_photo:
+        theirs = cache.photos(session, other)
+        result = best_comparison(own, theirs) if theirs else None
+        if result is not None:
             out[other] = result.distance
     return out
 
@@ -207,12 +236,12 @@ class Match:
 
 def _image_refs(session: Session, *, digests: Iterable[str] | None = None,
                 case_ids: Iterable[str] | None = None) -> list[ImageRef]:
-    """Image evidence of each case's newest revision, by blob or by case."""
+    """Image and video evidence of each case's newest revision, by blob or by case."""
     stmt = (select(CaseModel.case_id, EvidenceModel.evidence_id, EvidenceModel.sha256, CaseModel.opened_at)
             .join(CaseRevisionModel, CaseRevisionModel.id == EvidenceModel.revision_pk)
             .join(CaseModel, and_(CaseModel.id == CaseRevisionModel.case_pk,
                                   CaseModel.latest_revision == CaseRevisionModel.revision))
-            .where(EvidenceModel.media_type.in_(IMAGE_MEDIA_TYPES)))
+            .where(EvidenceModel.media_type.in_(MATCHED_MEDIA_TYPES)))
     refs: list[ImageRef] = []
     if digests is not None:
         digests = sorted(set(digests))

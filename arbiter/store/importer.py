@@ -197,6 +197,8 @@ def prepare(loaded: Any) -> PreparedBundle:
     extra = {hook.name: hook.prepare(loaded) for hook in IMPORT_HOOKS if hook.prepare is not None}
     search_keys, search_text = search_entries(json.loads(bytes(loaded.case_json).decode("utf-8-sig")))
     prints = _bundle_fingerprints(loaded)  # perceptual hashes of the images (issue 13): here, in the worker
+    from arbiter.forensics.video import bundle_video_fingerprints   # key frames of videos (issue 13)
+    prints.update(bundle_video_fingerprints(loaded))
     return PreparedBundle(
         source=os.fspath(loaded.source),
         source_name=os.path.basename(os.fspath(loaded.source).rstrip("/\\"))[:255] or "bundle",

@@ -53,6 +53,10 @@ def test_mask_email(email, masked):
     ("香港特别行政区九龙弥敦道1号", "香港特别行政区****"),
     ("杭州市西湖区文三路", "杭州市****"),
     ("somewhere without commas 12", "****"),
+    # a Thai address (sample tts-th-scarf-thai): province and postcode district, never street or soi
+    ("99/12 ซอยสุขุมวิท 24 แขวงคลองตัน เขตคลองเตย กรุงเทพฯ 10110", "**** กรุงเทพฯ 10****"),
+    ("55 หมู่ 3 ตำบลสุเทพ อำเภอเมือง จ.เชียงใหม่ 50200", "**** จ.เชียงใหม่ 50****"),
+    ("ซอยสุขุมวิท 24 แขวงคลองตัน", "****"),
 ])
 def test_mask_address(address, masked):
     assert mask_address(address) == masked
@@ -63,6 +67,8 @@ def test_mask_address(address, masked):
     ("12 Example Road, London N1 2AB", "2AB"),
     ("广东省深圳市南山区科技园路1号", "深圳"),
     ("Jalan Ampang 50, 50450 Kuala Lumpur, Malaysia", "50450"),
+    ("99/12 ซอยสุขุมวิท 24 แขวงคลองตัน เขตคลองเตย กรุงเทพฯ 10110", "ซอยสุขุมวิท"),
+    ("99/12 ซอยสุขุมวิท 24 แขวงคลองตัน เขตคลองเตย กรุงเทพฯ 10110", "10110"),
 ])
 def test_mask_address_hides_street_and_house(address, secret):
     assert secret not in mask_address(address)
