@@ -181,7 +181,8 @@ def calibration_report(gold_cases: Iterable[GoldAnswers]) -> CalibrationReport:
                 for r, got in given.items():
                     grouped[got].append(r)
                 splits.append(Split(g.case_id, key, q, expected, tuple(
-                    (lab, tuple(who)) for lab, who in sorted(grouped.items(), key=lambda kv: (-len(kv[1]), kv[0])))))
+                    (lab, tuple(who)) for lab, who in sorted(grouped.items(),
+                                                             key=lambda kv: (-len(kv[1]), kv[0] != expected, kv[0])))))
     questions = []
     for q in sorted(pairs, key=_question_rank):
         items = pairs[q]

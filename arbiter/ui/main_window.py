@@ -286,6 +286,7 @@ class MainWindow(QMainWindow):
         self.refresh_queue()
         model = self.queue_model
         rows = [model.row_at(i) for i in range(model.rowCount())]
+        rows = [r for r in rows if r.pk not in self._own_appeals()]  # an appeal of one's own verdict: someone else's
         next_pk = self.cases.next_pk(rows, after_pk)
         if after_pk is not None:
             widget = self.cases.widget_for(after_pk)
@@ -296,6 +297,13 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("No case left to decide in the queue."), 10000)
             return None
         return self.open_case(next_pk)
+
+    def _own_appeals(self) -> set[int]:
+        """Appeals of verdicts this workstation's identity decided: never its next case (arbiter.store.appeals)."""
+        from arbiter.store.appeals import Appeals
+
+        identity = getattr(self, "identity", None)
+        return Appeals(self.db).conflicted_case_pks(identity.id) if identity is not None else set()
 
     def close_tab(self, index: int) -> None:
         self.cases.close_tab(index)
