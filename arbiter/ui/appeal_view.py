@@ -41,8 +41,9 @@ def _original(session):
 class OriginalVerdictPanel(QWidget):
     """Read-only: the decision this appeal appeals."""
 
-    def __init__(self, original, conflict: str | None, zone: tzinfo | None = None, parent=None):
+    def __init__(self, original, conflict: str | None, zone: tzinfo | None = None, parent=None, grounds: str = ""):
         super().__init__(parent)
+        self.grounds = grounds
         self.setObjectName("originalVerdictPanel")
         self.original = original
         self.conflict = conflict
@@ -61,7 +62,7 @@ class OriginalVerdictPanel(QWidget):
         self.form = QFormLayout()
         self.values: dict[str, QLabel] = {}
         self.names: dict[str, QLabel] = {}
-        for key in ("case", "outcome", "remedy", "reviewer", "signed", "fingerprint", "later", "appeal"):
+        for key in ("case", "outcome", "remedy", "reviewer", "signed", "fingerprint", "later", "appeal", "grounds"):
             name, value = QLabel(self), QLabel(self)
             value.setObjectName(f"original_{key}")
             value.setWordWrap(True)
@@ -73,16 +74,18 @@ class OriginalVerdictPanel(QWidget):
         self.rationale.setObjectName("originalRationale")
         self.rationale.setReadOnly(True)
         self.rationale.setFrameShape(QFrame.Shape.StyledPanel)
+        self.rationale.setMaximumHeight(self.fontMetrics().lineSpacing() * 9)
         self.note = QLabel(self)
         self.note.setWordWrap(True)
         self.note.setStyleSheet("color: #555;")
         layout.addWidget(self.heading)
-        layout.addWidget(self.badge)
+        layout.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.warning)
         layout.addLayout(self.form)
         layout.addWidget(self.rationale_label)
-        layout.addWidget(self.rationale, 1)
+        layout.addWidget(self.rationale)
         layout.addWidget(self.note)
+        layout.addStretch(1)
         self.retranslate()
 
     def title(self) -> str:
@@ -105,7 +108,7 @@ class OriginalVerdictPanel(QWidget):
         captions = {"case": self.tr("Case"), "outcome": self.tr("Outcome"), "remedy": self.tr("Remedy"),
                     "reviewer": self.tr("Decided by"), "signed": self.tr("Signed"),
                     "fingerprint": self.tr("Fingerprint"), "later": self.tr("Afterwards"),
-                    "appeal": self.tr("This appeal")}
+                    "appeal": self.tr("This appeal"), "grounds": self.tr("Grounds of the appeal")}
         for key, caption in captions.items():
             self.names[key].setText(caption)
         self.rationale_label.setText(self.tr("Rationale"))
@@ -131,6 +134,7 @@ class OriginalVerdictPanel(QWidget):
                       "remedy": remedy_text, "reviewer": o.reviewer or "—", "signed": self._when(o.signed_at),
                       "fingerprint": (o.fingerprint or "")[:16] + "…", "later": later, "appeal": filed}
             self.rationale.setPlainText(o.rationale or "")
+        values["grounds"] = self.grounds or "—"
         for key, value in values.items():
             self.values[key].setText(value)
 
@@ -153,7 +157,8 @@ def attach_to_case_view(view) -> OriginalVerdictPanel | None:
     from arbiter.ui.timeline_model import display_zone
 
     zone, _name = display_zone(session)
-    panel = OriginalVerdictPanel(original, conflict, zone)
+    info = session.case.after_sale.appeal_info
+    panel = OriginalVerdictPanel(original, conflict, zone, grounds=getattr(info, "grounds", "") or "")
     view.original_verdict = panel
     view.addTab(panel, panel.title())
     return panel

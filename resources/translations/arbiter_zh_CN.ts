@@ -225,8 +225,10 @@
         <translation>Fleiss κ（审核员之间）</translation>
     </message>
     <message>
-        <source>%1: agreement / κ</source>
-        <translation>%1：一致率 / κ</translation>
+        <source>%1
+agreement / κ</source>
+        <translation>%1
+一致率 / κ</translation>
     </message>
     <message>
         <source>Where reviewers split (%1 items)</source>
@@ -2817,6 +2819,10 @@ seller: {seller}</source>
     <message>
         <source>This appeal</source>
         <translation>本申诉</translation>
+    </message>
+    <message>
+        <source>Grounds of the appeal</source>
+        <translation>申诉理由</translation>
     </message>
     <message>
         <source>Rationale</source>

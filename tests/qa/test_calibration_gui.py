@@ -53,7 +53,7 @@ def test_the_calibration_room_shows_agreement_and_splits(qtbot, desk, capsys):
     headers = [page.question_model.headerData(c, __import__("PySide6.QtCore", fromlist=["Qt"]).Qt.Orientation
                                               .Horizontal) for c in range(page.question_model.columnCount())]
     assert headers[:4] == ["Question", "Answers", "Agreement", "Fleiss κ (reviewers)"]
-    assert headers[4:] == ["ana: agreement / κ", "ben: agreement / κ"]
+    assert headers[4:] == ["ana\nagreement / κ", "ben\nagreement / κ"]
     problem = next(row for row in _cells(page.question_model) if row[0] == "Problem")
     assert problem[1:4] == ["4", "50%", "-1.00"]  # Fleiss: the two split on every item
     assert problem[4] == "100% / 1.00" and problem[5] == "0% / 0.00"

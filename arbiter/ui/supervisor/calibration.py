@@ -121,6 +121,7 @@ def _table(model, parent, name: str) -> QTableView:
     view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     view.horizontalHeader().setStretchLastSection(True)
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
     return view
 
 
@@ -206,7 +207,7 @@ class CalibrationPage(QWidget):
              for g, by in answered])
         self.question_title.setText(self.tr("Agreement with gold, per question"))
         headers = [self.tr("Question"), self.tr("Answers"), self.tr("Agreement"), self.tr("Fleiss κ (reviewers)")]
-        headers += [self.tr("%1: agreement / κ").replace("%1", who) for who in r.reviewers]
+        headers += [self.tr("%1\nagreement / κ").replace("%1", who) for who in r.reviewers]
         rows, tones = [], {}
         for i, q in enumerate(r.questions):
             per = {a.reviewer: a for a in q.reviewers}
