@@ -122,6 +122,18 @@
         <translation>结果（判决记录）</translation>
     </message>
     <message>
+        <source>Seller conduct: replied within 72 h</source>
+        <translation>卖家行为：72 小时内回复</translation>
+    </message>
+    <message>
+        <source>Seller conduct: professional language</source>
+        <translation>卖家行为：用语专业</translation>
+    </message>
+    <message>
+        <source>Seller conduct: no ads or links</source>
+        <translation>卖家行为：无广告或链接</translation>
+    </message>
+    <message>
         <source>not answered</source>
         <translation>未作答</translation>
     </message>

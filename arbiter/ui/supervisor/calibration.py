@@ -34,7 +34,11 @@ def question_text(question: str) -> str:
         return translate("Calibration", "Evidence admissibility")
     if question == "outcome":
         return translate("Calibration", "Outcome (decision record)")
-    return labels.question(question)
+    conduct = {"seller_conduct.replied_within_72h": translate("Calibration", "Seller conduct: replied within 72 h"),
+               "seller_conduct.professional_language": translate("Calibration", "Seller conduct: professional "
+                                                                                 "language"),
+               "seller_conduct.no_ads_or_links": translate("Calibration", "Seller conduct: no ads or links")}
+    return conduct.get(question) or labels.question(question)
 
 
 def answer_text(question: str, value: str) -> str:
