@@ -43,7 +43,10 @@ SETTING_DEFAULTS: dict[str, Any] = {
     "notice_gate": True,          # a flagged verdict or an amendment issues no notice until a supervisor approves
     "qa_rules": QASettings().as_dict(),
 }
-QA_RECORD_FORMAT = "arbiter.qa-review/1"
+QA_RECORD_FORMAT = "arbiter.qa-review/2"
+#: the first format named the verdict by this database's row ids (``verdict_id``, ``amendment_id``): still verified,
+#: never exported in a QA package
+QA_RECORD_FORMAT_V1 = "arbiter.qa-review/1"
 
 
 class QAError(StoreError):
@@ -255,14 +258,23 @@ class QAStore:
     # -- supervisor actions ------------------------------------------------------------------------------------
     def review(self, verdict_id: int, supervisor: str, action: str, *, note: str = "",
                answers: dict | None = None, differences: Iterable[dict] = (), amendment_id: int | None = None,
-               sample_id: int | None = None, sign: Callable[[bytes], str] | None = None) -> ReviewRow:
-        """Record a supervisor's action on a verdict. ``return`` needs a note; ``overturn`` needs the supervisor's
-        amendment (``amendment_id``, a verdict superseding this one). Refused on one's own verdict. ``sign``
-        (the identity's signing function) signs the canonical record of the action."""
+               sample_id: int | None = None, signer: Any = None) -> ReviewRow:
+        """Record a supervisor's action on a verdict, signed by ``signer`` (the supervisor's Identity, role
+        supervisor): ``return`` needs a note; ``overturn`` needs the supervisor's amendment (``amendment_id``, a
+        verdict superseding this one). Refused on one's own verdict. The signed record (``arbiter.qa-review/2``)
+        names the verdict by case, vN and fingerprint, never by this database's row ids, so it can travel in a QA
+        package to the reviewer's workstation and verify there (docs/trust.md, "QA packages")."""
         if action not in SUPERVISOR_ACTIONS:
             raise QAError(f"action must be one of {', '.join(SUPERVISOR_ACTIONS)}")
         if not supervisor or not supervisor.strip():
             raise QAError("a supervisor action needs the supervisor's identity")
+        if signer is None or not callable(getattr(signer, "sign", None)) or getattr(signer, "card", None) is None:
+            raise QAError("a supervisor action is signed: this workstation needs its supervisor identity "
+                          "(arbiter identity init --role supervisor)")
+        if signer.id != supervisor:
+            raise QAError(f"the identity {signer.id} is not the supervisor {supervisor}")
+        if signer.role != "supervisor":
+            raise QAError(f"{signer.id} is a {signer.role}: only a supervisor approves, returns or overturns")
         note = (note or "").strip()
         if action == "return" and not note:
             raise QAError("returning a verdict needs a note for the reviewer")
@@ -277,26 +289,21 @@ class QAStore:
             case = session.get(CaseModel, verdict.case_pk, with_for_update=True)
             if verdict.reviewer == supervisor:
                 raise QAError(f"{case.case_id}: nobody quality-reviews their own verdict")
+            amendment = None
             if amendment_id is not None:
                 amendment = session.get(VerdictModel, amendment_id)
                 if amendment is None or amendment.supersedes_id != verdict.id:
                     raise QAError(f"{case.case_id}: verdict {amendment_id} does not amend verdict {verdict_id}")
-            record = {"format": QA_RECORD_FORMAT, "case_id": case.case_id, "verdict_id": verdict.id,
-                      "verdict_fingerprint": verdict.fingerprint, "supervisor": supervisor, "action": action,
-                      "note": note, "differences": diffs, "amendment_id": amendment_id,
+            _register_signer(session, signer)
+            record = {"format": QA_RECORD_FORMAT, "case_id": case.case_id,
+                      "verdict": {"number": verdict.number, "fingerprint": verdict.fingerprint,
+                                  "reviewer": verdict.reviewer},
+                      "supervisor": supervisor, "key": signer.fingerprint, "action": action, "note": note,
+                      "differences": diffs, "amendment": amendment.fingerprint if amendment is not None else None,
                       "answers": answers, "at": now.isoformat(timespec="microseconds")}
             canonical = canonical_json(record)
-            row = SupervisorReviewModel(
-                verdict_id=verdict.id, supervisor=supervisor, at=now, action=action, note=note,
-                sample_id=sample_id, amendment_id=amendment_id,
-                answers=canonical_json(answers).decode("utf-8") if answers is not None else None,
-                differences=canonical_json(diffs).decode("utf-8"), record=canonical.decode("utf-8"),
-                fingerprint=sha256_hex(canonical), signature=sign(canonical) if sign else None)
-            session.add(row)
-            session.flush()
-            audit.append_event(session, supervisor, f"qa.{action}", {
-                "case_id": case.case_id, "verdict_id": verdict.id, "review_id": row.id,
-                "fingerprint": row.fingerprint, "amendment_id": amendment_id}, case_pk=case.id, at=now)
+            row = insert_review(session, case, verdict, amendment, record, signer.sign(canonical),
+                                sample_id=sample_id, event=f"qa.{action}", actor=supervisor)
             return _review_row(row)
 
     def reviews(self, verdict_id: int | None = None) -> list[ReviewRow]:
@@ -367,7 +374,9 @@ class QAStore:
     def notice_hold(self, case_pk: int) -> str | None:
         """Why the case's current verdict may not issue its notice yet, or None. With the team setting
         ``notice_gate`` on (the default), a verdict flagged for a supervisor (an override) or an amendment by its
-        reviewer waits for a supervisor's approval; a supervisor's own overturn is that approval."""
+        reviewer waits for a supervisor's approval; a supervisor's own overturn is that approval. Any verdict a
+        supervisor returned is held too, and the reason carries the note: that is how a return reaches the reviewer
+        on a shared database (the reviewer's checklist shows it where the export is)."""
         with self._db.session(readonly=True) as session:
             held = gold_hold(session, case_pk)  # a gold case never issues a notice (calibration; store/gold.py)
             if held:
@@ -375,25 +384,73 @@ class QAStore:
             gate = session.get(TeamSettingModel, "notice_gate")
             if gate is not None and not json.loads(gate.value):
                 return None
-            superseded = select(VerdictModel.supersedes_id).where(VerdictModel.supersedes_id.is_not(None))
-            current = session.scalar(select(VerdictModel).where(
-                VerdictModel.case_pk == case_pk, VerdictModel.id.not_in(superseded.scalar_subquery()))
-                .order_by(VerdictModel.id.desc()).limit(1))
+            current = current_verdict(session, case_pk)
             if current is None:
                 return None
             if session.scalar(select(SupervisorReviewModel.id).where(
                     SupervisorReviewModel.amendment_id == current.id)) is not None:
                 return None  # the supervisor's overturn
-            if not (current.flagged_for_supervisor or current.kind == "amendment"):
+            last = session.scalar(select(SupervisorReviewModel).where(
+                SupervisorReviewModel.verdict_id == current.id).order_by(SupervisorReviewModel.id.desc()).limit(1))
+            if last is not None and last.action == "return":  # any verdict a supervisor sent back waits
+                return (f"the verdict was returned by a supervisor ({last.supervisor}): \u201c{last.note}\u201d; "
+                        "amend it, then it waits for approval")
+            conflict = session.scalar(select(VerdictModel.reviewer).where(
+                VerdictModel.case_pk == case_pk, VerdictModel.conflicts_with_id.is_not(None)).limit(1))
+            if not (current.flagged_for_supervisor or current.kind == "amendment" or conflict):
                 return None
-            actions = list(session.scalars(select(SupervisorReviewModel.action).where(
-                SupervisorReviewModel.verdict_id == current.id).order_by(SupervisorReviewModel.id)))
-            if actions and actions[-1] == "approve":
+            if last is not None and last.action == "approve":
                 return None
+            if conflict and not current.flagged_for_supervisor and current.kind != "amendment":
+                return (f"another reviewer ({conflict}) signed a different verdict on this case: its notice is held "
+                        "until a supervisor approves one of them")
             what = "an override of the derived outcome" if current.flagged_for_supervisor else "an amendment"
-            if actions and actions[-1] == "return":
-                return f"the verdict ({what}) was returned by a supervisor; amend it, then it waits for approval"
             return f"the verdict is {what}: its notice is held until a supervisor approves it"
+
+
+def _register_signer(session: Session, signer: Any) -> None:
+    """The supervisor's key card is registered with the first signed action (as a reviewer's is with the first
+    signature); an id registered with another key must be re-registered explicitly."""
+    from arbiter.store import trust
+
+    registered = trust.current_key_of(session, signer.id)
+    if registered is None:
+        trust.register_card(session, signer.card, signer.id)
+    elif registered != signer.fingerprint:
+        raise QAError(f"{signer.id} is registered here with another key ({registered[:16]}); register the new key "
+                      "card first (arbiter reviewers add --replace)")
+
+
+def insert_review(session: Session, case: CaseModel, verdict: VerdictModel, amendment: VerdictModel | None,
+                  record: dict[str, Any], signature: str, *, sample_id: int | None, event: str, actor: str,
+                  extra: dict[str, Any] | None = None) -> SupervisorReviewModel:
+    """Store a checked, signed supervisor action (``record`` is ``arbiter.qa-review/2``) with its audit event, in
+    the caller's transaction: the one place a ``supervisor_reviews`` row is written, locally or from a package."""
+    canonical = canonical_json(record)
+    answers = record.get("answers")
+    row = SupervisorReviewModel(
+        verdict_id=verdict.id, supervisor=record["supervisor"], at=datetime.fromisoformat(record["at"]),
+        action=record["action"], note=record["note"], sample_id=sample_id,
+        amendment_id=amendment.id if amendment is not None else None,
+        answers=canonical_json(answers).decode("utf-8") if answers is not None else None,
+        differences=canonical_json(record["differences"]).decode("utf-8"), record=canonical.decode("utf-8"),
+        fingerprint=sha256_hex(canonical), signature=signature)
+    session.add(row)
+    session.flush()
+    audit.append_event(session, actor, event, {
+        "case_id": case.case_id, "verdict_id": verdict.id, "review_id": row.id, "action": row.action,
+        "fingerprint": row.fingerprint, "amendment_id": row.amendment_id, "signature": signature,
+        **(extra or {})}, case_pk=case.id)
+    return row
+
+
+def current_verdict(session: Session, case_pk: int) -> VerdictModel | None:
+    """The case's current verdict: the head of its verdict chain, never a conflicting verdict kept beside it
+    (an imported second original, or an amendment of one, carries ``conflicts_with_id``; docs/trust.md). The same
+    rule as the repository's, which notices, revisions and exports follow."""
+    from arbiter.store.repository import Repository
+
+    return Repository._current_verdict(session, case_pk)
 
 
 def _review_row(r: SupervisorReviewModel) -> ReviewRow:

@@ -34,6 +34,7 @@ from arbiter.store.models import (
     VerdictModel,
 )
 from arbiter.store.trust import SIGNED_ACTIONS, key_card, parse_head, statement_of
+from arbiter.store.verify_qa import QA_EVENTS, check_reviews
 
 DATABASE = "(database)"
 SIGNED_STATUSES = ("signed", "amended", "flagged")
@@ -73,6 +74,7 @@ class _Trail:
     notices: dict[int, list[dict]] = field(default_factory=dict)               # case_pk -> notice.exported payloads
     confirmations: dict[int, list[dict]] = field(default_factory=dict)         # case_pk -> verdict.confirmed
     hashes: dict[int, str] = field(default_factory=dict)                       # seq -> hash (whole walk only)
+    reviews: dict[int, tuple[int | None, dict]] = field(default_factory=dict)  # supervisor action id -> event
 
     def add(self, row: AuditEventModel) -> None:
         try:
@@ -91,6 +93,8 @@ class _Trail:
             self.notices.setdefault(row.case_pk, []).append(payload)
         elif row.action == "verdict.confirmed" and row.case_pk is not None:
             self.confirmations.setdefault(row.case_pk, []).append(payload)
+        elif row.action in QA_EVENTS and isinstance(payload.get("review_id"), int):
+            self.reviews[payload["review_id"]] = (row.case_pk, payload)
 
 
 def _event_problems(row: AuditEventModel, prev_hash: str | None) -> list[str]:
@@ -215,6 +219,7 @@ def check_case(session: Session, case: CaseModel, trail: _Trail) -> tuple[list[s
                 canonical_json(statement), confirmed.get("signature")):
             out.append(f"the confirmation that the verdict stands for revision {confirmed.get('revision')} is not "
                        "validly signed")
+    out.extend(check_reviews(session, case, by_id, trail.reviews))
     mains = [v for v in verdicts if v.conflicts_with_id is None]
     if case.status in SIGNED_STATUSES and not mains:
         out.append(f"the case is marked {case.status} but has no verdict")

@@ -32,6 +32,7 @@ class CaseTabs(QObject):
     opened = Signal(int)          # case_pk, once its workspace is in place
     failed = Signal(int, str, bool)   # case_pk, the reason in words, quiet (a tab restored from the last run)
     reviewChanged = Signal()      # a draft saved or a verdict signed: the queue is stale
+    closed = Signal(int)          # case_pk, its tab just closed (team mode gives the case back)
 
     def __init__(self, tabs: QTabWidget, repo: Any, reviewer: Callable[[], str], settings_key: str,
                  parent: QObject | None = None):
@@ -120,6 +121,8 @@ class CaseTabs(QObject):
         self.tabs.removeTab(index)
         widget.deleteLater()
         self.save()
+        if widget.property("case_pk") is not None:
+            self.closed.emit(int(widget.property("case_pk")))
 
     # -- the next case ---------------------------------------------------------------------------------------
     @staticmethod

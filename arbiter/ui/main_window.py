@@ -99,6 +99,9 @@ class MainWindow(QMainWindow):
         from arbiter.ui import trust_actions  # File > Export/Import verdicts, Help > Verify database (issue 11)
 
         trust_actions.install(self)
+        from arbiter.ui import lease_keeper  # team mode: an open case is checked out to the identity (issue 12)
+
+        lease_keeper.install(self)
         self.setAcceptDrops(True)
         self.setWindowIcon(app_icon())
         self.retranslate()

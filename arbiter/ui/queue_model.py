@@ -122,6 +122,10 @@ class QueueModel(QAbstractTableModel):
         self._filter = QueueFilter()
         self._rows: list[Any] = []
         self._total = 0
+        # team mode (ui/lease_keeper.py): who holds the cases on screen, {case_pk: holder}
+        self._holders_of: Callable[[list[int]], dict[int, str]] | None = None
+        self._me: Callable[[], str | None] = lambda: None
+        self.holders: dict[int, str] = {}
         self._reload()
 
     # -- state -----------------------------------------------------------------------------------------------
@@ -185,10 +189,39 @@ class QueueModel(QAbstractTableModel):
         except Exception as exc:  # noqa: BLE001 - shown in the queue, never a crash
             log.exception("reading the queue failed")
             error = exc
+        self._read_holders()
         self.endResetModel()
         self.totalChanged.emit(self._total)
         if error is not None:
             self.loadFailed.emit(_read_failed(error))
+
+    # -- team mode: who holds what ---------------------------------------------------------------------------------
+    def set_holders(self, holders_of: Callable[[list[int]], dict[int, str]], me: Callable[[], str | None]) -> None:
+        """``holders_of(case_pks)`` gives the live leases of those cases; ``me()`` this workstation's identity."""
+        self._holders_of, self._me = holders_of, me
+        self.refresh_holders()
+
+    def _read_holders(self) -> None:
+        if self._holders_of is None:
+            return
+        try:
+            self.holders = self._holders_of([r.pk for r in self._rows])
+        except Exception:  # noqa: BLE001 - the queue shows without them
+            log.exception("reading who holds the cases failed")
+            self.holders = {}
+
+    def refresh_holders(self) -> None:
+        self._read_holders()
+        if self._rows:
+            self.dataChanged.emit(self.index(0, COL_STATUS), self.index(len(self._rows) - 1, COL_STATUS))
+
+    def holder_text(self, case_pk: int) -> str | None:
+        holder = self.holders.get(case_pk)
+        if holder is None:
+            return None
+        if holder == self._me():
+            return translate("QueueModel", "checked out to you")
+        return translate("QueueModel", "checked out to %1").replace("%1", holder)
 
     # -- lazy fetching -----------------------------------------------------------------------------------------
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:
@@ -213,6 +246,11 @@ class QueueModel(QAbstractTableModel):
         first = len(self._rows)
         self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
         self._rows.extend(page)
+        if self._holders_of is not None:
+            try:
+                self.holders.update(self._holders_of([r.pk for r in page]))
+            except Exception:  # noqa: BLE001
+                log.exception("reading who holds the cases failed")
         self.endInsertRows()
 
     def _next_page_size(self) -> int:
@@ -300,6 +338,8 @@ class QueueModel(QAbstractTableModel):
                     "%1", self._format_time(row.next_deadline_at))
             if col == COL_REGION:
                 return labels.region(row.region)
+            if col == COL_STATUS:
+                return self.holder_text(row.pk)
         return None
 
     def _time_left(self, row: Any) -> tuple[str, str | None]:
@@ -326,7 +366,8 @@ class QueueModel(QAbstractTableModel):
         if col == COL_TIME_LEFT:
             return self._time_left(row)[0]
         if col == COL_STATUS:
-            return labels.status(row.status)
+            held = self.holder_text(row.pk)
+            return labels.status(row.status) + (f" · {held}" if held else "")
         return ""
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:

@@ -54,3 +54,21 @@ def team_db(any_url):
     db = open_database(any_url)
     yield db
     db.close()
+
+
+@pytest.fixture
+def isolated_settings(qapp, tmp_path, monkeypatch):
+    """A GUI test's own QSettings file (no tabs restored from another test's run) and data folder."""
+    from PySide6.QtCore import QSettings
+
+    from arbiter.ui import i18n, tasks
+
+    monkeypatch.setenv("ARBITER_DATA_DIR", str(tmp_path / "userdata"))
+    qapp.setOrganizationName("arbiter-tests")
+    qapp.setApplicationName("arbiter-tests")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
+    i18n.install(i18n.ENGLISH)
+    yield
+    tasks.runner().wait(10_000)
+    qapp.processEvents()

@@ -25,10 +25,20 @@ def record_for(case, answers: dict) -> dict:
     return decide(case, load_policy(case.platform.value, case.region), answers)
 
 
+SUPERVISORS = ("boss", "sam.sup")
+
+
 def _signer(reviewer: str):
     from arbiter.signing import demo_identity
 
-    return demo_identity(reviewer, reviewer.title())
+    return demo_identity(reviewer, reviewer.title(), "supervisor" if reviewer in SUPERVISORS else "reviewer")
+
+
+def boss(name: str = "boss"):
+    """The supervisor's identity of the QA tests (role supervisor: it signs approve / return / overturn)."""
+    from arbiter.signing import demo_identity
+
+    return demo_identity(name, name.title(), "supervisor")
 
 
 def sign(repo: Repository, case_pk: int, reviewer: str, record: dict, answers: dict) -> object:

@@ -8,7 +8,7 @@ import io
 import pytest
 
 from arbiter.store import Repository, open_database
-from tests.qa.helpers import build_decided
+from tests.qa.helpers import boss, build_decided
 
 pytestmark = pytest.mark.gui
 
@@ -124,7 +124,7 @@ def test_the_reviewer_sees_why_the_notice_is_held_until_a_supervisor_approves(qt
     assert not panel.export_button.isEnabled()
     assert "held until a supervisor approves" in panel.export_status.text()
     assert panel.export_notice(path="/nonexistent/never.pdf") is False  # nothing is written
-    QAStore(db).review(amendment.id, SUPERVISOR, "approve")
+    QAStore(db).review(amendment.id, SUPERVISOR, "approve", signer=boss(SUPERVISOR))
     panel.refresh()
     assert panel.export_button.isEnabled() and "held" not in panel.export_status.text()
     session._timer.stop()

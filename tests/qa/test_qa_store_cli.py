@@ -14,7 +14,7 @@ from arbiter.domain.qa import QASettings
 from arbiter.store import Repository, open_database
 from arbiter.store.qa import QAError, QAStore
 from tests.qa.conftest import seed_cases
-from tests.qa.helpers import amend, build_decided, record_for
+from tests.qa.helpers import amend, boss, build_decided, record_for
 
 
 @pytest.fixture
@@ -82,24 +82,29 @@ def test_review_actions_inbox_notice_gate_and_report(desk, capsys):
     assert repo.notice_hold(amended_pk) == held  # what the reviewer's session shows (ReviewSession.export_hold)
     amendment = repo.current_verdict(amended_pk)
     with pytest.raises(QAError, match="own verdict"):
-        store.review(amendment.id, amendment.reviewer, "approve")
+        store.review(amendment.id, amendment.reviewer, "approve", signer=boss(amendment.reviewer))
     with pytest.raises(QAError, match="needs a note"):
-        store.review(amendment.id, "boss", "return")
-    store.review(amendment.id, "boss", "return", note="cite the photo", sample_id=sample_id)
-    assert "returned by a supervisor" in store.notice_hold(amended_pk)
+        store.review(amendment.id, "boss", "return", signer=boss())
+    store.review(amendment.id, "boss", "return", signer=boss(), note="cite the photo", sample_id=sample_id)
+    assert "returned by a supervisor (boss): \u201ccite the photo\u201d" in store.notice_hold(amended_pk)
     assert store.returned_to(amendment.reviewer) == [(amended, amendment.id, "cite the photo")]
-    store.review(amendment.id, "boss", "approve", sample_id=sample_id)
+    store.review(amendment.id, "boss", "approve", signer=boss(), sample_id=sample_id)
     assert store.notice_hold(amended_pk) is None and store.returned_to(amendment.reviewer) == []
+    plain_id, plain = [(k, v) for k, v in decided.items() if k != amended][-1]
+    assert store.notice_hold(plain["pk"]) is None  # a plain verdict issues its notice at once...
+    store.review(plain["verdict"].id, "boss", "return", signer=boss(), note="which photo?")
+    assert "which photo?" in store.notice_hold(plain["pk"])  # ...unless a supervisor returned it
     store.set_setting("notice_gate", False, "boss")
+    assert store.notice_hold(plain["pk"]) is None
 
     # overturn: the supervisor's amendment, linked to the review; it is nobody's verdict in the report
     case_id, item = next((k, v) for k, v in decided.items() if k != amended)
     with pytest.raises(QAError, match="needs the supervisor's amendment"):
-        store.review(item["verdict"].id, "boss", "overturn")
+        store.review(item["verdict"].id, "boss", "overturn", signer=boss())
     answers = dict(item["answers"], rationale="Overturned on review: " + item["answers"]["rationale"])
     new = amend(repo, item["pk"], "boss", "overturned on quality review", record_for(item["case"], answers),
                 answers)
-    store.review(item["verdict"].id, "boss", "overturn", amendment_id=new.id,
+    store.review(item["verdict"].id, "boss", "overturn", signer=boss(), amendment_id=new.id,
                  differences=[{"question": "rationale", "type": "rationale", "severity": "no_outcome_change"}])
     assert [r.action for r in store.reviews(item["verdict"].id)] == ["overturn"]
     assert store.inbox("boss") and all(i.verdict_id not in (amendment.id, item["verdict"].id)
@@ -114,14 +119,14 @@ def test_review_actions_inbox_notice_gate_and_report(desk, capsys):
     assert by[item["reviewer"]]["overturned"] == "1"
     assert by[decided[amended]["reviewer"]]["approved"] == "1"
     code, out, _ = _run(capsys, "--db", url, "qa", "report")
-    assert out.splitlines()[-1] == f"team: 4 reviewers, {len(decided) + 1} verdicts, 2 quality-reviewed, 1 overturned"
+    assert out.splitlines()[-1] == f"team: 4 reviewers, {len(decided) + 1} verdicts, 3 quality-reviewed, 1 overturned"
     assert "not yet meaningful" in out
 
 
 def test_supervisor_reviews_are_append_only(desk):
     db, decided, _ = desk
     item = next(iter(decided.values()))
-    QAStore(db).review(item["verdict"].id, "boss", "approve")
+    QAStore(db).review(item["verdict"].id, "boss", "approve", signer=boss())
     QAStore(db).sample(QASettings(rate=Decimal("0.1"), seed=1), "boss")
     from sqlalchemy.exc import DBAPIError
     for sql in ("UPDATE supervisor_reviews SET note = 'x'", "DELETE FROM supervisor_reviews",

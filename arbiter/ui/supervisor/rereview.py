@@ -266,7 +266,7 @@ class ReReviewPage(QWidget):
         self.qa.review(self.item.verdict_id, self.supervisor, action, note=note,
                        answers=json.loads(json.dumps(self.form.answers(), default=str)),
                        differences=self._differences(), amendment_id=amendment_id, sample_id=self.item.sample_id,
-                       sign=self.signer.sign if self.signer is not None else None)
+                       signer=self.signer)
         done = self.item
         self._clear()
         self.title.setText(self.tr("%1 v%2: %3. Pick the next verdict in the inbox.")

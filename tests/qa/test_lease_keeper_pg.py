@@ -1,0 +1,84 @@
+"""Team mode in the workstation on the real PostgreSQL server: opening a case checks it out to the identity, the
+lease is renewed while the tab is open, closing the tab (or the window) gives it back; a case someone else holds
+says so; the queue shows who holds what."""
+from __future__ import annotations
+
+import pytest
+
+from arbiter.store import QueueQuery, Repository, open_database
+from arbiter.store.leases import Leases
+from tests.qa.conftest import seed_cases
+
+pytestmark = [pytest.mark.gui, pytest.mark.postgres]
+
+
+def _open(qtbot, window, pk):
+    with qtbot.waitSignal(window.caseOpened, timeout=20000, check_params_cb=lambda opened: opened == pk):
+        window.open_case(pk)  # the case is read off the GUI thread
+
+
+def test_open_takes_renews_close_releases_and_the_queue_says_who(qtbot, pg_url, isolated_settings):
+    from arbiter.signing import demo_identity
+    from arbiter.ui import settings
+    from arbiter.ui.main_window import MainWindow
+    from arbiter.ui.queue_model import COL_STATUS
+
+    db = open_database(pg_url)
+    try:
+        ids = seed_cases(db, 3)
+        repo = Repository(db)
+        pks = {row.case_id: row.pk for row in repo.list_cases(QueueQuery(), 0, 10)}
+        # a tab left open last time under this database's key is restored, and checked out as well
+        settings.put_json(settings.OPEN_CASES, {"pg": {"open": [pks[ids[2]]], "current": None}})
+        Leases(db).take(ids[1], "someone.else")
+        window = MainWindow(db, repo, "pg")
+        qtbot.addWidget(window)
+        window.identity = demo_identity("me.myself", "Me")
+        _open(qtbot, window, pks[ids[0]])
+        holders = Leases(db).holders()
+        assert holders[pks[ids[0]]].holder == "me.myself"
+        qtbot.waitUntil(lambda: pks[ids[2]] in Leases(db).holders(), timeout=20000)
+        assert Leases(db).holders()[pks[ids[2]]].holder == "me.myself"
+
+        _open(qtbot, window, pks[ids[1]])
+        assert "checked out to someone.else" in window.statusBar().currentMessage()
+        keeper = window._lease_keeper
+        assert set(keeper.held) == {pks[ids[0]], pks[ids[2]]}
+        before = Leases(db).holders()[pks[ids[0]]].expires_at
+        assert keeper.renew_all() == []
+        assert Leases(db).holders()[pks[ids[0]]].expires_at >= before
+
+        # the queue: who holds what
+        window.refresh_queue()
+        model = window.queue_model
+        status = {model.row_at(i).pk: model.data(model.index(i, COL_STATUS)) for i in range(model.rowCount())}
+        assert status[pks[ids[0]]].endswith("checked out to you")
+        assert status[pks[ids[1]]].endswith("checked out to someone.else")
+
+        # closing the tab gives the case back; closing the window gives back the rest
+        window.close_tab(window.tabs.indexOf(window.workspace_for(pks[ids[0]])))
+        assert pks[ids[0]] not in Leases(db).holders()
+        assert "checked out" not in model.data(model.index(model.row_for_case_pk(pks[ids[0]]), COL_STATUS))
+        window.close()
+        assert set(Leases(db).holders()) == {pks[ids[1]]}
+    finally:
+        db.close()
+
+
+def test_a_lease_taken_over_is_reported(qtbot, pg_url, isolated_settings):
+    from datetime import timedelta
+
+    from arbiter.ui.lease_keeper import LeaseKeeper
+
+    db = open_database(pg_url)
+    try:
+        ids = seed_cases(db, 1)
+        pk = Repository(db).list_cases(QueueQuery(), 0, 1)[0].pk
+        keeper = LeaseKeeper(db, "me.myself")
+        keeper.leases = Leases(db, ttl=timedelta(milliseconds=1))
+        assert keeper.open(pk, ids[0]) is None
+        qtbot.wait(20)
+        Leases(db).take(ids[0], "someone.else")  # it expired: a colleague took it
+        assert keeper.renew_all() and pk not in keeper.held
+    finally:
+        db.close()
