@@ -14,7 +14,8 @@ def case_pk(db, case_id: str) -> int:
     return Repository(db).list_cases(QueueQuery(text=case_id))[0].pk
 
 
-def answer_by_package(db, folder: Path, case_id: str, who, answers: dict, *, actor: str = "sam"):
+def answer_by_package(db, folder: Path, case_id: str, who, answers: dict, *, actor: str = "sam",
+                      expect=("accepted", "conflict")):
     """``who`` (an Identity) signs ``answers`` on the stored case as an offline reviewer would, and the supervisor
     imports the package; returns the import's outcome."""
     repo = Repository(db)
@@ -30,5 +31,5 @@ def answer_by_package(db, folder: Path, case_id: str, who, answers: dict, *, act
     path = folder / package_name(case_id, 1, who.id)
     path.write_bytes(package_bytes(data))
     (outcome,) = import_packages(db, [str(path)], actor=actor)
-    assert outcome.status in ("accepted", "conflict"), outcome.line()
+    assert outcome.status in expect, outcome.line()
     return outcome

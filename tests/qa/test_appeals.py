@@ -150,3 +150,15 @@ def test_migration_0008_links_appeals_stored_before_it(tmp_path):
             sign(Repository(db), _pk(db, "TTS-UK-APPL"), ANA)
     finally:
         db.close()
+
+
+def test_a_package_of_the_appeal_signed_by_the_original_decider_is_refused(appeal, tmp_path):
+    from tests.factories import answers_dict
+    from tests.qa.calib_helpers import answer_by_package
+
+    db, _, _ = appeal
+    refused = answer_by_package(db, tmp_path, "TTS-UK-APPL", ANA, answers_dict(), expect=("refused",))
+    assert refused.detail == ("TTS-UK-APPL appeals TTS-UK-ORIG v1, decided by ana: another reviewer must decide the "
+                              "appeal")
+    assert Repository(db).current_verdict(_pk(db, "TTS-UK-APPL")) is None
+    assert answer_by_package(db, tmp_path, "TTS-UK-APPL", BEN, answers_dict()).status == "accepted"
