@@ -18,6 +18,7 @@ from arbiter.store.gold import GOLD_HOLD, GoldError, GoldStore
 from arbiter.store.qa import QAStore
 from tests.factories import answers_dict, case_dict
 from tests.qa.calib_helpers import answer_by_package, case_pk
+from tests.qa.helpers import boss
 from tests.store.helpers import make_loaded, sign, signer
 
 ANA, BEN, CARL = signer("ana", "Ana"), signer("ben", "Ben"), signer("carl", "Carl")
@@ -128,7 +129,7 @@ def test_a_gold_case_never_writes_a_notice(gold_db, tmp_path):
     qa = QAStore(gold_db)
     qa.set_setting("notice_gate", False, "sam")   # the gate off: a gold case is still held
     verdict = repo.current_verdict(g1)
-    qa.review(verdict.id, "sam", "approve")       # and approved: still held
+    qa.review(verdict.id, "sam", "approve", signer=boss("sam"))   # and approved: still held
     assert repo.notice_hold(g1) == GOLD_HOLD and "held until a supervisor approves it" in GOLD_HOLD
     out = tmp_path / "notices" / "g1.pdf"
     out.parent.mkdir()
