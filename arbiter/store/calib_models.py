@@ -1,4 +1,4 @@
-"""Tables of calibration and appeals (migration 0008; docs/storage.md, "Calibration and appeals").
+"""Tables of calibration and appeals (migration 0009; docs/storage.md, "Calibration and appeals").
 
 ``gold_cases``: a case revision a supervisor marked as gold, with the expected answers (and the decision record the
 rules derive from them). Append-only: a replacement or a withdrawal is a new row that supersedes the current one.

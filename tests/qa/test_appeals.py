@@ -128,7 +128,7 @@ def test_cases_take_next_command_skips_the_own_appeal(appeal, any_url, capsys, m
                                  "decide the appeal\n")
 
 
-def test_migration_0008_links_appeals_stored_before_it(tmp_path):
+def test_migration_0009_links_appeals_stored_before_it(tmp_path):
     from tests.store.test_migrations import _migrate
 
     url = f"sqlite:///{tmp_path / 'old.db'}"
@@ -139,7 +139,7 @@ def test_migration_0008_links_appeals_stored_before_it(tmp_path):
     import_bundle(db, make_loaded(appeal_dict("TTS-UK-APPL", original, decided_at=verdict.record["decided_at"],
                                               fingerprint=verdict.fingerprint)), actor="importer")
     db.close()
-    _migrate(url, "0007", "downgrade")
+    _migrate(url, "0008", "downgrade")
     con = sqlite3.connect(tmp_path / "old.db")
     assert not con.execute("SELECT name FROM sqlite_master WHERE name = 'case_appeals'").fetchall()
     con.close()

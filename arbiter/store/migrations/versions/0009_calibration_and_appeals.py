@@ -8,8 +8,8 @@
   on (an import hook, ``arbiter.store.appeals``).
 * ``ix_verdicts_fingerprint``: the original verdict is found by its fingerprint.
 
-Revision ID: 0008
-Revises: 0007
+Revision ID: 0009
+Revises: 0008
 """
 from __future__ import annotations
 
@@ -19,8 +19,8 @@ import logging
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0008"
-down_revision = "0007"
+revision = "0009"
+down_revision = "0008"
 branch_labels = None
 depends_on = None
 
