@@ -32,6 +32,7 @@ def main(out: Path, size: str, lang: str = "en") -> int:
     from arbiter.store import QueueQuery
     from arbiter.ui import app as appmod
     from arbiter.ui import i18n
+    from arbiter.ui.case_view import CaseView
     from arbiter.ui.workspace import CaseWorkspace
 
     width, height = (int(v) for v in size.split("x"))
@@ -56,7 +57,7 @@ def main(out: Path, size: str, lang: str = "en") -> int:
     window.open_case(appeal.pk)
     _wait(qapp, lambda: isinstance(window.tabs.currentWidget(), CaseWorkspace), 120)
     workspace = window.tabs.currentWidget()
-    view = workspace.findChild(__import__("arbiter.ui.case_view", fromlist=["CaseView"]).CaseView)
+    view = workspace.findChild(CaseView)
     view.setCurrentWidget(view.original_verdict)
     _settle(qapp)
     window.grab().save(str(out / f"appeal-original-{suffix}.png"))

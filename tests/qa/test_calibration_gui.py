@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from PySide6.QtCore import Qt
 
 from arbiter import cli
 from arbiter.signing import demo_identity
@@ -50,8 +51,8 @@ def test_the_calibration_room_shows_agreement_and_splits(qtbot, desk, capsys):
     widget.rooms.setCurrentIndex(widget.CALIBRATION)
     assert [row[0] for row in _cells(page.gold_model)] == ["TTS-UK-G1", "TTS-UK-G2"]
     assert _cells(page.gold_model)[0][2] == "ana, ben"
-    headers = [page.question_model.headerData(c, __import__("PySide6.QtCore", fromlist=["Qt"]).Qt.Orientation
-                                              .Horizontal) for c in range(page.question_model.columnCount())]
+    headers = [page.question_model.headerData(c, Qt.Orientation.Horizontal)
+               for c in range(page.question_model.columnCount())]
     assert headers[:4] == ["Question", "Answers", "Agreement", "Fleiss κ (reviewers)"]
     assert headers[4:] == ["ana\nagreement / κ", "ben\nagreement / κ"]
     problem = next(row for row in _cells(page.question_model) if row[0] == "Problem")
@@ -102,5 +103,5 @@ def test_marking_gold_from_a_file_and_blind_then_withdrawing(qtbot, desk, tmp_pa
     page.refresh()
     assert [row[0] for row in _cells(page.gold_model)][-2:] == ["TTS-UK-G3", "TTS-UK-G4"]
     page.gold_table.selectRow(2)
-    qtbot.mouseClick(page.withdraw_button, __import__("PySide6.QtCore", fromlist=["Qt"]).Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.withdraw_button, Qt.MouseButton.LeftButton)
     assert [row[0] for row in _cells(page.gold_model)] == ["TTS-UK-G1", "TTS-UK-G2", "TTS-UK-G4"]
