@@ -84,7 +84,12 @@ def appeal_values(case: Any) -> dict[str, Any] | None:
 
 
 def _store_hook(conn: Connection, prepared: Any, case_pk: int, revision_pk: int) -> None:
-    values = appeal_values(prepared.case)
+    """The importer's hook (in the bundle's savepoint): read from the case.json bytes, since a bundle that crossed
+    from a worker process carries no parsed case; most cases are no appeal and are not even decoded."""
+    raw = bytes(prepared.case_json)
+    if b'"appeal"' not in raw and b'"previous_decision_at"' not in raw:
+        return
+    values = appeal_values_from_json(json.loads(raw.decode("utf-8-sig")))
     if values is None:
         return
     revision = conn.execute(select(CaseRevisionModel.revision).where(CaseRevisionModel.id == revision_pk)).scalar_one()

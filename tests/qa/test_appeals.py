@@ -162,3 +162,26 @@ def test_a_package_of_the_appeal_signed_by_the_original_decider_is_refused(appea
                               "appeal")
     assert Repository(db).current_verdict(_pk(db, "TTS-UK-APPL")) is None
     assert answer_by_package(db, tmp_path, "TTS-UK-APPL", BEN, answers_dict()).status == "accepted"
+
+
+def test_an_appeal_imported_by_worker_processes_is_linked(tmp_path):
+    """The import service reads with worker processes (a bundle then reaches the writer without its parsed case):
+    the appeal is recorded from its case.json all the same."""
+    from arbiter import importing
+    from tests.factories import write_bundle
+
+    db = open_database(f"sqlite:///{tmp_path / 'w.db'}")
+    try:
+        original = case_dict(case_id="TTS-UK-ORIG")
+        import_bundle(db, make_loaded(original), actor="importer")
+        verdict = sign(Repository(db), _pk(db, "TTS-UK-ORIG"), ANA)
+        paths = [str(write_bundle(tmp_path / f"b{n:03d}.arbcase", case_dict(case_id=f"TTS-UK-W-{n:03d}")))
+                 for n in range(importing.MIN_BUNDLES_FOR_WORKERS)]
+        paths.append(str(write_bundle(tmp_path / "appeal.arbcase", appeal_dict(
+            "TTS-UK-APPL", original, decided_at=verdict.record["decided_at"], fingerprint=verdict.fingerprint))))
+        summary = importing.import_bundles(db, paths, workers=2)
+        assert summary.imported == len(paths) and summary.refused == 0
+        assert Appeals(db).original_verdict(_pk(db, "TTS-UK-APPL")).reviewer == "ana"
+        assert Appeals(db).original_verdict(_pk(db, "TTS-UK-W-000")) is None
+    finally:
+        db.close()
