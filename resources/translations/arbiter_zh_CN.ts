@@ -325,6 +325,10 @@ agreement / κ</source>
         <extracomment>the reviewer wants the next case (Sign and next, Next case)</extracomment>
         <translation>案件</translation>
     </message>
+    <message>
+        <source>Amend the verdict (Amend… in the checklist) to answer the supervisor.</source>
+        <translation>请修订裁决（核查清单中的“修订…”）以回应主管。</translation>
+    </message>
 </context>
 <context>
     <name>ChatPanel</name>
@@ -1188,6 +1192,7 @@ seller: {seller}</source>
     <name>EvidencePanel</name>
     <message>
         <source>Evidence list</source>
+        <extracomment>an item&apos;s bytes are being read off the GUI thread</extracomment>
         <translation>证据列表</translation>
     </message>
     <message>
@@ -3077,11 +3082,20 @@ seller: {seller}</source>
         <source>Nearest deadline: %1</source>
         <translation>最近期限：%1</translation>
     </message>
+    <message>
+        <source>Returned</source>
+        <translation>已退回</translation>
+    </message>
+    <message>
+        <source>Returned by %1 on %2: %3</source>
+        <translation>%1 于 %2 退回：%3</translation>
+    </message>
 </context>
 <context>
     <name>QueueView</name>
     <message>
         <source>All platforms</source>
+        <extracomment>whose returned verdicts the strip names (the window&apos;s identity); None: everyone&apos;s</extracomment>
         <translation>全部平台</translation>
     </message>
     <message>
@@ -3156,6 +3170,18 @@ Import case bundles with File ▸ Import bundles… (Ctrl+I), or drop .arbcase f
         <source>Case queue</source>
         <translation>案件队列</translation>
     </message>
+    <message>
+        <source>Reading the queue…</source>
+        <translation>正在读取案件队列…</translation>
+    </message>
+    <message>
+        <source>Returned by a supervisor: %1</source>
+        <translation>主管退回：%1</translation>
+    </message>
+    <message>
+        <source>%1 cases returned by a supervisor: %2</source>
+        <translation>主管退回了 %1 个案件：%2</translation>
+    </message>
 </context>
 <context>
     <name>RationaleStep</name>
@@ -3218,6 +3244,10 @@ Import case bundles with File ▸ Import bundles… (Ctrl+I), or drop .arbcase f
         <source>no refund for this remedy</source>
         <translation>此处理方式不涉及退款</translation>
     </message>
+    <message>
+        <source>Choose the remedy. A full refund is filled in with the most that can be refunded, {cap} {currency} ({basis}); lower it if needed.</source>
+        <translation>请选择补救措施。全额退款会自动填入可退的最高金额 {cap} {currency}（{basis}），如有需要可调低。</translation>
+    </message>
 </context>
 <context>
     <name>ResultDialog</name>
@@ -3274,7 +3304,7 @@ Import case bundles with File ▸ Import bundles… (Ctrl+I), or drop .arbcase f
     </message>
     <message>
         <source>The verdict is signed. Amend it to change it.</source>
-        <extracomment>request ids of the case&apos;s open supplement requests (the case waits for them) the reviewer asked to see a chat log (&quot;owner:channel&quot;) from the &quot;still missing&quot; list emitted after a verdict or an amendment has been stored (argument: the VerdictRow) emitted after each draft write (argument: True on success, False when the write failed) viewing progress of PDFs (pages seen) and videos (parts played), arbiter.ui.viewing_progress request ids of the case&apos;s open supplement requests: the case waits for them (refreshed by the Requests tab, arbiter.ui.supplement_dialog) the reason of the amendment being drafted, or None when not amending how many times the rules ran (one per change; tests hold the session to it)</extracomment>
+        <extracomment>request ids of the case&apos;s open supplement requests (the case waits for them) the supervisor&apos;s return of the current verdict (arbiter.store.returns.ReturnedMark), or None the reviewer asked to see a chat log (&quot;owner:channel&quot;) from the &quot;still missing&quot; list emitted after a verdict or an amendment has been stored (argument: the VerdictRow) emitted after each draft write (argument: True on success, False when the write failed) viewing progress of PDFs (pages seen) and videos (parts played), arbiter.ui.viewing_progress request ids of the case&apos;s open supplement requests: the case waits for them (refreshed by the Requests tab, arbiter.ui.supplement_dialog) the reason of the amendment being drafted, or None when not amending a supervisor returned the current verdict (who, when, the note); None once it is amended how many times the rules ran (one per change; tests hold the session to it)</extracomment>
         <translation>裁决已签署。如需更改，请进行修订。</translation>
     </message>
     <message>
