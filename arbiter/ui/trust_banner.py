@@ -110,7 +110,8 @@ class TrustBanner(QFrame):
         self._generation += 1
         generation = self._generation
         self.checking = True
-        task = tasks.run(read_trust, self.repo, self.case_pk, name=f"verify case {self.case_pk}")
+        task = tasks.run(read_trust, self.repo, self.case_pk, name=f"verify case {self.case_pk}",
+                         owner=self)
         task.finished.connect(lambda read, g=generation: self._checked(g, read))
         task.failed.connect(lambda exc, g=generation: self._checked(g, TrustRead(None, str(exc))))
 
@@ -159,7 +160,8 @@ class TrustBanner(QFrame):
         if identity is None:
             return
         self.confirm_button.setEnabled(False)
-        task = tasks.run(self.repo.confirm_verdict, self.case_pk, identity, writes=True, name="confirm verdict")
+        task = tasks.run(self.repo.confirm_verdict, self.case_pk, identity, writes=True, name="confirm verdict",
+                         owner=self)
         task.finished.connect(lambda *_: self.refresh())
         task.failed.connect(self._confirm_failed)
 
