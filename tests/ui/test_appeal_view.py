@@ -98,3 +98,17 @@ def test_the_next_case_walks_past_an_appeal_of_ones_own_verdict(qtbot, tmp_path,
     finally:
         st.window.close()
         st.close()
+
+
+def test_the_workstations_lease_keeper_does_not_take_an_appeal_for_its_original_decider(qtbot, db, appeal_db):
+    """Team mode's GUI check-out (arbiter.ui.lease_keeper) goes through the store's take: refused, nothing held."""
+    from arbiter.ui.lease_keeper import LeaseKeeper
+
+    _, appeal_pk, other_pk = appeal_db
+    keeper = LeaseKeeper(db, "ana")
+    refused = keeper.open(appeal_pk, "TTS-UK-APPL")
+    assert refused == "TTS-UK-APPL appeals TTS-UK-ORIG v1, decided by ana: another reviewer must decide the appeal"
+    assert keeper.held == {}
+    assert keeper.open(other_pk, "TTS-UK-ZZZZ") is None and keeper.held == {other_pk: "TTS-UK-ZZZZ"}
+    assert LeaseKeeper(db, "ben").open(appeal_pk, "TTS-UK-APPL") is None
+    keeper.release_all()
