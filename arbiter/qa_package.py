@@ -255,6 +255,20 @@ def export_qa_package(db: Database, out: Path, *, signer: Any, reviewer: str | N
     return lines, []
 
 
+def reviewers_to_send(db: Database, supervisor: str) -> list[tuple[str, int]]:
+    """(reviewer, number of actions) with something for them in a QA package: this supervisor's actions on
+    verdicts that came from verdict packages."""
+    from sqlalchemy import func
+
+    with db.session(readonly=True) as session:
+        rows = session.execute(
+            select(VerdictModel.reviewer, func.count(SupervisorReviewModel.id))
+            .join(VerdictModel, VerdictModel.id == SupervisorReviewModel.verdict_id)
+            .where(VerdictModel.origin == "package", SupervisorReviewModel.supervisor == supervisor)
+            .group_by(VerdictModel.reviewer).order_by(VerdictModel.reviewer))
+        return [(r, int(n)) for r, n in rows]
+
+
 # -- import (the reviewer's workstation) ------------------------------------------------------------------------
 @dataclass(frozen=True)
 class QAImportOutcome:

@@ -2,7 +2,7 @@
 the scorecards. Opened when this workstation's identity is a supervisor (``arbiter --demo --supervisor``)."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from arbiter.store.qa import QAStore
 from arbiter.ui.supervisor.inbox import InboxPage
@@ -18,6 +18,7 @@ class SupervisorDesk(QWidget):
         self.setObjectName("supervisorDesk")
         self.setProperty("title", self.tr("Supervisor desk"))
         self.qa = QAStore(db)
+        self.db, self.signer = db, signer
         self.supervisor = supervisor
         self.inbox = InboxPage(self.qa, supervisor, self)
         self.rereview = ReReviewPage(db, repo, self.qa, supervisor, signer, self)
@@ -30,11 +31,26 @@ class SupervisorDesk(QWidget):
         who = QLabel(self.tr("Signed in as %1 (supervisor). Nobody quality-reviews their own verdicts: yours are "
                              "not in your inbox.").replace("%1", supervisor), self)
         who.setObjectName("deskIdentity")
+        who.setWordWrap(True)
+        self.export_button = QPushButton(self.tr("Export QA package…"), self)
+        self.export_button.setObjectName("exportQAPackage")
+        self.export_button.setToolTip(self.tr("Your approvals, returns and overturns of verdicts that came from "
+                                              "reviewers' packages, signed, for their offline workstations"))
+        self.export_button.clicked.connect(self.export_qa_package)
+        top = QHBoxLayout()
+        top.addWidget(who, 1)
+        top.addWidget(self.export_button)
         layout = QVBoxLayout(self)
-        layout.addWidget(who)
+        layout.addLayout(top)
         layout.addWidget(self.rooms, 1)
         self.inbox.reReview.connect(self.open_rereview)
         self.rereview.acted.connect(self._after_action)
+
+    def export_qa_package(self, *, path: str | None = None, reviewer: str | None = None):
+        """The supervisor's actions for offline reviewers, as a signed .arbqa (asks for whom and where)."""
+        from arbiter.ui.supervisor.qa_package_ui import export_qa_package
+
+        return export_qa_package(self, self.db, self.signer, path=path, reviewer=reviewer)
 
     def open_rereview(self, item) -> None:
         self.rereview.start(item)
