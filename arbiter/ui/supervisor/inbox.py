@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDoubleSpinBox,
@@ -23,19 +23,31 @@ from arbiter.domain.qa import QASettings
 from arbiter.ui import labels
 
 _Index = QModelIndex | QPersistentModelIndex
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
 
-REASON_TEXT = {
-    "override": "override of the derived outcome",
-    "amendment": "amendment",
-    "conflict": "conflicting verdicts",
-    "amount": "above the amount threshold",
-    "new_reviewer": "reviewer's first verdicts",
-    "random": "random (stratified)",
-}
+def reason_text(code: str) -> str:
+    """Why a verdict was sampled, in words."""
+    names = {
+        "override": translate("InboxModel", "override of the derived outcome"),
+        "amendment": translate("InboxModel", "amendment"),
+        "conflict": translate("InboxModel", "conflicting verdicts"),
+        "amount": translate("InboxModel", "above the amount threshold"),
+        "new_reviewer": translate("InboxModel", "reviewer's first verdicts"),
+        "random": translate("InboxModel", "random (stratified)"),
+    }
+    return names.get(code, code.replace("_", " "))
+
+
+def column_title(section: int) -> str:
+    titles = (translate("InboxModel", "Case"), translate("InboxModel", "Version"),
+              translate("InboxModel", "Reviewer"), translate("InboxModel", "Why selected"),
+              translate("InboxModel", "Platform"), translate("InboxModel", "Claim type"),
+              translate("InboxModel", "Outcome"))
+    return titles[section] if 0 <= section < len(titles) else ""
 
 
 class InboxModel(QAbstractTableModel):
-    COLUMNS = ("Case", "Version", "Reviewer", "Why selected", "Platform", "Claim type", "Outcome")
+    COLUMNS = ("case", "version", "reviewer", "reason", "platform", "claim_type", "outcome")
     ItemRole = Qt.ItemDataRole.UserRole + 1
 
     def __init__(self, parent=None):
@@ -55,7 +67,7 @@ class InboxModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.tr(self.COLUMNS[section])
+            return column_title(section)
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
@@ -65,10 +77,15 @@ class InboxModel(QAbstractTableModel):
         if role == self.ItemRole:
             return item
         if role == Qt.ItemDataRole.DisplayRole:
-            return (item.case_id, f"v{item.version}", item.reviewer, self.tr(REASON_TEXT.get(item.reason, item.reason)),
-                    labels.platform(item.platform), item.claim_type.replace("_", " "),
-                    item.outcome.replace("_", " "))[index.column()]
+            return (item.case_id, f"v{item.version}", item.reviewer, reason_text(item.reason),
+                    labels.platform(item.platform), labels.claim_type(item.claim_type),
+                    labels.outcome(item.outcome))[index.column()]
         return None
+
+    def retranslate(self) -> None:
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.COLUMNS) - 1)
+        if self.items:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.items) - 1, len(self.COLUMNS) - 1))
 
 
 class InboxPage(QWidget):
