@@ -146,8 +146,9 @@ class ReReviewPage(QWidget):
         self.comparison: Comparison | None = None
         self._reviewer_answers: dict | None = None
         self._reviewer_record: dict | None = None
+        self._supervisor_record: dict | None = None
 
-        self.title = QLabel(self.tr("Pick a verdict in the inbox to re-review it blind."), self)
+        self.title = QLabel(self)
         self.title.setObjectName("reReviewTitle")
         self.title.setWordWrap(True)
         self.splitter = QSplitter(self)
@@ -174,13 +175,12 @@ class ReReviewPage(QWidget):
         self.table.setWordWrap(False)
         self.note = QLineEdit(self.compare_page)
         self.note.setObjectName("qaNote")
-        self.note.setPlaceholderText(self.tr("Note to the reviewer (needed to return; the reason of an overturn)"))
         buttons = QHBoxLayout()
-        self.approve_button = QPushButton(self.tr("Approve"), self.compare_page)
+        self.approve_button = QPushButton(self.compare_page)
         self.approve_button.setObjectName("approveButton")
-        self.return_button = QPushButton(self.tr("Return with note"), self.compare_page)
+        self.return_button = QPushButton(self.compare_page)
         self.return_button.setObjectName("returnButton")
-        self.overturn_button = QPushButton(self.tr("Overturn with my answers"), self.compare_page)
+        self.overturn_button = QPushButton(self.compare_page)
         self.overturn_button.setObjectName("overturnButton")
         for b in (self.approve_button, self.return_button, self.overturn_button):
             buttons.addWidget(b)
@@ -192,7 +192,7 @@ class ReReviewPage(QWidget):
         cl.addWidget(self.note)
         cl.addLayout(buttons)
 
-        self.compare_button = QPushButton(self.tr("Compare with the reviewer's answers"), self)
+        self.compare_button = QPushButton(self)
         self.compare_button.setObjectName("compareButton")
         self.compare_button.setEnabled(False)
         self.compare_button.clicked.connect(lambda: self._guard(self.compare))
@@ -207,6 +207,45 @@ class ReReviewPage(QWidget):
         layout.addWidget(self.splitter, 1)
         layout.addWidget(self.error)
         layout.addWidget(self.compare_button)
+        self._title: tuple = ("pick",)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """The page's texts (a language switch calls it again); an open blind form keeps its language until the
+        next re-review."""
+        self.note.setPlaceholderText(self.tr("Note to the reviewer (needed to return; the reason of an overturn)"))
+        self.approve_button.setText(self.tr("Approve"))
+        self.return_button.setText(self.tr("Return with note"))
+        self.overturn_button.setText(self.tr("Overturn with my answers"))
+        self.compare_button.setText(self.tr("Compare with the reviewer's answers"))
+        self.model.retranslate()
+        self._show_title()
+        if self.comparison is not None:
+            self._show_summary()
+
+    def _show_title(self) -> None:
+        kind = self._title[0]
+        if kind == "open":
+            item = self._title[1]
+            self.title.setText(self.tr("Blind re-review of %1 v%2 (selected: %3). Answer first; the reviewer's "
+                                       "answers are shown after you compare.")
+                               .replace("%1", item.case_id).replace("%2", str(item.version))
+                               .replace("%3", reason_text(item.reason)))
+        elif kind == "done":
+            _, item, action = self._title
+            self.title.setText(self.tr("%1 v%2: %3. Pick the next verdict in the inbox.")
+                               .replace("%1", item.case_id).replace("%2", str(item.version))
+                               .replace("%3", action_text(action)))
+        else:
+            self.title.setText(self.tr("Pick a verdict in the inbox to re-review it blind."))
+
+    def _show_summary(self) -> None:
+        n = len(self.comparison.differences)
+        serious = sum(1 for d in self.comparison.differences if d.changes_outcome)
+        self.summary.setText(self.tr("%1 differences, %2 of them change the outcome. Reviewer: %3; you: %4.")
+                             .replace("%1", str(n)).replace("%2", str(serious))
+                             .replace("%3", labels.outcome(self._reviewer_record.get("outcome")))
+                             .replace("%4", labels.outcome(self._supervisor_record.get("outcome"))))
 
     # -- flow -------------------------------------------------------------------------------------------------
     def start(self, item) -> None:
@@ -225,10 +264,8 @@ class ReReviewPage(QWidget):
         self.right.addWidget(self.form)
         self.right.addWidget(self.compare_page)
         self.right.setCurrentWidget(self.form)
-        self.title.setText(self.tr("Blind re-review of %1 v%2 (selected: %3). Answer first; the reviewer's "
-                                   "answers are shown after you compare.")
-                           .replace("%1", item.case_id).replace("%2", str(item.version))
-                           .replace("%3", reason_text(item.reason)))
+        self._title = ("open", item)
+        self._show_title()
         self._update_buttons()
 
     def _clear(self) -> None:
@@ -270,12 +307,8 @@ class ReReviewPage(QWidget):
                                           supervisor_record=supervisor_record,
                                           questions=self.form.asked_questions())
         self.model.set_comparison(self.comparison)
-        n = len(self.comparison.differences)
-        serious = sum(1 for d in self.comparison.differences if d.changes_outcome)
-        self.summary.setText(self.tr("%1 differences, %2 of them change the outcome. Reviewer: %3; you: %4.")
-                             .replace("%1", str(n)).replace("%2", str(serious))
-                             .replace("%3", labels.outcome(self._reviewer_record.get("outcome")))
-                             .replace("%4", labels.outcome(supervisor_record.get("outcome"))))
+        self._supervisor_record = supervisor_record
+        self._show_summary()
         self.right.setCurrentWidget(self.compare_page)
         self.splitter.setSizes([self.width() * 2 // 5, self.width() * 3 // 5])  # room for the side by side
         self._update_buttons()
@@ -295,9 +328,8 @@ class ReReviewPage(QWidget):
                        signer=self.signer)
         done = self.item
         self._clear()
-        self.title.setText(self.tr("%1 v%2: %3. Pick the next verdict in the inbox.")
-                           .replace("%1", done.case_id).replace("%2", str(done.version))
-                           .replace("%3", action_text(action)))
+        self._title = ("done", done, action)
+        self._show_title()
         self.compare_button.setEnabled(False)
         self.acted.emit(action)
 

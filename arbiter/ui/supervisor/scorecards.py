@@ -119,14 +119,12 @@ class ScorecardPage(QWidget):
         self.table.setModel(self.model)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.explain = QLabel(self.tr("Overturn rate = overturned / quality-reviewed, with its 95% Wilson interval. "
-                                      "Buyer-favoured is compared with what everyone else decided on the same "
-                                      "platform and claim type: a neutrality signal, not a verdict on anyone."), self)
+        self.explain = QLabel(self)
         self.explain.setWordWrap(True)
-        self.csv_button = QPushButton(self.tr("Export CSV…"), self)
+        self.csv_button = QPushButton(self)
         self.csv_button.setObjectName("scorecardCsv")
         self.csv_button.clicked.connect(self._save_csv)
-        self.refresh_button = QPushButton(self.tr("Refresh"), self)
+        self.refresh_button = QPushButton(self)
         self.refresh_button.clicked.connect(self.refresh)
 
         self.overturn_chart = self.fairness_chart = None
@@ -150,7 +148,18 @@ class ScorecardPage(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.table, 2)
         layout.addWidget(charts, 3)
+        self.retranslate(refresh=False)
         self.refresh()
+
+    def retranslate(self, refresh: bool = True) -> None:
+        self.explain.setText(self.tr("Overturn rate = overturned / quality-reviewed, with its 95% Wilson interval. "
+                                     "Buyer-favoured is compared with what everyone else decided on the same "
+                                     "platform and claim type: a neutrality signal, not a verdict on anyone."))
+        self.csv_button.setText(self.tr("Export CSV…"))
+        self.refresh_button.setText(self.tr("Refresh"))
+        if refresh:
+            self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.model.COLUMNS) - 1)
+            self.refresh()   # the charts' titles and legends
 
     def refresh(self) -> None:
         settings = self.qa.qa_settings()
