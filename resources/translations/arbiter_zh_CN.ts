@@ -1938,7 +1938,7 @@ seller: {seller}</source>
     <name>InboxModel</name>
     <message>
         <source>override of the derived outcome</source>
-        <translation>推翻规则得出的结果</translation>
+        <translation>改判（未采用规则得出的结果）</translation>
     </message>
     <message>
         <source>amendment</source>
@@ -2005,7 +2005,7 @@ seller: {seller}</source>
     </message>
     <message>
         <source>Always selected: every override, amendment and conflict, and every verdict above the amount threshold of its currency. Every sample is recorded with its rules and seed.</source>
-        <translation>必抽：所有推翻规则结果的裁决、修订和冲突裁决，以及金额超过该币种门槛的裁决。每次抽检均连同规则和随机种子一并记录。</translation>
+        <translation>必抽：所有改判、修订和冲突裁决，以及金额超过该币种门槛的裁决。每次抽检均连同规则和随机种子一并记录。</translation>
     </message>
     <message>
         <source>Sample now</source>
@@ -3502,7 +3502,7 @@ Import case bundles with File ▸ Import bundles… (Ctrl+I), or drop .arbcase f
     </message>
     <message>
         <source>Override rate</source>
-        <translation>推翻规则结果比例</translation>
+        <translation>改判比例</translation>
     </message>
     <message>
         <source>Buyer-favoured</source>

@@ -170,7 +170,7 @@ class ReReviewPage(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in enumerate((150, 130, 130, 110)):
+        for column, width in enumerate((200, 110, 110, 110)):   # the question in words needs the room
             header.resizeSection(column, width)
         self.table.setWordWrap(False)
         self.note = QLineEdit(self.compare_page)
