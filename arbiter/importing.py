@@ -11,6 +11,7 @@ No Qt, no printing: the caller passes callbacks (``on_outcome``, ``on_progress``
 """
 from __future__ import annotations
 
+import dataclasses
 import logging
 import multiprocessing
 import os
@@ -131,10 +132,14 @@ class _Read:
     bundle_error: bool = False
 
 
-def read_and_prepare(source: str) -> _Read:
-    """Read, check and prepare one bundle; never raises (runs in a worker process)."""
+def read_and_prepare(source: str, known: Callable[[Sequence[str]], set[str]] | None = None) -> _Read:
+    """Read, check and prepare one bundle; never raises (runs in a worker process). ``known(digests)``: which
+    images already have stored fingerprints (not decoded again); in a worker, the one its initializer opened."""
     from arbiter.bundle import BundleError, read_bundle
     from arbiter.store.importer import prepare
+
+    if known is None:
+        known = _WORKER_KNOWN
 
     try:
         loaded = read_bundle(source)
@@ -144,13 +149,57 @@ def read_and_prepare(source: str) -> _Read:
         log.warning("reading bundle %s failed", source, exc_info=True)
         return _Read(source, reason=_one_line(exc), stage=READ)
     try:
-        return _Read(source, prepared=prepare(loaded))
+        prepared = prepare(loaded, known=known, hashed=True)
     except Exception as exc:  # noqa: BLE001
         return _Read(source, reason=_one_line(exc), stage=STORE)
+    if _IN_WORKER:  # the parsed case is not sent back: pickling it costs more than the writer's work per bundle
+        prepared = dataclasses.replace(prepared, case=None)
+    return _Read(source, prepared=prepared)
 
 
-def _worker_init() -> None:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the parent's to handle; no tracebacks from workers
+def known_prints(engine: Any) -> Callable[[Sequence[str]], set[str]]:
+    """``known(digests)`` over ``engine``: the digests whose fingerprints are stored (a short read-only
+    transaction each time: on SQLite (WAL) it never waits for the writer, nor makes it wait)."""
+    from arbiter.store.forensics import fingerprinted
+
+    readonly = engine.execution_options(arbiter_readonly=True)
+
+    def known(digests: Sequence[str]) -> set[str]:
+        with readonly.connect() as conn:
+            return fingerprinted(conn, digests)
+
+    return known
+
+
+_IN_WORKER = False
+_WORKER_KNOWN: Callable[[Sequence[str]], set[str]] | None = None
+
+
+def _worker_init(url: Any = None) -> None:
+    """A worker process: no Ctrl+C of its own (the parent handles it, no tracebacks from workers), and its own
+    connection to the database for :func:`known_prints` (never the parent's: a forked pool is not shareable)."""
+    global _IN_WORKER, _WORKER_KNOWN
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _IN_WORKER = True
+    if url is not None:
+        try:
+            from arbiter.store.db import _make_engine
+
+            _WORKER_KNOWN = known_prints(_make_engine(url))
+        except Exception:  # noqa: BLE001 - no lookup: every image is fingerprinted (the writer skips stored ones)
+            log.debug("no database connection in the import worker", exc_info=True)
+
+
+def _shareable_url(db: Any) -> Any:
+    """The database's URL if another process can open it (not an in-memory SQLite database), else None."""
+    url = getattr(db, "url", None)
+    if url is None:
+        return None
+    if url.get_backend_name() == "sqlite":
+        from arbiter.store.db import _sqlite_file
+
+        return url if _sqlite_file(url) is not None else None
+    return url
 
 
 def default_workers() -> int:
@@ -169,15 +218,17 @@ class _Reader:
     """Reads bundles in order: in this process, or through a pool of worker processes (a bounded window of
     bundles in flight, so memory stays bounded when the writer is the slower side)."""
 
-    def __init__(self, sources: Sequence[str], workers: int):
+    def __init__(self, sources: Sequence[str], workers: int, db: Any = None):
         self._sources = deque(sources)
+        self._known = known_prints(db.engine) if db is not None else None
         self._pool: ProcessPoolExecutor | None = None
         self._window: deque[tuple[str, Future]] = deque()
         context = _pool_context()
         enough = MIN_BUNDLES_FOR_WORKERS if context.get_start_method() == "fork" else MIN_BUNDLES_FOR_SPAWNED_WORKERS
         if workers > 1 and len(sources) >= enough:
             try:
-                self._pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_worker_init)
+                self._pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_worker_init,
+                                                 initargs=(_shareable_url(db),))
                 self._limit = workers * 4
             except Exception:  # noqa: BLE001 - no processes here (sandbox, frozen oddities): read in-process
                 log.warning("no worker processes; reading bundles in this process", exc_info=True)
@@ -204,7 +255,7 @@ class _Reader:
                     self._window.popleft()
                     self._fill()
                     return result
-        return read_and_prepare(self._sources.popleft()) if self._sources else None
+        return read_and_prepare(self._sources.popleft(), self._known) if self._sources else None
 
     def stop(self) -> None:
         """Read nothing more: the bundles in flight are dropped (the caller reports them skipped)."""
@@ -265,7 +316,7 @@ def import_bundles(db: Any, sources: Sequence[str | os.PathLike], *, actor: str 
                                    evidence_count=p.evidence_count))
         pending, pending_bytes = [], 0
 
-    reader = _Reader(names, workers if workers is not None else default_workers())
+    reader = _Reader(names, workers if workers is not None else default_workers(), db)
     try:
         while True:
             if cancelled is not None and cancelled():

@@ -24,6 +24,8 @@ UTF8_BOM = b"\xef\xbb\xbf"
 # A JSON string (also an unterminated one, up to the end of the text) or one bracket.
 _STRING_RE = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"?', re.DOTALL)
 _NOT_BRACKET_RE = re.compile(r"[^\[\]{}]+")
+#: a \u escape that may decode to a NUL or a surrogate (also matches \\u0000, a harmless extra check)
+_SUSPECT_ESCAPE_RE = re.compile(r"\\u(?:0000|[dD][89a-fA-F][0-9a-fA-F]{2})")
 _DEPTH_TABLE = str.maketrans({"[": "\x01", "{": "\x01", "]": "\xff", "}": "\xff"})
 
 
@@ -102,7 +104,9 @@ def decode_case_json(raw: bytes, name: str = "case.json") -> DecodedJson:
         raise BundleError(f"{name}: not valid JSON ({exc})") from None
     if not isinstance(data, dict):
         raise BundleError(f"{name}: must be a JSON object at the top level")
-    bad = find_bad_text(data)
+    # json.loads refuses raw control characters in strings and strict UTF-8 refuses encoded surrogates, so a
+    # NUL or a lone surrogate can only come from a \u escape: without one, the walk over every string is skipped
+    bad = find_bad_text(data) if _SUSPECT_ESCAPE_RE.search(text) else None
     if bad:
         raise BundleError(f"{name}: {bad}")
     return DecodedJson(data, floats)

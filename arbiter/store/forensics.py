@@ -17,7 +17,7 @@ from datetime import datetime
 from functools import lru_cache
 from itertools import combinations
 
-from sqlalchemy import and_, select
+from sqlalchemy import Connection, and_, bindparam, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -67,25 +67,39 @@ def _fingerprint(row) -> Fingerprint:
     return Fingerprint(row.variant, unbands(row.b0, row.b1, row.b2, row.b3), int(row.detail, 16))
 
 
-def store_fingerprints(session: Session, prints: Mapping[str, Iterable[Fingerprint]]) -> int:
-    """Insert the fingerprints of blobs that have none yet (in the caller's transaction); returns rows added.
-    Racing importers on PostgreSQL are harmless (ON CONFLICT DO NOTHING)."""
+_FP = ImageFingerprintModel.__table__
+_SELECT_FINGERPRINTED = select(_FP.c.sha256).distinct().where(_FP.c.sha256.in_(bindparam("digests", expanding=True)))
+
+
+def fingerprinted(conn: Connection, digests: Iterable[str]) -> set[str]:
+    """Which of ``digests`` already have stored fingerprints (Core, any connection; one indexed probe per 500)."""
+    digests = sorted(set(digests))
+    have: set[str] = set()
+    for start in range(0, len(digests), 500):
+        have.update(conn.execute(_SELECT_FINGERPRINTED, {"digests": digests[start:start + 500]}).scalars())
+    return have
+
+
+def insert_fingerprints(conn: Connection, prints: Mapping[str, Iterable[Fingerprint]]) -> int:
+    """Insert the fingerprints of blobs that have none yet (in the caller's transaction, Core bulk inserts);
+    returns rows added. Racing importers on PostgreSQL are harmless (ON CONFLICT DO NOTHING)."""
     wanted = {digest: tuple(fps) for digest, fps in prints.items() if fps}
     if not wanted:
         return 0
-    have: set[str] = set()
-    digests = sorted(wanted)
-    for start in range(0, len(digests), 500):
-        have.update(session.scalars(select(ImageFingerprintModel.sha256).where(
-            ImageFingerprintModel.sha256.in_(digests[start:start + 500]))))
-    rows = [_row(fp, digest) for digest in digests if digest not in have for fp in wanted[digest]]
+    have = fingerprinted(conn, wanted)
+    rows = [_row(fp, digest) for digest in sorted(wanted) if digest not in have for fp in wanted[digest]]
     if not rows:
         return 0
-    insert = postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
+    insert = postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert
+    stmt = insert(_FP).on_conflict_do_nothing(index_elements=["sha256", "variant"])
     for start in range(0, len(rows), 1000):
-        session.execute(insert(ImageFingerprintModel).values(rows[start:start + 1000])
-                        .on_conflict_do_nothing(index_elements=["sha256", "variant"]))
+        conn.execute(stmt, rows[start:start + 1000])
     return len(rows)
+
+
+def store_fingerprints(session: Session, prints: Mapping[str, Iterable[Fingerprint]]) -> int:
+    """:func:`insert_fingerprints` in a session's transaction."""
+    return insert_fingerprints(session.connection(), prints)
 
 
 def candidates(session: Session, value: int, *, max_distance: int = MATCH_DISTANCE) -> list[tuple[str, int, int]]:
@@ -302,9 +316,10 @@ def case_pk_by_id(db: Database, case_id: str) -> int | None:
 
 
 def record_forensics(session: Session, case_pk: int, revision: int, case, prints) -> None:
-    """The importer's hook, in its transaction: the images' fingerprints (computed before, from the bundle's
-    bytes) and the case's party row."""
-    from arbiter.store.party_history import record_parties
+    """The fingerprints (computed before, from the bundle's bytes) and the case's party row, in the caller's
+    transaction. The importer does the same in bulk (``insert_fingerprints``, ``party_history.store_parties``)."""
+    from arbiter.store.party_history import party_values, store_parties
 
-    store_fingerprints(session, prints)
-    record_parties(session, case_pk, revision, case)
+    conn = session.connection()
+    insert_fingerprints(conn, prints)
+    store_parties(conn, [(case_pk, revision, party_values(case))])

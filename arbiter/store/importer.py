@@ -39,7 +39,7 @@ from arbiter.forensics.fingerprint import IMAGE_MEDIA_TYPES, fingerprints
 from arbiter.store import audit, supplements
 from arbiter.store.canonical import canonical_json, sha256_hex
 from arbiter.store.db import Database
-from arbiter.store.forensics import record_forensics
+from arbiter.store.forensics import insert_fingerprints
 from arbiter.store.models import (
     GENESIS_HASH,
     AuditEventModel,
@@ -49,6 +49,7 @@ from arbiter.store.models import (
     EvidenceModel,
     SupplementRequestModel,
 )
+from arbiter.store.party_history import party_values, store_parties
 from arbiter.store.search import insert_entries, search_entries
 
 log = logging.getLogger(__name__)
@@ -92,13 +93,24 @@ class PreparedBundle:
     ignored: tuple[str, ...] = ()
     search_keys: tuple[tuple[str, str], ...] = ()  # (kind, value) for case_search_keys (store/search.py)
     search_text: str = ""                          # the case's document for case_search_text
-    case: Case | None = field(default=None, repr=False)   # for the forensics hook (party history)
-    prints: dict[str, Any] = field(default_factory=dict, repr=False)  # sha256 -> image fingerprints (issue 13)
+    #: the parsed case; None once the bundle crossed from a worker process (pickling it cost more than the
+    #: writer's whole work per bundle): :meth:`parsed_case` parses it again when needed (rarely)
+    case: Case | None = field(default=None, repr=False)
+    #: sha256 -> perceptual fingerprints (issue 13) of the images that have none stored yet
+    prints: dict[str, Any] = field(default_factory=dict, repr=False)
+    parties: dict[str, Any] | None = None          # the case_parties row's values (party_history.party_values)
     extra: dict[str, Any] = field(default_factory=dict)  # what import hooks computed in prepare()
 
     @property
     def evidence_count(self) -> int:
         return len(self.evidence)
+
+    def parsed_case(self) -> Case:
+        if self.case is not None:
+            return self.case
+        from arbiter.bundle.reader import load_case_json
+
+        return load_case_json(self.case_json)
 
 
 #: Hooks other parts of the app add (e.g. perceptual hashes of the evidence images):
@@ -137,8 +149,10 @@ def review_deadline(case: Case) -> datetime:
     return review_target(case, load_policy(case.platform.value, case.region))
 
 
-def _check_bundle(loaded: Any) -> dict[str, bytes]:
-    """Re-check what the bundle reader promised; returns sha256 -> bytes of every evidence file."""
+def _check_bundle(loaded: Any, *, hashed: bool = False) -> dict[str, bytes]:
+    """Re-check what the bundle reader promised; returns sha256 -> bytes of every evidence file. ``hashed``:
+    the caller read the bundle itself with ``read_bundle`` a moment ago (which hashed every file), so the
+    files' sha256 are not computed a second time."""
     case: Case = loaded.case
     if sha256_hex(loaded.case_json) != loaded.case_sha256:
         raise ValueError(f"{case.case_id}: case_sha256 does not match case_json")
@@ -147,7 +161,7 @@ def _check_bundle(loaded: Any) -> dict[str, bytes]:
         data = loaded.files.get(item.file)
         if data is None:
             raise ValueError(f"{case.case_id}: evidence {item.id}: file {item.file!r} missing from the bundle")
-        if item.sha256 not in contents and sha256_hex(data) != item.sha256:
+        if item.sha256 not in contents and not hashed and sha256_hex(data) != item.sha256:
             raise ValueError(f"{case.case_id}: evidence {item.id}: file {item.file!r} does not match its sha256")
         contents[item.sha256] = data
     return contents
@@ -158,22 +172,57 @@ def _check_bundle(loaded: Any) -> dict[str, bytes]:
 _PRINTS_CACHE: dict[str, tuple[Any, ...]] = {}
 _PRINTS_CACHE_SIZE = 4096
 
+#: ``known(digests) -> the digests whose fingerprints are already stored`` (the import service passes one that
+#: asks the database): content-addressed, a photo already fingerprinted is never decoded again
+KnownPrints = Callable[[Sequence[str]], set[str]]
 
-def _bundle_fingerprints(loaded: Any) -> dict[str, tuple[Any, ...]]:
-    """``arbiter.forensics.fingerprint.bundle_fingerprints`` with a per-process cache by content hash."""
-    out: dict[str, tuple[Any, ...]] = {}
+
+def _stored(known: KnownPrints | None, digests: Any) -> set[str]:
+    """The digests ``known`` reports as fingerprinted already (none if it cannot tell)."""
+    if not digests or known is None:
+        return set()
+    try:
+        return set(known(sorted(digests)))
+    except Exception:  # noqa: BLE001 - the check only saves work: without it, everything is fingerprinted
+        log.debug("known-fingerprints lookup failed", exc_info=True)
+        return set()
+
+
+def _video_fingerprints(loaded: Any, known: KnownPrints | None = None) -> dict[str, tuple[Any, ...]]:
+    """The videos' key-frame fingerprints (``arbiter.forensics.video``), unless every video of the bundle has
+    its fingerprints stored already (a re-import, a new revision: no video is decoded again)."""
+    from arbiter.forensics.video import VIDEO_MEDIA_TYPES, bundle_video_fingerprints
+
+    videos = {item.sha256 for item in loaded.case.evidence if item.media_type in VIDEO_MEDIA_TYPES}
+    stored = _stored(known, videos)
+    if not videos or stored >= videos:
+        return {}
+    return {digest: prints for digest, prints in bundle_video_fingerprints(loaded).items() if digest not in stored}
+
+
+def _bundle_fingerprints(loaded: Any, known: KnownPrints | None = None) -> dict[str, tuple[Any, ...]]:
+    """sha256 -> fingerprints of the bundle's images that ``known`` does not report as stored already; a
+    per-process cache by content hash in front (``arbiter.forensics.fingerprint.fingerprints`` computes)."""
+    images: dict[str, bytes] = {}
     for item in loaded.case.evidence:
-        if item.media_type in IMAGE_MEDIA_TYPES and item.sha256 not in out:
+        if item.media_type in IMAGE_MEDIA_TYPES and item.sha256 not in images:
             data = loaded.files.get(item.file)
-            if data is None:
-                continue
-            prints = _PRINTS_CACHE.get(item.sha256)
-            if prints is None:
-                prints = fingerprints(data)
-                if len(_PRINTS_CACHE) >= _PRINTS_CACHE_SIZE:
-                    del _PRINTS_CACHE[next(iter(_PRINTS_CACHE))]
-                _PRINTS_CACHE[item.sha256] = prints
-            out[item.sha256] = prints
+            if data is not None:
+                images[item.sha256] = data
+    out: dict[str, tuple[Any, ...]] = {}
+    for digest in list(images):
+        cached = _PRINTS_CACHE.get(digest)
+        if cached is not None:
+            out[digest] = cached
+            del images[digest]
+    for digest in _stored(known, images):
+        images.pop(digest, None)
+    for digest, data in images.items():
+        prints = fingerprints(data)
+        if len(_PRINTS_CACHE) >= _PRINTS_CACHE_SIZE:
+            del _PRINTS_CACHE[next(iter(_PRINTS_CACHE))]
+        _PRINTS_CACHE[digest] = prints
+        out[digest] = prints
     return out
 
 
@@ -185,10 +234,12 @@ def case_columns(case: Case) -> dict[str, Any]:
     }
 
 
-def prepare(loaded: Any) -> PreparedBundle:
-    """Check a read bundle and turn it into the rows to store (raises ValueError when it does not hold)."""
+def prepare(loaded: Any, *, known: KnownPrints | None = None, hashed: bool = False) -> PreparedBundle:
+    """Check a read bundle and turn it into the rows to store (raises ValueError when it does not hold).
+    ``known``: which image digests are fingerprinted already (those are not decoded); ``hashed``: the caller
+    has just read the bundle with ``read_bundle`` (its files' sha256 are not computed twice)."""
     case: Case = loaded.case
-    contents = _check_bundle(loaded)
+    contents = _check_bundle(loaded, hashed=hashed)
     evidence = tuple({
         "evidence_id": item.id, "party": str(item.party), "submission": item.submission,
         "requested": item.requested, "kind": str(item.kind), "media_type": item.media_type, "sha256": item.sha256,
@@ -196,16 +247,15 @@ def prepare(loaded: Any) -> PreparedBundle:
     } for item in case.evidence)
     extra = {hook.name: hook.prepare(loaded) for hook in IMPORT_HOOKS if hook.prepare is not None}
     search_keys, search_text = search_entries(json.loads(bytes(loaded.case_json).decode("utf-8-sig")))
-    prints = _bundle_fingerprints(loaded)  # perceptual hashes of the images (issue 13): here, in the worker
-    from arbiter.forensics.video import bundle_video_fingerprints   # key frames of videos (issue 13)
-    prints.update(bundle_video_fingerprints(loaded))
+    prints = _bundle_fingerprints(loaded, known)  # perceptual hashes of the images (issue 13): in the worker
+    prints.update(_video_fingerprints(loaded, known))   # key frames of videos (issue 13)
     return PreparedBundle(
         source=os.fspath(loaded.source),
         source_name=os.path.basename(os.fspath(loaded.source).rstrip("/\\"))[:255] or "bundle",
         case_id=case.case_id, case_sha256=loaded.case_sha256, case_json=bytes(loaded.case_json),
         columns=case_columns(case), deadline=review_deadline(case), evidence=evidence, blobs=contents,
         ignored=tuple(loaded.ignored), search_keys=search_keys, search_text=search_text, case=case,
-        prints=prints, extra=extra,
+        prints=prints, parties=party_values(case), extra=extra,
     )
 
 
@@ -292,6 +342,17 @@ def _put_search(conn: Connection, items: Sequence[tuple[int, PreparedBundle]], *
     insert_entries(conn, [(case_pk, p.search_keys, p.search_text) for case_pk, p in items], replace=replace)
 
 
+def _put_forensics(conn: Connection, items: Sequence[tuple[int, int, PreparedBundle]]) -> None:
+    """The images' fingerprints (computed in the workers; blobs already fingerprinted are skipped) and the party
+    rows (issue 13), in bulk."""
+    prints: dict[str, Any] = {}
+    for _, _, p in items:
+        prints.update(p.prints)
+    insert_fingerprints(conn, prints)
+    store_parties(conn, [(case_pk, revision, p.parties if p.parties is not None else party_values(p.parsed_case()))
+                         for case_pk, revision, p in items])
+
+
 def _store_one(session: Session, chain: _Chain, p: PreparedBundle, actor: str, now: datetime) -> ImportResult:
     conn = session.connection()
     row = conn.execute(_SELECT_CASE, {"case_id": p.case_id}).first()
@@ -320,9 +381,10 @@ def _store_one(session: Session, chain: _Chain, p: PreparedBundle, actor: str, n
     _put_search(conn, [(case_pk, p)], replace=status == "new_revision")
     if status == "new_revision":  # open supplement requests this revision answers; the case may resume
         case_row = session.get(CaseModel, case_pk, populate_existing=True)
-        supplements.resolve_with_revision(session, case_row, p.case, p.case_json, revision, now, actor, p.deadline)
+        supplements.resolve_with_revision(session, case_row, p.parsed_case(), p.case_json, revision, now, actor,
+                                          p.deadline)
         chain.refresh(conn)  # it may have appended audit events
-    record_forensics(session, case_pk, revision, p.case, p.prints)   # fingerprints, parties (issue 13)
+    _put_forensics(conn, [(case_pk, revision, p)])   # fingerprints, party row (issue 13)
     for hook in IMPORT_HOOKS:
         if hook.store is not None:
             hook.store(conn, p, case_pk, revision_pk)
@@ -422,8 +484,8 @@ def _store_all(session: Session, chain: _Chain, batch: Sequence[PreparedBundle],
         _put_search(conn, replaced, replace=True)
         _put_search(conn, [(case_pk, p) for _, p, case_pk, _, status in todo if status == "imported"],
                     replace=False)
+        _put_forensics(conn, [(case_pk, revision, p) for _, p, case_pk, revision, _ in todo])   # (issue 13)
         for (i, p, case_pk, revision, status), rpk in zip(todo, revision_pks, strict=True):
-            record_forensics(session, case_pk, revision, p.case, p.prints)   # fingerprints, parties (issue 13)
             for hook in IMPORT_HOOKS:
                 if hook.store is not None:
                     hook.store(conn, p, case_pk, rpk)

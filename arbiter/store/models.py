@@ -163,7 +163,8 @@ class CaseSearchKeyModel(Base):
     __tablename__ = "case_search_keys"
     __table_args__ = (
         Index("ix_case_search_keys_value_case_pk", "value", "case_pk"),
-        Index("ix_case_search_keys_case_pk", "case_pk"),
+        # "has this case a value with this prefix?": one covering probe (migration 0008; a large search's page)
+        Index("ix_case_search_keys_case_pk_value", "case_pk", "value"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

@@ -5,9 +5,11 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
+from typing import Any
 
-from sqlalchemy import and_, exists, select
+from sqlalchemy import Connection, and_, bindparam, exists, select, update
 from sqlalchemy.orm import Session, aliased
 
 from arbiter.domain.model import Case
@@ -30,19 +32,50 @@ def address_key(address: str | None) -> str | None:
     return text[:512] or None
 
 
+def party_values(case: Case) -> dict[str, str | None]:
+    """The party row's columns of a case (without ``case_pk`` and ``revision``): plain values, picklable, so the
+    importer's workers compute them and the writer only stores them."""
+    return dict(buyer_id=case.buyer.id[:128], buyer_name=case.buyer.display_name[:255],
+                buyer_phone_key=phone_key(case.buyer.phone), buyer_address_key=address_key(case.buyer.address),
+                seller_id=case.seller.id[:128], seller_name=case.seller.shop_name[:255],
+                seller_phone_key=phone_key(case.seller.phone))
+
+
+_PARTIES = CasePartyModel.__table__
+_SELECT_PARTIES_IN = select(_PARTIES.c.case_pk, _PARTIES.c.revision).where(
+    _PARTIES.c.case_pk.in_(bindparam("pks", expanding=True)))
+_UPDATE_PARTY = update(_PARTIES).where(_PARTIES.c.case_pk == bindparam("pk_"))
+
+
+def store_parties(conn: Connection, rows: Sequence[tuple[int, int, Mapping[str, Any]]]) -> None:
+    """Insert or refresh party rows ``(case_pk, revision, party_values)`` (Core, the caller's transaction): a
+    case's row follows its newest revision (an older revision imported later leaves it)."""
+    if not rows:
+        return
+    newest: dict[int, tuple[int, Mapping[str, Any]]] = {}
+    for case_pk, revision, values in rows:
+        if case_pk not in newest or newest[case_pk][0] <= revision:
+            newest[case_pk] = (revision, values)
+    pks = sorted(newest)
+    have: dict[int, int] = {}
+    for start in range(0, len(pks), 500):
+        have.update(tuple(row) for row in conn.execute(_SELECT_PARTIES_IN, {"pks": pks[start:start + 500]}))
+    fresh = [dict(values, case_pk=pk, revision=revision) for pk, (revision, values) in newest.items()
+             if pk not in have]
+    stale = [dict(values, pk_=pk, revision=revision) for pk, (revision, values) in newest.items()
+             if pk in have and have[pk] <= revision]
+    if fresh:
+        conn.execute(_PARTIES.insert(), fresh)
+    if stale:
+        conn.execute(_UPDATE_PARTY, stale)
+
+
 def record_parties(session: Session, case_pk: int, revision: int, case: Case) -> None:
-    """Insert or refresh the case's party row from its newest revision (in the importer's transaction)."""
-    values = dict(revision=revision, buyer_id=case.buyer.id[:128], buyer_name=case.buyer.display_name[:255],
-                  buyer_phone_key=phone_key(case.buyer.phone), buyer_address_key=address_key(case.buyer.address),
-                  seller_id=case.seller.id[:128], seller_name=case.seller.shop_name[:255],
-                  seller_phone_key=phone_key(case.seller.phone))
-    row = session.get(CasePartyModel, case_pk)
-    if row is None:
-        session.add(CasePartyModel(case_pk=case_pk, **values))
-    elif row.revision <= revision:
-        for key, value in values.items():
-            setattr(row, key, value)
+    """Insert or refresh the case's party row from its newest revision (in the caller's transaction)."""
     session.flush()
+    store_parties(session.connection(), [(case_pk, revision, party_values(case))])
+    for obj in [o for o in session.identity_map.values() if isinstance(o, CasePartyModel) and o.case_pk == case_pk]:
+        session.expire(obj)
 
 
 def ensure_parties(db: Database) -> int:

@@ -34,7 +34,7 @@ from arbiter.store.models import (
     EvidenceModel,
     VerdictModel,
 )
-from arbiter.store.search import has_key_match, matching_cases
+from arbiter.store.queue_search import SearchPlan, capped_count, membership, plan_search
 
 SORT_KEYS = ("case_id", "platform", "region", "claim_type", "amount", "opened_at", "next_deadline_at", "status")
 #: statuses a reviewer may set by hand; signed, amended and flagged come only from verdicts
@@ -212,15 +212,17 @@ class _Run:
     holds: Callable[[QueueRow], bool]
 
     def select(self, query: QueueQuery, after: QueueRow | None, *, sqlite: bool = False,
-               fulltext: bool = True) -> Select:
-        stmt = Repository._filtered(select(*_QUEUE_COLUMNS), query, sqlite=sqlite,
-                                    fulltext=fulltext).where(*self.where)
+               plan: SearchPlan | None = None) -> Select:
+        stmt = Repository._filtered(select(*_QUEUE_COLUMNS), query, sqlite=sqlite, plan=plan).where(*self.where)
         if after is not None:
             values = tuple(after.pk if key is CaseModel.id else getattr(after, key.key) for key in self.keys)
             left = self.keys[0] if len(self.keys) == 1 else tuple_(*self.keys)
             right = values[0] if len(self.keys) == 1 else values  # a plain tuple: bound with the columns' types
             stmt = stmt.where(left < right if self.descending else left > right)
-        return stmt.order_by(*(key.desc() if self.descending else key.asc() for key in self.keys))
+        return stmt.order_by(*self.order())
+
+    def order(self) -> tuple[Any, ...]:
+        return tuple(key.desc() if self.descending else key.asc() for key in self.keys)
 
 
 def _sort_runs(query: QueueQuery) -> list[_Run]:
@@ -276,31 +278,42 @@ class Repository(SupplementsMixin, NotesMixin):  # supplement requests, private 
 
     # -- the queue ---------------------------------------------------------------------------------------
     @staticmethod
-    def _filtered(stmt: Select, query: QueueQuery, *, sqlite: bool = False, fulltext: bool = True) -> Select:
-        conditions = []
-        if query.text:
-            # the search indexes (store/search.py) give the matching pks; told they are few, SQLite looks them up
-            # and sorts them instead of walking the sort index and probing every row
-            found = CaseModel.id.in_(matching_cases(query.text, "sqlite" if sqlite else "postgresql",
-                                                    fulltext=fulltext))
-            conditions.append(func.likelihood(found, literal_column("0.001")) if sqlite else found)
-        for name in ("platform", "region", "status", "claim_type"):
-            values = getattr(query, name)
-            if values:
-                conditions.append(getattr(CaseModel, name).in_(values))
-        return stmt.where(and_(*conditions)) if conditions else stmt
+    def _filters(query: QueueQuery) -> list[Any]:
+        return [getattr(CaseModel, name).in_(getattr(query, name))
+                for name in ("platform", "region", "status", "claim_type") if getattr(query, name)]
 
     @staticmethod
-    def _fulltext(session: Session, query: QueueQuery) -> bool:
-        """Whether the search needs the names' full-text index: only when no exact or prefix value matches
-        (an id, a phone number, a SKU... found by its own index; the text index is the slower one)."""
-        return bool(query.text) and not has_key_match(session, query.text)
+    def _filtered(stmt: Select, query: QueueQuery, *, sqlite: bool = False, plan: SearchPlan | None = None,
+                  collect: bool = False) -> Select:
+        """``stmt`` restricted to the query's filters and search. The search reads the search indexes
+        (store/search.py) the way ``plan`` chose (store/queue_search.py): few matches are collected and
+        sorted, many are probed case by case along the sort's index (``collect``: always collect)."""
+        conditions = []
+        if plan is not None:
+            conditions.append(membership(plan, "sqlite" if sqlite else "postgresql", collect=collect))
+        conditions.extend(Repository._filters(query))
+        return stmt.where(and_(*conditions)) if conditions else stmt
 
-    def count_cases(self, query: QueueQuery) -> int:
+    def _plan(self, session: Session, query: QueueQuery) -> SearchPlan | None:
+        """How to read the query's search: whether the names' text index is needed (only when no exact or
+        prefix value matches) and whether the matches are many (a few capped index counts)."""
+        if not query.text:
+            return None
+        return plan_search(session, query.text, self._db.backend)
+
+    def count_cases(self, query: QueueQuery, *, cap: int | None = None) -> int:
+        """How many cases ``query`` holds. ``cap``: a search may stop counting past ``cap`` matching cases and
+        return ``cap + 1`` ("more than cap": the queue shows "1,000+"); counting every match of a common name
+        costs what reading them all costs. Without a search the count is always exact."""
         sqlite = self._db.backend == "sqlite"
         with self._db.session(readonly=True) as session:
+            plan = self._plan(session, query)
+            if plan is not None and cap is not None:
+                capped = capped_count(session, plan, self._db.backend, self._filters(query), cap)
+                if capped is not None:
+                    return capped
             return session.scalar(self._filtered(select(func.count(CaseModel.id)), query, sqlite=sqlite,
-                                                 fulltext=self._fulltext(session, query))) or 0
+                                                 plan=plan, collect=True)) or 0
 
     def list_cases(self, query: QueueQuery, offset: int = 0, limit: int = 200, *,
                    after: QueueRow | None = None) -> list[QueueRow]:
@@ -324,17 +337,23 @@ class Repository(SupplementsMixin, NotesMixin):  # supplement requests, private 
             start = next(i for i, run in enumerate(runs) if run.holds(after))
         rows: list[QueueRow] = []
         with self._db.session(readonly=True) as session:
-            fulltext = self._fulltext(session, query)
+            plan = self._plan(session, query)
             for i in range(start, len(runs)):
                 if len(rows) >= limit:
                     break
-                stmt = runs[i].select(query, after if i == start else None, sqlite=sqlite, fulltext=fulltext)
+                stmt = runs[i].select(query, after if i == start else None, sqlite=sqlite, plan=plan)
                 if offset and i < len(runs) - 1:  # skip this whole run when the offset lies beyond it
                     size = session.scalar(select(func.count()).select_from(stmt.subquery())) or 0
                     if offset >= size:
                         offset -= size
                         continue
-                page = session.execute(stmt.offset(offset or None).limit(limit - len(rows)))
+                stmt = stmt.offset(offset or None).limit(limit - len(rows))
+                if plan is not None and plan.dense:
+                    # the walk along the sort's index reads only that index (and probes the search index) for
+                    # every case it passes; the page's rows are read afterwards, 200 of them
+                    walk = stmt.with_only_columns(CaseModel.id).scalar_subquery()
+                    stmt = select(*_QUEUE_COLUMNS).where(CaseModel.id.in_(walk)).order_by(*runs[i].order())
+                page = session.execute(stmt)
                 offset = 0
                 seen = {row.pk for row in rows}  # PostgreSQL reads each run at its own moment
                 rows.extend(item for item in (QueueRow(*row) for row in page) if item.pk not in seen)

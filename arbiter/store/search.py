@@ -111,9 +111,10 @@ def _fts_query(query: str) -> str:
     return " AND ".join(f'"{term}"*' for term in terms if term)
 
 
-def _key_parts(query: str) -> list[Select]:
+def _key_conditions(query: str) -> list[Any]:
+    """Conditions on ``case_search_keys`` rows, one per lookup (each a range of the ``(value, case_pk)`` index)."""
     norm = normalise(query)
-    parts = [select(KEYS.c.case_pk).where(_prefix_range(KEYS.c.value, norm))]
+    conditions = [_prefix_range(KEYS.c.value, norm)]
     digits = phone_digits(query)
     if len(digits.lstrip("0")) >= PHONE_TAIL_MIN_DIGITS:
         tail = digits.lstrip("0")[::-1]
@@ -123,8 +124,26 @@ def _key_parts(query: str) -> list[Select]:
         match = _prefix_range(KEYS.c.value, tail)
         if shorter:
             match = or_(match, KEYS.c.value.in_(shorter))
-        parts.append(select(KEYS.c.case_pk).where(KEYS.c.kind == "phone_tail", match))
-    return parts
+        conditions.append(and_(KEYS.c.kind == "phone_tail", match))
+    return conditions
+
+
+def _key_parts(query: str) -> list[Select]:
+    return [select(KEYS.c.case_pk).where(condition) for condition in _key_conditions(query)]
+
+
+def _text_part(query: str, dialect: str) -> Select | None:
+    """The names' full-text lookup of ``query`` (pks of the cases), or None when it cannot serve it."""
+    if dialect == "sqlite":
+        fts = _fts_query(query)
+        if not fts:
+            return None
+        return (select(literal_column("rowid").label("case_pk")).select_from(text("case_search_text"))
+                .where(text("case_search_text MATCH :fts").bindparams(bindparam("fts", fts))))
+    if len(query) < TRGM_MIN_CHARS:
+        return None
+    escaped = query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return select(TEXT_PG.c.case_pk).where(TEXT_PG.c.body.ilike(f"%{escaped}%", escape="\\"))
 
 
 def has_key_match(session: Any, query: str) -> bool:
@@ -135,25 +154,58 @@ def has_key_match(session: Any, query: str) -> bool:
     return any(session.execute(part.limit(1)).first() is not None for part in _key_parts(query))
 
 
+def match_parts(query: str, dialect: str, *, fulltext: bool = True) -> list[Select]:
+    """The lookups whose union is what ``query`` finds: SELECTs of case pks (index ranges; the names' text index
+    too if ``fulltext``). [] for ''."""
+    query = unicodedata.normalize("NFKC", query or "").strip()
+    if not query:
+        return []
+    parts = _key_parts(query)
+    if fulltext:
+        part = _text_part(query, dialect)
+        if part is not None:
+            parts.append(part)
+    return parts
+
+
 def matching_cases(query: str, dialect: str, *, fulltext: bool = True) -> Select | None:
     """A SELECT of the pks of the cases that ``query`` finds (a UNION of index lookups), or None for ''.
     ``fulltext``: also the names' text index (the repository asks for it only when no value matches)."""
+    parts = match_parts(query, dialect, fulltext=fulltext)
+    if not parts:
+        return None
+    return parts[0].union(*parts[1:]) if len(parts) > 1 else parts[0]
+
+
+def case_matches(case_pk: Any, query: str, dialect: str, *, fulltext: bool = True) -> Any:
+    """A condition on one case (``case_pk``, a column of the outer query) that is true when ``query`` finds it:
+    EXISTS probes of the ``(case_pk, value)`` index (migration 0008) and of the text table by its key. What a
+    search that matches much of the queue uses: the page is read by walking the sort's index and probing each
+    case, instead of collecting every match first. None for ''."""
     query = unicodedata.normalize("NFKC", query or "").strip()
     if not query:
         return None
-    parts = _key_parts(query)
-    if not fulltext:
-        pass
-    elif dialect == "sqlite":
-        fts = _fts_query(query)
-        if fts:
-            parts.append(select(literal_column("rowid").label("case_pk"))
-                         .select_from(text("case_search_text"))
-                         .where(text("case_search_text MATCH :fts").bindparams(bindparam("fts", fts))))
-    elif len(query) >= TRGM_MIN_CHARS:
-        escaped = query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        parts.append(select(TEXT_PG.c.case_pk).where(TEXT_PG.c.body.ilike(f"%{escaped}%", escape="\\")))
-    return parts[0].union(*parts[1:]) if len(parts) > 1 else parts[0]
+    keys = KEYS.alias("match_keys")
+    probes = []
+    for condition in _key_conditions(query):
+        probes.append(select(keys.c.case_pk).where(keys.c.case_pk == case_pk, _on(condition, keys)).exists())
+    if fulltext:
+        if dialect == "sqlite":
+            part = _text_part(query, dialect)
+            if part is not None:
+                probes.append(case_pk.in_(part))
+        elif len(query) >= TRGM_MIN_CHARS:
+            escaped = query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            probes.append(select(TEXT_PG.c.case_pk).where(TEXT_PG.c.case_pk == case_pk,
+                                                          TEXT_PG.c.body.ilike(f"%{escaped}%", escape="\\")).exists())
+    return or_(*probes) if len(probes) > 1 else probes[0]
+
+
+def _on(condition: Any, alias: Any) -> Any:
+    """``condition`` (on ``case_search_keys``) rewritten for an alias of the table."""
+    from sqlalchemy.sql.util import ClauseAdapter
+
+    return ClauseAdapter(alias).traverse(condition)
 
 
 def delete_entries_sql(dialect: str) -> list[Any]:

@@ -18,6 +18,7 @@ from arbiter.store.db import head_revision
 from tests.store.test_import import *  # noqa: F401,F403 - the same tests, collected again with the PG fixtures
 from tests.store.test_verdicts import *  # noqa: F401,F403
 from tests.store.test_search import *  # noqa: F401,F403
+from tests.store.test_search_plans import *  # noqa: F401,F403
 from tests.store.test_verify import *  # noqa: F401,F403
 from tests.store.test_packages import *  # noqa: F401,F403
 

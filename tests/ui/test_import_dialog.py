@@ -110,9 +110,9 @@ def test_cancel_midway_keeps_what_was_stored_and_the_work_runs_off_the_gui_threa
     seen_threads = set()
     real = importing.read_and_prepare
 
-    def spy(source):
+    def spy(source, *args, **kwargs):
         seen_threads.add(threading.get_ident())
-        return real(source)
+        return real(source, *args, **kwargs)
 
     monkeypatch.setattr(importing, "read_and_prepare", spy)
     paths = [write_bundle(bundles_dir / f"m{n:02d}.arbcase", bundle_data(20 + n)) for n in range(10)]

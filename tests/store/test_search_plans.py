@@ -1,0 +1,104 @@
+"""A search that matches much of the queue (issue 14): the count stops at a cap ("1,000+") and the first page is
+read by walking the sort's index and probing each case (store/queue_search.py), with exactly the rows, order and
+keyset pages of the plan that collects every match. Written against the ``db`` fixture only, so
+test_postgres.py runs the same tests on PostgreSQL."""
+from __future__ import annotations
+
+import pytest
+
+import arbiter.store.queue_search as qs
+from arbiter.store import SORT_KEYS, QueueQuery, Repository, import_bundle
+from tests.factories import case_dict
+from tests.store.helpers import make_loaded
+
+NAMES = ["Sophie Bennett", "Oliver Bennett", "Amelia Bennett", "Jack Bennett", "Aisha Bennett", "Wei Bennett",
+         "Mei Bennett", "Sophie Tan", "Sophie Lim", "Sophie Wong", "Ravi Patel", "Emma Brown", "Noah Silva",
+         "Chloe Bennett", "Lucas Hughes", "Priya Bennett"]
+STATUSES = ["new", "in_review", "decided"]
+
+
+@pytest.fixture
+def queue(db):
+    repo = Repository(db)
+    for n, name in enumerate(NAMES):
+        data = case_dict(case_id=f"TTS-UK-PLAN-{n:03d}")
+        data["buyer"].update(id=f"TTB-P{n:03d}", display_name=name)
+        data["order"]["order_id"] = f"88{n:03d}"
+        data["opened_at"] = f"2025-02-{1 + n % 9:02d}T{8 + n % 5:02d}:00:00+00:00"
+        result = import_bundle(db, make_loaded(data))
+        if n % 3:
+            repo.mark_status(result.case_pk, STATUSES[n % 3], "test")
+    return repo
+
+
+def _plans(monkeypatch, dense: bool):
+    """Make every search of this small queue take the walking plan (or never)."""
+    monkeypatch.setattr(qs, "PAGE_ROWS", 0)
+    monkeypatch.setattr(qs, "DENSE_MIN", 1 if dense else 10**9)
+
+
+def _all_pages(repo, query, size):
+    rows, after = [], None
+    while True:
+        page = repo.list_cases(query, 0, size, after=after)
+        if not page:
+            return rows
+        rows.extend(page)
+        after = page[-1]
+
+
+@pytest.mark.parametrize("text", ["bennett", "sophie", "tts-uk-plan-00", "88"])
+def test_the_walking_plan_gives_the_rows_and_pages_of_the_collecting_plan(queue, monkeypatch, text):
+    seen = []
+    real = qs.plan_search
+    monkeypatch.setattr("arbiter.store.repository.plan_search",
+                        lambda *a, **k: seen.append(real(*a, **k)) or seen[-1])
+    for sort in SORT_KEYS:
+        for descending in (False, True):
+            for status in (None, ("in_review", "decided")):
+                query = QueueQuery(text=text, sort=sort, descending=descending, status=status)
+                _plans(monkeypatch, dense=False)
+                expected = [r.pk for r in queue.list_cases(query, 0, 100)]
+                paged = [r.pk for r in _all_pages(queue, query, 3)]
+                assert seen[-1].dense is False
+                _plans(monkeypatch, dense=True)
+                assert [r.pk for r in queue.list_cases(query, 0, 100)] == expected, (sort, descending, status)
+                assert seen[-1].dense is True
+                assert [r.pk for r in _all_pages(queue, query, 3)] == paged == expected, (sort, descending)
+                assert expected  # the search finds something in every combination
+    assert len(seen) > 100
+
+
+def test_a_search_count_stops_at_the_cap(queue):
+    bennett = QueueQuery(text="bennett")
+    assert queue.count_cases(bennett) == 9                    # no cap: exact
+    assert queue.count_cases(bennett, cap=5) == 6             # "more than 5"
+    assert queue.count_cases(bennett, cap=9) == 9             # not more than the cap: exact
+    assert queue.count_cases(QueueQuery(text="sophie bennett"), cap=5) == 1
+    # with a filter the cap counts the filtered cases (3 of the Bennetts are in review)
+    in_review = QueueQuery(text="bennett", status="in_review")
+    assert queue.count_cases(in_review, cap=5) == queue.count_cases(in_review) == len(
+        queue.list_cases(in_review, 0, 100))
+    assert queue.count_cases(QueueQuery(), cap=5) == len(NAMES)   # no search: never capped
+
+
+def test_a_capped_count_counts_cases_not_index_rows(queue):
+    """"sophie" finds each Sophie twice in the name keys ("sophie" and "sophie bennett"): 4 cases, 8 rows."""
+    sophie = QueueQuery(text="sophie")
+    assert queue.count_cases(sophie) == 4
+    assert queue.count_cases(sophie, cap=5) == 4
+    assert queue.count_cases(sophie, cap=3) == 4              # 4 > 3: "more than 3"
+
+
+def test_the_plan_tells_few_from_many(queue, monkeypatch):
+    monkeypatch.setattr(qs, "DENSE_MIN", 5)
+    monkeypatch.setattr(qs, "PAGE_ROWS", 0)
+    with queue.db.session(readonly=True) as session:
+        many = qs.plan_search(session, "bennett", queue.db.backend)
+        few = qs.plan_search(session, "Priya Bennett", queue.db.backend)
+        words = qs.plan_search(session, "Priya Bennett HomeGoods", queue.db.backend)  # no value starts so
+    assert (many.dense, many.fulltext) == (True, False) and many.seen == 6    # counted up to threshold + 1
+    assert (few.dense, few.fulltext) == (False, False) and few.seen == 1
+    assert words.fulltext is True and words.dense is False
+    assert [r.case_id for r in queue.list_cases(QueueQuery(text="Priya Bennett HomeGoods"), 0, 10)] == [
+        "TTS-UK-PLAN-015"]
