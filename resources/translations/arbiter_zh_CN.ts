@@ -213,6 +213,10 @@
         <extracomment>the reviewer wants the next case (Sign and next, Next case)</extracomment>
         <translation>案件</translation>
     </message>
+    <message>
+        <source>Amend the verdict (Amend… in the checklist) to answer the supervisor.</source>
+        <translation>请修订裁决（核查清单中的“修订…”）以回应主管。</translation>
+    </message>
 </context>
 <context>
     <name>ChatPanel</name>
@@ -1099,6 +1103,7 @@ seller: {seller}</source>
     <name>EvidencePanel</name>
     <message>
         <source>Evidence list</source>
+        <extracomment>an item&apos;s bytes are being read off the GUI thread</extracomment>
         <translation>证据列表</translation>
     </message>
     <message>
@@ -1180,6 +1185,10 @@ seller: {seller}</source>
     <message>
         <source>submitted %1 · submission %2 · %3</source>
         <translation>提交于 %1 · 第 %2 次提交 · %3</translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>正在打开 %1…</translation>
     </message>
     <message>
         <source>✗ hash mismatch</source>
@@ -3048,6 +3057,7 @@ seller: {seller}</source>
     </message>
     <message>
         <source>checked out to you</source>
+        <extracomment>every case whose current verdict a supervisor returned, (case_id, ReturnedMark), as of the last read</extracomment>
         <translation>由您领取</translation>
     </message>
     <message>
@@ -3094,11 +3104,20 @@ seller: {seller}</source>
         <source>Nearest deadline: %1</source>
         <translation>最近期限：%1</translation>
     </message>
+    <message>
+        <source>Returned</source>
+        <translation>已退回</translation>
+    </message>
+    <message>
+        <source>Returned by %1 on %2: %3</source>
+        <translation>%1 于 %2 退回：%3</translation>
+    </message>
 </context>
 <context>
     <name>QueueView</name>
     <message>
         <source>All platforms</source>
+        <extracomment>whose returned verdicts the strip names (the window&apos;s identity); None: everyone&apos;s</extracomment>
         <translation>全部平台</translation>
     </message>
     <message>
@@ -3173,6 +3192,18 @@ Import case bundles with File ▸ Import bundles… (Ctrl+I), or drop .arbcase f
         <source>Case queue</source>
         <translation>案件队列</translation>
     </message>
+    <message>
+        <source>Reading the queue…</source>
+        <translation>正在读取案件队列…</translation>
+    </message>
+    <message>
+        <source>Returned by a supervisor: %1</source>
+        <translation>主管退回：%1</translation>
+    </message>
+    <message>
+        <source>%1 cases returned by a supervisor: %2</source>
+        <translation>主管退回了 %1 个案件：%2</translation>
+    </message>
 </context>
 <context>
     <name>RationaleStep</name>
@@ -3208,10 +3239,6 @@ Import case bundles with File ▸ Import bundles… (Ctrl+I), or drop .arbcase f
 <context>
     <name>ReReviewPage</name>
     <message>
-        <source>Pick a verdict in the inbox to re-review it blind.</source>
-        <translation>请在收件箱中选择一份裁决进行盲审复核。</translation>
-    </message>
-    <message>
         <source>Note to the reviewer (needed to return; the reason of an overturn)</source>
         <translation>给审核员的说明（退回时必填；推翻时作为理由）</translation>
     </message>
@@ -3236,20 +3263,24 @@ Import case bundles with File ▸ Import bundles… (Ctrl+I), or drop .arbcase f
         <translation>盲审复核 %1 v%2（抽中原因：%3）。请先作答；比对后才会显示审核员的答案。</translation>
     </message>
     <message>
-        <source>answer every question first</source>
-        <translation>请先回答所有问题</translation>
+        <source>%1 v%2: %3. Pick the next verdict in the inbox.</source>
+        <translation>%1 v%2：%3。请在收件箱中选择下一份裁决。</translation>
+    </message>
+    <message>
+        <source>Pick a verdict in the inbox to re-review it blind.</source>
+        <translation>请在收件箱中选择一份裁决进行盲审复核。</translation>
     </message>
     <message>
         <source>%1 differences, %2 of them change the outcome. Reviewer: %3; you: %4.</source>
         <translation>共 %1 处差异，其中 %2 处改变处理结果。审核员：%3；您：%4。</translation>
     </message>
     <message>
-        <source>compare first</source>
-        <translation>请先比对</translation>
+        <source>answer every question first</source>
+        <translation>请先回答所有问题</translation>
     </message>
     <message>
-        <source>%1 v%2: %3. Pick the next verdict in the inbox.</source>
-        <translation>%1 v%2：%3。请在收件箱中选择下一份裁决。</translation>
+        <source>compare first</source>
+        <translation>请先比对</translation>
     </message>
     <message>
         <source>write a note for the reviewer first</source>
@@ -3305,6 +3336,10 @@ Import case bundles with File ▸ Import bundles… (Ctrl+I), or drop .arbcase f
     <message>
         <source>no refund for this remedy</source>
         <translation>此处理方式不涉及退款</translation>
+    </message>
+    <message>
+        <source>Choose the remedy. A full refund is filled in with the most that can be refunded, {cap} {currency} ({basis}); lower it if needed.</source>
+        <translation>请选择补救措施。全额退款会自动填入可退的最高金额 {cap} {currency}（{basis}），如有需要可调低。</translation>
     </message>
 </context>
 <context>
@@ -3362,7 +3397,7 @@ Import case bundles with File ▸ Import bundles… (Ctrl+I), or drop .arbcase f
     </message>
     <message>
         <source>The verdict is signed. Amend it to change it.</source>
-        <extracomment>request ids of the case&apos;s open supplement requests (the case waits for them) the reviewer asked to see a chat log (&quot;owner:channel&quot;) from the &quot;still missing&quot; list emitted after a verdict or an amendment has been stored (argument: the VerdictRow) emitted after each draft write (argument: True on success, False when the write failed) viewing progress of PDFs (pages seen) and videos (parts played), arbiter.ui.viewing_progress request ids of the case&apos;s open supplement requests: the case waits for them (refreshed by the Requests tab, arbiter.ui.supplement_dialog) the reason of the amendment being drafted, or None when not amending how many times the rules ran (one per change; tests hold the session to it)</extracomment>
+        <extracomment>request ids of the case&apos;s open supplement requests (the case waits for them) the supervisor&apos;s return of the current verdict (arbiter.store.returns.ReturnedMark), or None the reviewer asked to see a chat log (&quot;owner:channel&quot;) from the &quot;still missing&quot; list emitted after a verdict or an amendment has been stored (argument: the VerdictRow) emitted after each draft write (argument: True on success, False when the write failed) viewing progress of PDFs (pages seen) and videos (parts played), arbiter.ui.viewing_progress request ids of the case&apos;s open supplement requests: the case waits for them (refreshed by the Requests tab, arbiter.ui.supplement_dialog) the reason of the amendment being drafted, or None when not amending a supervisor returned the current verdict (who, when, the note); None once it is amended how many times the rules ran (one per change; tests hold the session to it)</extracomment>
         <translation>裁决已签署。如需更改，请进行修订。</translation>
     </message>
     <message>
@@ -3532,6 +3567,10 @@ Import case bundles with File ▸ Import bundles… (Ctrl+I), or drop .arbcase f
 <context>
     <name>ScorecardPage</name>
     <message>
+        <source>Charts need Qt Charts (PySide6-Addons).</source>
+        <translation>图表需要 Qt Charts（PySide6-Addons）。</translation>
+    </message>
+    <message>
         <source>Overturn rate = overturned / quality-reviewed, with its 95% Wilson interval. Buyer-favoured is compared with what everyone else decided on the same platform and claim type: a neutrality signal, not a verdict on anyone.</source>
         <translation>推翻率 = 推翻数 / 质检数，附 95% Wilson 置信区间。支持买家比例与其他人在同一平台、同类诉求上的裁决比较：这是中立性的参考信号，不是对任何人的评判。</translation>
     </message>
@@ -3542,10 +3581,6 @@ Import case bundles with File ▸ Import bundles… (Ctrl+I), or drop .arbcase f
     <message>
         <source>Refresh</source>
         <translation>刷新</translation>
-    </message>
-    <message>
-        <source>Charts need Qt Charts (PySide6-Addons).</source>
-        <translation>图表需要 Qt Charts（PySide6-Addons）。</translation>
     </message>
     <message>
         <source>Overturn rate with 95% interval (grey: too few reviews yet)</source>
