@@ -115,6 +115,9 @@ def test_returned_approved_and_overturned_reach_the_offline_reviewer(two_worksta
         # landed in supervisor_reviews exactly as on a shared database: the queue's "returned", the notice hold
         returned = qa.returned_to("ana.silva")
         assert [(c, note) for c, _v, note in returned] == [(w["cases"][SAMPLES[0]], RETURN_NOTE)]
+        from arbiter.store.returns import returned_marks   # what the reviewer's queue marks "returned"
+        marks = returned_marks(db, [_pk(repo, c) for c in w["cases"].values()])
+        assert [(m.supervisor, m.note) for m in marks.values()] == [("sam.sup", RETURN_NOTE)]
         hold = repo.notice_hold(_pk(repo, w["cases"][SAMPLES[0]]))
         assert hold and RETURN_NOTE in hold and "sam.sup" in hold
         overturned = repo.current_verdict(_pk(repo, w["cases"][SAMPLES[2]]))
