@@ -54,6 +54,9 @@ def register(sub, common: argparse.ArgumentParser) -> dict:
                     "store their actions as a supervisor on a shared database would: 'accepted: CASE_ID vN ACTION "
                     "by SUPERVISOR', 'unchanged: ...', or 'refused: FILE: reason' with nothing of that file stored.")
     p_qimp.add_argument("packages", nargs="+", metavar="FILE.arbqa")
+    from arbiter import cli_calibration  # qa gold / qa calibration (issue 12, part 6)
+
+    cli_calibration.register(qa_sub, common)
     return {"cases": cmd_cases, "qa": cmd_qa}
 
 
@@ -109,6 +112,10 @@ def cmd_cases(args: argparse.Namespace) -> int:
 
 
 def cmd_qa(args: argparse.Namespace) -> int:
+    from arbiter import cli_calibration
+
+    if args.qa_command in cli_calibration.COMMANDS:
+        return cli_calibration.run(args)
     from arbiter.domain.qa import QASettings
     from arbiter.store.qa import QAStore
 

@@ -12,7 +12,7 @@ from arbiter.ui.supervisor.scorecards import ScorecardPage
 
 
 class SupervisorDesk(QWidget):
-    INBOX, REREVIEW, SCORECARDS = range(3)
+    INBOX, REREVIEW, SCORECARDS, CALIBRATION = range(4)
 
     def __init__(self, db, repo, supervisor: str, signer=None, parent: QWidget | None = None):
         super().__init__(parent)
@@ -27,6 +27,10 @@ class SupervisorDesk(QWidget):
         self.rooms.setObjectName("supervisorRooms")
         for page in (self.inbox, self.rereview, self.scorecards):
             self.rooms.addTab(page, "")
+        from arbiter.ui.supervisor.calibration import CalibrationPage  # gold cases (issue 12, part 6)
+
+        self.calibration = CalibrationPage(db, supervisor, repo, self)
+        self.rooms.addTab(self.calibration, self.calibration.title())
         self.who = who = QLabel(self)
         who.setObjectName("deskIdentity")
         who.setWordWrap(True)
@@ -48,6 +52,7 @@ class SupervisorDesk(QWidget):
         self.setProperty("title", self.tr("Supervisor desk"))
         for i, text in enumerate((self.tr("QA inbox"), self.tr("Blind re-review"), self.tr("Scorecards"))):
             self.rooms.setTabText(i, text)
+        self.rooms.setTabText(self.CALIBRATION, self.calibration.title())
         self.who.setText(self.tr("Signed in as %1 (supervisor). Nobody quality-reviews their own verdicts: yours "
                                  "are not in your inbox.").replace("%1", self.supervisor))
         self.export_button.setText(self.tr("Export QA package…"))
@@ -77,4 +82,5 @@ class SupervisorDesk(QWidget):
     def _after_action(self, _action: str) -> None:
         self.inbox.refresh()
         self.scorecards.refresh()
+        self.calibration.refresh()
         self.rooms.setCurrentIndex(self.INBOX)
