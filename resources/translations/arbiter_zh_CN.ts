@@ -4521,6 +4521,7 @@ Import case bundles with File ▸ Import bundles… (Ctrl+I), or drop .arbcase f
     <name>TrustBanner</name>
     <message>
         <source>the check could not run: %1</source>
+        <extracomment>a check is being read off the GUI thread (the banner shows the previous one meanwhile)</extracomment>
         <translation>无法进行检查：%1</translation>
     </message>
     <message>
@@ -4542,6 +4543,10 @@ Import case bundles with File ▸ Import bundles… (Ctrl+I), or drop .arbcase f
     <message>
         <source>%1 notice export(s) belong to a superseded verdict and are marked superseded. Export the notices of the current verdict again.</source>
         <translation>%1 次通知书导出属于已被取代的裁决，已标记为已取代。请为当前裁决重新导出通知书。</translation>
+    </message>
+    <message>
+        <source>The verdict could not be confirmed: %1</source>
+        <translation>无法确认裁决：%1</translation>
     </message>
 </context>
 <context>
