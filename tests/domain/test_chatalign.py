@@ -1,7 +1,6 @@
 """Aligning the buyer's and the seller's copy of a conversation."""
 from __future__ import annotations
 
-import time
 from datetime import datetime, timedelta, timezone
 
 from hypothesis import given, settings
