@@ -24,6 +24,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont
 
 from arbiter.ui import labels
+from arbiter.ui.queue_count import queue_count
 from arbiter.ui.widgets.common import STATUS_TONES, plain_error
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
@@ -122,6 +123,7 @@ class QueueModel(QAbstractTableModel):
         self._filter = QueueFilter()
         self._rows: list[Any] = []
         self._total = 0
+        self._more = False   # a search's count stopped at the cap: there are more than _total rows
         # team mode (ui/lease_keeper.py): who holds the cases on screen, {case_pk: holder}
         self._holders_of: Callable[[list[int]], dict[int, str]] | None = None
         self._me: Callable[[], str | None] = lambda: None
@@ -136,6 +138,11 @@ class QueueModel(QAbstractTableModel):
     @property
     def total(self) -> int:
         return self._total
+
+    @property
+    def more_than_total(self) -> bool:
+        """The search matches more cases than ``total`` says (its count stops at a cap: ui/queue_count.py)."""
+        return self._more
 
     def set_filter(self, flt: QueueFilter) -> None:
         if flt != self._filter:
@@ -183,7 +190,10 @@ class QueueModel(QAbstractTableModel):
         error = None
         try:
             query = to_store_query(self._filter)
-            self._total = int(self._repo.count_cases(query)) if recount else known
+            if recount:
+                self._total, self._more = queue_count(self._repo, query)
+            else:
+                self._total = known
             if self._total:
                 self._rows = list(self._repo.list_cases(query, 0, self._page_size))
         except Exception as exc:  # noqa: BLE001 - shown in the queue, never a crash
@@ -225,22 +235,22 @@ class QueueModel(QAbstractTableModel):
 
     # -- lazy fetching -----------------------------------------------------------------------------------------
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:
-        return not parent.isValid() and len(self._rows) < self._total
+        return not parent.isValid() and (len(self._rows) < self._total or self._more)
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:
-        if parent.isValid() or len(self._rows) >= self._total:
+        if parent.isValid() or not self.canFetchMore(parent):
             return
         try:
             # keyset paging: the page after the last row shown (as fast deep in the queue as at the top)
-            page = list(self._repo.list_cases(to_store_query(self._filter), 0, self._next_page_size(),
-                                              after=self._rows[-1]))
+            size = self._next_page_size()
+            page = list(self._repo.list_cases(to_store_query(self._filter), 0, size, after=self._rows[-1]))
         except Exception as exc:  # noqa: BLE001
             log.exception("fetching more queue rows failed")
             self._total = len(self._rows)
             self.loadFailed.emit(_read_failed(exc))
             return
-        if not page:  # the queue shrank under us: stop asking
-            self._total = len(self._rows)
+        if not page:  # the queue shrank under us (or a capped count's end came): stop asking
+            self._total, self._more = len(self._rows), False
             self.totalChanged.emit(self._total)
             return
         first = len(self._rows)
@@ -252,6 +262,12 @@ class QueueModel(QAbstractTableModel):
             except Exception:  # noqa: BLE001
                 log.exception("reading who holds the cases failed")
         self.endInsertRows()
+        if self._more and (len(page) < size or len(self._rows) >= self._total):
+            # past a search's capped count: a short page is the end (now the count is exact); else there are
+            # at least this many and maybe more
+            self._more = len(page) >= size
+            self._total = len(self._rows) + (1 if self._more else 0)
+            self.totalChanged.emit(self._total)
 
     def _next_page_size(self) -> int:
         """The first pages are small; deep in a long queue they grow (to at most 2,000 rows), so scrolling far

@@ -32,7 +32,8 @@ def queue(db):
 
 
 def _plans(monkeypatch, dense: bool):
-    """Make every search of this small queue take the walking plan (or never)."""
+    """Make every search of this small queue take the walking plan (or never); plans are not reused."""
+    monkeypatch.setattr("arbiter.store.repository.PLAN_SECONDS", 0)
     monkeypatch.setattr(qs, "PAGE_ROWS", 0)
     monkeypatch.setattr(qs, "DENSE_MIN", 1 if dense else 10**9)
 
@@ -67,6 +68,20 @@ def test_the_walking_plan_gives_the_rows_and_pages_of_the_collecting_plan(queue,
                 assert [r.pk for r in _all_pages(queue, query, 3)] == paged == expected, (sort, descending)
                 assert expected  # the search finds something in every combination
     assert len(seen) > 100
+
+
+def test_a_search_s_plan_is_reused_for_a_moment(queue, monkeypatch):
+    """The queue counts, then reads a page, of the same search: planned once (a few statements fewer each)."""
+    calls = []
+    real = qs.plan_search
+    monkeypatch.setattr("arbiter.store.repository.plan_search", lambda *a, **k: calls.append(a[1]) or real(*a, **k))
+    query = QueueQuery(text="bennett")
+    queue.count_cases(query, cap=5)
+    queue.list_cases(query, 0, 10)
+    assert calls == ["bennett"]
+    monkeypatch.setattr("arbiter.store.repository.PLAN_SECONDS", 0)
+    queue.list_cases(query, 0, 10)
+    assert calls == ["bennett", "bennett"]
 
 
 def test_a_search_count_stops_at_the_cap(queue):
