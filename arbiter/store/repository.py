@@ -12,7 +12,7 @@ from datetime import datetime, timezone
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Select, and_, func, literal_column, or_, select, tuple_
+from sqlalchemy import Select, and_, func, literal_column, or_, select, text, tuple_
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -355,6 +355,9 @@ class Repository(SupplementsMixin, NotesMixin):  # supplement requests, private 
         rows: list[QueueRow] = []
         with self._db.session(readonly=True) as session:
             plan = self._plan(session, query)
+            if plan is not None and plan.dense and not sqlite:
+                # a walk along the sort's index: parallel workers overshoot the page and cost more to start
+                session.execute(text("SET LOCAL max_parallel_workers_per_gather = 0"))
             for i in range(start, len(runs)):
                 if len(rows) >= limit:
                     break
