@@ -7,17 +7,19 @@ one key at a time (most of the queue) seconds. Now (docs/storage.md, "Search"):
 
 - **plan**: each lookup's rows are counted up to a threshold (an index range read with a LIMIT: cheap), which
   also tells whether any value matches (else the names' text index is used, as before);
-- **few matches** (up to the threshold): the matching pks are collected and the page sorted, as before (cost in
-  proportion to the matches, which are few);
-- **many matches**: the page is read by walking the sort's index in order and probing each case with the
-  ``(case_pk, value)`` index (migration 0008) until the page is full: the denser the matches, the shorter the
-  walk. The threshold is where the two costs meet: about sqrt(200 x cases) (14,000 at a million);
+- **few matches** (up to sqrt(40 x cases), at least 2,000): the matching pks are collected and the page sorted,
+  as before (cost in proportion to the matches, which are few);
+- **many** (up to sqrt(1000 x cases)): the page walks the sort's index in order, each case looked up in the set
+  of matches built once, until the page is full (cost: the set, plus a walk of 200 x cases / matches);
+- **most**: the same walk, each case probed with the ``(case_pk, value)`` index (migration 0008) instead: no set
+  to build; the denser the matches, the shorter the walk;
 - **the count** is capped: up to ``cap`` distinct cases it is exact, beyond it the queue says "1,000+" (read
   from at most 4 x (cap + 1) lookup rows per lookup, never every match).
 
-The same SQL runs on both engines, but for the "few matches" form: SQLite is told the IN list is small
-(``likelihood``), PostgreSQL gets ``id = ANY(ARRAY(...))`` (without it the planner hashes the list and reads the
-whole ``cases`` table).
+Each form is written so that both planners take it as meant: SQLite is told a collected list is small
+(``likelihood``) or kept from driving from it (``id + 0``); PostgreSQL gets ``id = ANY(ARRAY(...))`` (else it
+hashes the list and reads the whole ``cases`` table), ``id IN (...) = true`` (a hashed subplan, not a join) and
+``EXISTS (... OFFSET 0)`` (a probe per row: neither pulled up into a semi-join nor hashed).
 """
 from __future__ import annotations
 
