@@ -19,11 +19,11 @@ from sqlalchemy.orm import Session
 import arbiter
 from arbiter.domain.model import Case
 from arbiter.bundle.reader import load_case_json
-from arbiter.store import audit, trust
+from arbiter.store import audit, supplements, trust
 from arbiter.store.blobs import read_blob
 from arbiter.store.canonical import canonical_json, sha256_hex
 from arbiter.store.db import Database
-from arbiter.store.errors import CaseNotFound, EvidenceTampered, NoVerdict, VerdictLocked
+from arbiter.store.errors import CaseNotFound, EvidenceTampered, NoVerdict, VerdictLocked, VerdictRefused
 from arbiter.store.notes import NotesMixin
 from arbiter.store.supplements import SupplementsMixin
 from arbiter.store.models import (
@@ -545,13 +545,18 @@ class Repository(SupplementsMixin, NotesMixin):  # supplement requests, private 
 
         Refused (:class:`VerdictRefused`, nothing stored) unless ``record`` is exactly what the rules derive from
         ``answers`` for the case's latest revision, the answers and the record name the signer as reviewer, and
-        ``progress`` shows every evidence item opened and both chat logs read (``arbiter.domain.signoff``).
-        Once signed the case is locked: a second signature raises :class:`VerdictLocked`."""
+        ``progress`` shows every evidence item opened and both chat logs read (``arbiter.domain.signoff``), and
+        no supplementary-evidence request of the case is still open (the case waits for it; a request whose due
+        date has passed is expired here). Once signed the case is locked: a second signature raises :class:`VerdictLocked`."""
         try:
             with self._db.session() as session:
                 case = self._case(session, case_pk, for_update=True)
                 if self._current_verdict(session, case_pk) is not None:
                     raise VerdictLocked(case.case_id)
+                waiting = supplements.signing_blockers(session, case, datetime.now(timezone.utc),
+                                                       getattr(signer, "id", None) or "arbiter")
+                if waiting:
+                    raise VerdictRefused(supplements.refusal_text(case.case_id, waiting))
                 signed = self._local_signed(session, case, signer, record, answers, progress, None)
                 return _verdict_row(self._insert_verdict(session, case, signer.id, record, kind="original",
                                                          supersedes=None, reason=None, signed=signed))
@@ -588,6 +593,19 @@ class Repository(SupplementsMixin, NotesMixin):  # supplement requests, private 
             rows = session.scalars(select(VerdictModel).where(VerdictModel.case_pk == case_pk)
                                    .order_by(VerdictModel.id))
             return [_verdict_row(row) for row in rows]
+
+    # -- the supervisor's returns, for the reviewer's queue (arbiter.store.returns) ------------------------------
+    def returned_marks(self, case_pks: Iterable[int]) -> dict:
+        """``{case_pk: ReturnedMark}`` of the cases whose current verdict a supervisor returned."""
+        from arbiter.store.returns import returned_marks
+
+        return returned_marks(self._db, case_pks)
+
+    def returned_cases(self) -> list:
+        """``(case_id, ReturnedMark)`` of every case whose current verdict a supervisor returned."""
+        from arbiter.store.returns import returned_cases
+
+        return returned_cases(self._db)
 
     # -- the supervisor's notice gate (arbiter.store.qa) -----------------------------------------------------
     def notice_hold(self, case_pk: int) -> str | None:

@@ -167,6 +167,34 @@ def resolve_with_revision(session: Session, case: CaseModel, loaded_case: Any, c
     return answered
 
 
+def signing_blockers(session: Session, case: CaseModel, now: datetime, actor: str) -> list[SupplementRequestModel]:
+    """The open requests that keep ``case`` from being signed, inside the signing transaction. A request whose
+    due date has passed no longer holds the case: it is expired here (as :meth:`SupplementsMixin.resume_due_cases`
+    would), so a reviewer who signs before the queue noticed the date is not refused for it."""
+    open_rows = _open_requests(session, case.id)
+    due = [row for row in open_rows if row.due_at <= now]
+    if due:
+        _expire(session, case, due, now, actor)
+        _resume_if_done(session, case, now, actor, "due_date_passed")
+    return [row for row in open_rows if row.due_at > now]
+
+
+def refusal_text(case_id: str, rows: list[SupplementRequestModel]) -> str:
+    """One line: why a case waiting for evidence is not signed."""
+    waiting = ", ".join(f"{r.request_id} ({r.party}, due {_iso(r.due_at)})" for r in rows)
+    return (f"{case_id}: the case waits for supplementary evidence ({waiting}); withdraw the request "
+            "(or wait for it to be answered or fall due) before signing")
+
+
+def _expire(session: Session, case: CaseModel, rows: list[SupplementRequestModel], now: datetime,
+            actor: str) -> None:
+    for row in rows:
+        row.state, row.resolved_at = "expired", now
+    session.flush()
+    audit.append_event(session, actor, "supplement.expired", {
+        "case_id": case.case_id, "request_ids": [r.request_id for r in rows]}, case_pk=case.id, at=now)
+
+
 class SupplementsMixin:
     """The repository's supplementary-evidence API (mixed into :class:`arbiter.store.Repository`)."""
 
@@ -267,12 +295,7 @@ class SupplementsMixin:
                 by_case.setdefault(row.case_pk, []).append(row)
             for case_pk, expired in by_case.items():
                 case = self._case(session, case_pk, for_update=True)  # type: ignore[attr-defined]
-                for row in expired:
-                    row.state, row.resolved_at = "expired", now
-                session.flush()
-                audit.append_event(session, actor, "supplement.expired", {
-                    "case_id": case.case_id, "request_ids": [r.request_id for r in expired]}, case_pk=case_pk,
-                    at=now)
+                _expire(session, case, expired, now, actor)
                 if _resume_if_done(session, case, now, actor, "due_date_passed"):
                     resumed.append(case.case_id)
         return resumed
@@ -307,4 +330,5 @@ class SupplementsMixin:
             return {"format": EXPORT_FORMAT, "generated_at": _iso(now), "requests": entries}
 
 
-__all__ = ["EXPORT_FORMAT", "SupplementError", "SupplementRequest", "SupplementsMixin", "resolve_with_revision"]
+__all__ = ["EXPORT_FORMAT", "SupplementError", "SupplementRequest", "SupplementsMixin", "refusal_text",
+           "resolve_with_revision", "signing_blockers"]

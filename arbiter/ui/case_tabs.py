@@ -71,7 +71,7 @@ class CaseTabs(QObject):
         index = self.tabs.addTab(pending, self.tr("Opening…"))
         if focus:
             self.tabs.setCurrentIndex(index)
-        task = tasks.run(load_opening, self.repo, case_pk, name=f"open case {case_pk}")
+        task = tasks.run(load_opening, self.repo, case_pk, name=f"open case {case_pk}", owner=self)
         task.finished.connect(lambda opening, p=pending, pk=case_pk: self._opened(p, pk, opening))
         task.failed.connect(lambda exc, p=pending, pk=case_pk: self._failed(p, pk, exc))
         return pending

@@ -53,8 +53,9 @@ class DocumentViews(QObject):
         self._panel.model.refresh(evidence_id)
 
     # ---------------------------------------------------------------- showing
-    def show(self, item: Evidence, data: bytes, submitted: str) -> bool:
-        """Show ``item`` if it is a PDF or a video; False when the panel should show it itself."""
+    def show(self, item: Evidence, data: bytes, submitted: str, read=None) -> bool:
+        """Show ``item`` if it is a PDF or a video; False when the panel should show it itself. ``read`` (an
+        :class:`arbiter.ui.evidence_reads.ItemRead`) carries the page count made off the GUI thread."""
         media_type = item.media_type.lower()
         panel = self._panel
         if media_type in PDF_TYPES:
@@ -65,8 +66,9 @@ class DocumentViews(QObject):
             panel._set_image_actions(True)
             self.pdf.show()
             info = self._progress(item.id) or {}
-            if not self.pdf.load(item.id, item.sha256, data, info.get("seen", ()) if info.get("kind") == "pdf"
-                                 else ()):
+            seen = info.get("seen", ()) if info.get("kind") == "pdf" else ()
+            if not self.pdf.load(item.id, item.sha256, data, seen, count=getattr(read, "pdf_pages", None),
+                                 error=getattr(read, "pdf_error", None)):
                 return True  # failed: _failed has shown the problem
             panel.evidenceShown.emit(item.id)
             return True

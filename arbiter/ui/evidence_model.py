@@ -197,7 +197,7 @@ class EvidenceListModel(QAbstractListModel):
         if item.id not in self._pending:
             self._pending.add(item.id)
             task = tasks.run(_thumbnail_png, self._session.repo, self._session.case_pk, item.id,
-                             name=f"thumbnail {item.id}")
+                             name=f"thumbnail {item.id}", owner=self)
             task.finished.connect(lambda png, i=item.id: self._thumbnail_ready(i, png))
             task.failed.connect(lambda exc, i=item.id: self._thumbnail_failed(i, exc))
         return None

@@ -1,14 +1,15 @@
 """The evidence tab: the list in review order on the left, the viewer on the right.
 
-Opening an item re-reads its bytes through ``session.repo.evidence_bytes`` (which re-verifies the sha256) and
-shows the result as a badge. Images are decoded by Pillow (:mod:`arbiter.media`) and shown in the
-:class:`ImageViewer`; PDF, video and anything else are never rendered or run: the panel lists their facts and
-offers "Save a copy…" of the verified bytes. An item counts as opened (``session.mark_evidence_opened``) as
-soon as its panel is shown.
+Opening an item re-reads its bytes through ``session.repo.evidence_bytes`` (which re-verifies the sha256), decodes
+an image (Pillow, :mod:`arbiter.media`) or counts a PDF's pages, all off the GUI thread
+(:mod:`arbiter.ui.evidence_reads` through ``tasks.run``; a read overtaken by another item is dropped), and shows
+the result as a badge. Images are shown in the :class:`ImageViewer`, PDFs and videos by
+:mod:`arbiter.ui.evidence_documents`; anything else is never rendered or run: the panel lists its facts and offers
+"Save a copy…" of the verified bytes. An image counts as opened (``session.mark_evidence_opened``) as soon as it is
+shown.
 """
 from __future__ import annotations
 
-import hashlib
 import logging
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QSize, Qt, Signal
@@ -22,7 +23,7 @@ from arbiter import media
 from arbiter.domain.model import Evidence, Party
 from arbiter.ui.evidence_model import EvidenceDelegate, EvidenceListModel, ItemRole, is_tampered
 from arbiter.ui.image_viewer import ImageViewer
-from arbiter.ui import evidence_documents
+from arbiter.ui import evidence_documents, evidence_reads, tasks
 from arbiter.ui.widgets.common import Badge
 from arbiter.ui.widgets.flow import FlowLayout
 from arbiter.ui.modelutil import index_data
@@ -63,6 +64,9 @@ class EvidencePanel(QWidget):
         self._session = session
         self._current: Evidence | None = None
         self._bytes: bytes | None = None
+        self._reading = 0        # the generation of the item read under way (a newer one drops older results)
+        #: an item's bytes are being read off the GUI thread
+        self.loading = False
 
         self.model = EvidenceListModel(session, self)
         self.list = QListView()
@@ -214,6 +218,9 @@ class EvidencePanel(QWidget):
             "This file is not shown inside arbiter, and arbiter never opens or runs it. "
             "Its bytes were verified against the recorded sha256. To inspect it, save a copy "
             "(Save a copy…, beside the title) and open the copy with a program you trust."))
+        self._retranslate_empty()
+
+    def _retranslate_empty(self) -> None:
         self.empty_page.setText(self.tr("Select an evidence item on the left to open it."))
 
     def retranslate(self) -> None:
@@ -268,6 +275,8 @@ class EvidencePanel(QWidget):
 
     # ---------------------------------------------------------------- showing
     def _show_nothing(self) -> None:
+        self._reading += 1   # a read still on its way is dropped
+        self.loading = False
         if hasattr(self, "documents"):
             self.documents.leave()
         self.title.setText(self.tr("Evidence"))
@@ -313,9 +322,31 @@ class EvidencePanel(QWidget):
         submitted = self.tr("submitted %1 · submission %2 · %3").replace(
             "%1", item.submitted_at.strftime("%Y-%m-%d %H:%M %z")).replace(
             "%2", str(item.submission)).replace("%3", item.media_type)
-        try:
-            data = session.repo.evidence_bytes(session.case_pk, item.id)
-        except Exception as exc:  # noqa: BLE001
+        # the bytes are read, re-hashed and decoded off the GUI thread (evidence_reads, like the thumbnails)
+        self._reading += 1
+        generation = self._reading
+        self.loading = True
+        self.hash_badge.hide()
+        self.viewer.clear()
+        self._set_image_actions(False)
+        self.actions_by_name["save"].setEnabled(False)
+        self.meta.setText(submitted)
+        self.empty_page.setText(self.tr("Opening %1…").replace("%1", item.id))
+        self.stack.setCurrentWidget(self.empty_page)
+        task = tasks.run(evidence_reads.read_item, session.repo, session.case_pk, item.id, item.media_type,
+                         item.sha256, name=f"open evidence {item.id}")
+        task.finished.connect(lambda read, g=generation, i=item, t=submitted: self._read_back(g, i, t, read))
+        task.failed.connect(lambda exc, g=generation, i=item, t=submitted: self._read_back(
+            g, i, t, evidence_reads.ItemRead(i.id, error=exc)))
+
+    def _read_back(self, generation: int, item: Evidence, submitted: str, read: evidence_reads.ItemRead) -> None:
+        """The item's read is back (GUI thread): show it, unless the reviewer moved on meanwhile."""
+        if generation != self._reading or self._current is not item:
+            return   # stale: another item (or none) is shown now
+        self.loading = False
+        self._retranslate_empty()
+        if read.error is not None:
+            exc = read.error
             self.viewer.clear()
             self._set_image_actions(False)
             self.actions_by_name["save"].setEnabled(False)
@@ -328,7 +359,7 @@ class EvidencePanel(QWidget):
                     "The stored file no longer matches the sha256 recorded when the case was imported "
                     "(%1…). It is treated as not authentic and is not shown.").replace("%1", item.sha256[:12]))
             else:
-                log.exception("cannot read evidence %s", item.id)
+                log.error("cannot read evidence %s: %s", item.id, exc)
                 self.hash_badge.setText(self.tr("✗ unreadable"))
                 self.hash_badge.set_tone("danger")
                 self.problem.setText(self.tr("The stored file could not be read: %1").replace("%1", str(exc)))
@@ -337,8 +368,8 @@ class EvidencePanel(QWidget):
             self._opened(item)
             return
 
+        data, digest = read.data, read.digest
         self._bytes = data
-        digest = hashlib.sha256(data).hexdigest()
         self.hash_badge.show()
         if digest == item.sha256:
             self.hash_badge.setText(self.tr("✓ sha256 verified %1").replace("%1", digest[:12]))
@@ -350,19 +381,18 @@ class EvidencePanel(QWidget):
         self.actions_by_name["save"].setEnabled(True)
 
         shown = False
-        if self.documents.show(item, data, submitted):
+        if self.documents.show(item, data, submitted, read):
             return  # a PDF or a video: opened once every page is seen / it is played to its end
         if media.is_image(item.media_type):
-            info = media.image_info(data)
-            try:
-                w, h, raw = media.decode_rgba(data)
-            except media.MediaError as exc:
-                self.problem.setText(self.tr("This image cannot be shown: %1").replace("%1", str(exc)))
+            info = read.info
+            if read.rgba is None:
+                self.problem.setText(self.tr("This image cannot be shown: %1").replace("%1", read.image_error or ""))
                 self.stack.setCurrentWidget(self.problem_page)
                 self._set_image_actions(False)
                 self.meta.setText(submitted)
             else:
-                image = QImage(raw, w, h, w * 4, QImage.Format.Format_RGBA8888).copy()
+                w, h = read.width, read.height
+                image = QImage(read.rgba, w, h, w * 4, QImage.Format.Format_RGBA8888).copy()
                 self.stack.setCurrentWidget(self.viewer)
                 self.viewer.set_image(image)
                 self._set_image_actions(True)

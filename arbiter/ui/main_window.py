@@ -74,6 +74,7 @@ class MainWindow(QMainWindow):
         self.queue_model = QueueModel(repo, parent=self)
         self.queue_view = QueueView(self.queue_model, self)
         self.queue_view.openCase.connect(self.open_case)
+        self.queue_view.reviewer = lambda: getattr(self.identity, "id", None)   # the returned strip names yours
 
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("mainTabs")
@@ -228,14 +229,18 @@ class MainWindow(QMainWindow):
         self.queue_view.focus_search()
 
     def refresh_queue(self) -> None:
+        """Re-read the queue (off the GUI thread); the selected case stays selected when the rows are back."""
         current = self.queue_view.table.currentIndex()
         keep = self.queue_model.row_at(current.row()).pk if current.isValid() else None
         self.queue_model.refresh()
         self._queue_stale = False
         if keep is not None:
-            row = self.queue_model.row_for_case_pk(keep)
-            if row >= 0:
-                self.queue_view.table.setCurrentIndex(self.queue_model.index(row, 0))
+            self.queue_model.when_loaded(lambda pk=keep: self._select_case_in_queue(pk))
+
+    def _select_case_in_queue(self, case_pk: int) -> None:
+        row = self.queue_model.row_for_case_pk(case_pk)
+        if row >= 0:
+            self.queue_view.table.setCurrentIndex(self.queue_model.index(row, 0))
 
     def _mark_queue_stale(self, *_args) -> None:
         self._queue_stale = True
@@ -284,12 +289,15 @@ class MainWindow(QMainWindow):
         show_error(self, self.tr("Cannot open the case"),
                    self.tr("This case could not be opened: %1").replace("%1", reason))
 
-    def next_case(self, after_pk: int | None = None) -> QWidget | None:
-        """Close the case just decided and open the next one still to decide, in the queue's order."""
+    def next_case(self, after_pk: int | None = None) -> None:
+        """Close the case just decided and open the next one still to decide, in the queue's order, once the
+        queue has been read again (off the GUI thread)."""
         self.refresh_queue()
+        self.queue_model.when_loaded(lambda pk=after_pk: self._open_next(pk))
+
+    def _open_next(self, after_pk: int | None) -> None:
         model = self.queue_model
-        rows = [model.row_at(i) for i in range(model.rowCount())]
-        next_pk = self.cases.next_pk(rows, after_pk)
+        next_pk = self.cases.next_pk([model.row_at(i) for i in range(model.rowCount())], after_pk)
         if after_pk is not None:
             widget = self.cases.widget_for(after_pk)
             if widget is not None:
@@ -297,8 +305,8 @@ class MainWindow(QMainWindow):
         if next_pk is None:
             self.show_queue()
             self.statusBar().showMessage(self.tr("No case left to decide in the queue."), 10000)
-            return None
-        return self.open_case(next_pk)
+            return
+        self.open_case(next_pk)
 
     def close_tab(self, index: int) -> None:
         self.cases.close_tab(index)
@@ -385,6 +393,7 @@ class MainWindow(QMainWindow):
 
     def set_identity(self, identity) -> None:
         self.identity = identity
+        self.queue_view._update_returned()
         if identity is not None:
             self.statusBar().showMessage(self.tr("Signing as %1 (%2)").replace("%1", identity.name)
                                          .replace("%2", identity.id), 8000)

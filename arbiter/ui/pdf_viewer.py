@@ -82,13 +82,17 @@ class PdfPager(QWidget):
         return sorted(self._unseen)
 
     # ---------------------------------------------------------------- loading
-    def load(self, evidence_id: str, key: str, data: bytes, seen: list[int] | tuple[int, ...] = ()) -> bool:
-        """Start showing a PDF: counts its pages (quick, on this thread) and renders the first unseen page in
-        the background. Returns False (and emits ``failed``) if PDFium cannot read it."""
+    def load(self, evidence_id: str, key: str, data: bytes, seen: list[int] | tuple[int, ...] = (), *,
+             count: int | None = None, error: str | None = None) -> bool:
+        """Start showing a PDF and render its first unseen page in the background. ``count`` (or ``error``) is
+        the page count made off the GUI thread (the evidence panel's read, :mod:`arbiter.ui.evidence_reads`);
+        without either it is counted here. Returns False (and emits ``failed``) if PDFium cannot read it."""
         self.clear()
         self._evidence_id, self._key, self._data = evidence_id, key, data
         try:
-            self._count = media_pdf.page_count(key, data)
+            if error is not None:
+                raise media_pdf.PdfError(error)
+            self._count = count if count is not None else media_pdf.page_count(key, data)
         except media_pdf.PdfError as exc:
             self._count = 0
             self.failed.emit(evidence_id, str(exc))

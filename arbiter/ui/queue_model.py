@@ -23,9 +23,9 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFont
 
-from arbiter.ui import labels
-from arbiter.ui.queue_count import queue_count
-from arbiter.ui.widgets.common import STATUS_TONES, plain_error
+from arbiter.ui import labels, queue_reads, tasks
+from arbiter.ui.queue_words import _format_amount, _read_failed, returned_text, time_left  # noqa: F401 - re-exported
+from arbiter.ui.widgets.common import STATUS_TONES
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
 
@@ -42,6 +42,7 @@ ROW_ROLE = Qt.ItemDataRole.UserRole + 1      # the QueueRow
 CASE_PK_ROLE = Qt.ItemDataRole.UserRole + 2  # int
 TONE_ROLE = Qt.ItemDataRole.UserRole + 3     # "danger" / "warning" / ... for the time-left and status cells
 CODE_ROLE = Qt.ItemDataRole.UserRole + 4     # the raw stored code of the cell (status, platform, ...)
+RETURNED_ROLE = Qt.ItemDataRole.UserRole + 5  # the supervisor's return of the current verdict (ReturnedMark) or None
 
 DEFAULT_PAGE_SIZE = 200
 
@@ -71,48 +72,19 @@ def to_store_query(flt: QueueFilter):
                       status=flt.status, claim_type=flt.claim_type, sort=flt.sort, descending=flt.descending)
 
 
-def time_left(deadline: datetime | None, now: datetime) -> tuple[str, str | None]:
-    """(text, tone) for the nearest deadline: ``"2 d 4 h"``, ``"5 h 10 min"``, ``"overdue 3 h"``; tone
-    ``"danger"`` when overdue, ``"warning"`` within 24 hours, else ``None``."""
-    if deadline is None:
-        return "—", None
-    seconds = int((deadline - now).total_seconds())
-    overdue = seconds < 0
-    seconds = abs(seconds)
-    days, rest = divmod(seconds, 86400)
-    hours, rest = divmod(rest, 3600)
-    minutes = rest // 60
-    if days >= 10:
-        span = translate("QueueModel", "%1 d").replace("%1", str(days))
-    elif days:
-        span = translate("QueueModel", "%1 d %2 h").replace("%1", str(days)).replace("%2", str(hours))
-    elif hours:
-        span = translate("QueueModel", "%1 h %2 min").replace("%1", str(hours)).replace("%2", str(minutes))
-    else:
-        span = translate("QueueModel", "%1 min").replace("%1", str(minutes))
-    if overdue:
-        return translate("QueueModel", "overdue %1").replace("%1", span), "danger"
-    return span, ("warning" if seconds < 86400 else None)
-
-
-def _read_failed(exc: BaseException) -> str:
-    return translate("QueueModel", "The case queue could not be read: %1").replace("%1", plain_error(exc))
-
-
-def _format_amount(amount: Any, currency: str) -> str:
-    try:
-        from arbiter.domain.money import format_money
-
-        return format_money(amount, currency)
-    except Exception:  # noqa: BLE001 - an odd currency code still shows the number
-        return f"{amount} {currency}"
-
-
 class QueueModel(QAbstractTableModel):
-    """Lazily fetched, SQL-sorted, SQL-filtered case queue."""
+    """Lazily fetched, SQL-sorted, SQL-filtered case queue, read off the GUI thread.
 
-    loadFailed = Signal(str)     # a plain-words reason the queue could not be read
-    totalChanged = Signal(int)   # number of cases matching the filter
+    Every read (the first page and count after a new filter, sort, search or refresh; each further page) runs
+    through ``tasks.run`` on the read pool, and its result is applied on the GUI thread. Each reset starts a new
+    *generation*: a result of an older one (a search typed further before the previous one returned, a page asked
+    for before the sort changed) is dropped. While a new first page is read, the rows already shown stay.
+    """
+
+    loadFailed = Signal(str)       # a plain-words reason the queue could not be read
+    totalChanged = Signal(int)     # number of cases matching the filter
+    loadingChanged = Signal(bool)  # a first page is being read (True) / has been shown or failed (False)
+    loaded = Signal()              # the newest first page is shown
 
     def __init__(self, repo: Any, *, page_size: int = DEFAULT_PAGE_SIZE,
                  now: Callable[[], datetime] | None = None, parent=None):
@@ -122,13 +94,24 @@ class QueueModel(QAbstractTableModel):
         self._now = now or (lambda: datetime.now(timezone.utc))
         self._filter = QueueFilter()
         self._rows: list[Any] = []
+        self._returned: dict[int, Any] = {}
+        #: every case whose current verdict a supervisor returned, (case_id, ReturnedMark), as of the last read
+        self.returned_cases: list[tuple[str, Any]] = []
         self._total = 0
-        self._more = False   # a search's count stopped at the cap: there are more than _total rows
-        # team mode (ui/lease_keeper.py): who holds the cases on screen, {case_pk: holder}
+        self._more = False   # a search's count stopped at the cap: more than _total rows (ui/queue_count.py)
+        self._asked = 0      # rows the page on its way was asked for
+        self._generation = 0
+        self._loading = False
+        self._fetching = False
+        self._resuming = False
+        self._count_stale = True
+        self._waiting: list[Callable[[], None]] = []
+        # team mode (ui/lease_keeper.py): who holds the cases on screen, {case_pk: holder}, read with the rows
         self._holders_of: Callable[[list[int]], dict[int, str]] | None = None
         self._me: Callable[[], str | None] = lambda: None
         self.holders: dict[int, str] = {}
-        self._reload()
+        self._holders_generation = 0
+        self.refresh()
 
     # -- state -----------------------------------------------------------------------------------------------
     @property
@@ -144,6 +127,16 @@ class QueueModel(QAbstractTableModel):
         """The search matches more cases than ``total`` says (its count stops at a cap: ui/queue_count.py)."""
         return self._more
 
+    @property
+    def loading(self) -> bool:
+        """A first page is being read (the rows shown are those of the previous read)."""
+        return self._loading
+
+    @property
+    def busy(self) -> bool:
+        """Any read or the resume of due cases is under way."""
+        return self._loading or self._fetching or self._resuming
+
     def set_filter(self, flt: QueueFilter) -> None:
         if flt != self._filter:
             # a new sort shows the same cases in another order: no need to count them again (on a million
@@ -156,23 +149,43 @@ class QueueModel(QAbstractTableModel):
         self.set_filter(replace(self._filter, **changes))
 
     def refresh(self) -> None:
-        """Re-read from the database (after an import, a verdict, ...), keeping the filter and sort."""
+        """Re-read from the database (after an import, a verdict, ...), keeping the filter and sort; cases whose
+        supplement requests fell due resume meanwhile (re-read again when one did)."""
         self._reload()
+        self._resume_due()
 
-    def _resume_due(self) -> bool:
-        """Cases waiting for supplementary evidence whose requests fell due resume (docs/supplement-requests.md).
-        True when one did. One indexed count when nothing is due."""
-        resume = getattr(self._repo, "resume_due_cases", None)
-        if not callable(resume):
-            return False
-        try:
-            return bool(resume())
-        except Exception:  # noqa: BLE001 - the queue still shows; the next read retries
-            log.exception("resuming cases whose supplement requests are due failed")
-            return False
+    def when_loaded(self, callback: Callable[[], None]) -> None:
+        """Call ``callback`` on the GUI thread once the newest first page is shown (or failed); at once when no
+        first page is being read."""
+        if self._loading:
+            self._waiting.append(callback)
+        else:
+            callback()
+
+    def _resume_due(self) -> None:
+        """A write: on the single writer thread (tasks.run(writes=True)), never on the GUI thread."""
+        if self._resuming or not callable(getattr(self._repo, "resume_due_cases", None)):
+            return
+        self._resuming = True
+        task = tasks.run(queue_reads.resume_due, self._repo, writes=True, name="resume due cases")
+        task.finished.connect(self._resumed)
+        task.failed.connect(self._resume_failed)
+
+    def _resumed(self, resumed: bool) -> None:
+        self._resuming = False
+        if resumed:
+            self._reload()   # statuses changed: a status filter may now hold other cases
+
+    def _resume_failed(self, exc: BaseException) -> None:
+        self._resuming = False   # the queue still shows; the next refresh or tick retries
+        log.warning("resuming cases whose supplement requests are due failed: %s", exc)
 
     def row_at(self, row: int) -> Any:
         return self._rows[row]
+
+    def returned_mark(self, row: int) -> Any:
+        """The supervisor's return of the row's current verdict (arbiter.store.returns.ReturnedMark), or None."""
+        return self._returned.get(self._rows[row].pk)
 
     def row_for_case_pk(self, case_pk: int) -> int:
         for i, item in enumerate(self._rows):
@@ -181,47 +194,81 @@ class QueueModel(QAbstractTableModel):
         return -1
 
     def _reload(self, *, recount: bool = True) -> None:
-        if self._resume_due():
-            recount = True  # statuses changed: a status filter may now hold other cases
+        # a count still on its way is dropped with its generation: the next read counts instead
+        recount = recount or self._count_stale
+        self._count_stale = recount
+        self._generation += 1
+        generation = self._generation
+        self._fetching = False   # a page still on its way belongs to the old generation: dropped when it comes
+        task = tasks.run(queue_reads.read_first_page, self._repo, to_store_query(self._filter), self._page_size,
+                         recount, self._holders_of, name="queue: first page")
+        task.finished.connect(lambda page, g=generation: self._first_page(g, page))
+        task.failed.connect(lambda exc, g=generation: self._first_page_failed(g, exc))
+        if not self._loading:
+            self._loading = True
+            self.loadingChanged.emit(True)
+
+    def _first_page(self, generation: int, page: queue_reads.QueuePage) -> None:
+        if generation != self._generation:
+            return   # stale: a newer filter, search or sort was asked for meanwhile
         self.beginResetModel()
-        self._rows = []
-        known = self._total
-        self._total = 0
-        error = None
-        try:
-            query = to_store_query(self._filter)
-            if recount:
-                self._total, self._more = queue_count(self._repo, query)
-            else:
-                self._total = known
-            if self._total:
-                self._rows = list(self._repo.list_cases(query, 0, self._page_size))
-        except Exception as exc:  # noqa: BLE001 - shown in the queue, never a crash
-            log.exception("reading the queue failed")
-            error = exc
-        self._read_holders()
+        self._rows = page.rows
+        self._returned = dict(page.returned)
+        if page.returned_cases is not None:
+            self.returned_cases = list(page.returned_cases)
+        self.holders = dict(page.holders)
+        if page.total is not None:
+            self._total, self._more = page.total, page.more
+            self._count_stale = False
+        self._total = max(self._total, len(self._rows))   # a new sort kept the count it had
         self.endResetModel()
+        self._finish_load()
         self.totalChanged.emit(self._total)
-        if error is not None:
-            self.loadFailed.emit(_read_failed(error))
+
+    def _first_page_failed(self, generation: int, exc: BaseException) -> None:
+        if generation != self._generation:
+            return
+        log.error("reading the queue failed: %s", exc)
+        self.beginResetModel()
+        self._rows, self._returned, self._total, self.holders = [], {}, 0, {}
+        self._more = False
+        self.endResetModel()
+        self._finish_load()
+        self.totalChanged.emit(0)
+        self.loadFailed.emit(_read_failed(exc))
+
+    def _finish_load(self) -> None:
+        self._loading = False
+        self.loadingChanged.emit(False)
+        self.loaded.emit()
+        waiting, self._waiting = self._waiting, []
+        for callback in waiting:
+            callback()
 
     # -- team mode: who holds what ---------------------------------------------------------------------------------
     def set_holders(self, holders_of: Callable[[list[int]], dict[int, str]], me: Callable[[], str | None]) -> None:
-        """``holders_of(case_pks)`` gives the live leases of those cases; ``me()`` this workstation's identity."""
+        """``holders_of(case_pks)`` gives the live leases of those cases (read off the GUI thread with each page);
+        ``me()`` this workstation's identity."""
         self._holders_of, self._me = holders_of, me
         self.refresh_holders()
 
-    def _read_holders(self) -> None:
-        if self._holders_of is None:
-            return
-        try:
-            self.holders = self._holders_of([r.pk for r in self._rows])
-        except Exception:  # noqa: BLE001 - the queue shows without them
-            log.exception("reading who holds the cases failed")
-            self.holders = {}
-
     def refresh_holders(self) -> None:
-        self._read_holders()
+        """Re-read who holds the cases shown (off the GUI thread); the status column repaints when it is back."""
+        if self._holders_of is None or not self._rows:
+            return
+        self._holders_generation += 1
+        token = (self._generation, self._holders_generation)
+        pks = [r.pk for r in self._rows]
+        task = tasks.run(self._holders_of, pks, name="queue: holders")
+        task.finished.connect(lambda holders, t=token, p=pks: self._holders_read(t, p, holders))
+        task.failed.connect(lambda exc: log.warning("reading who holds the cases failed: %s", exc))
+
+    def _holders_read(self, token: tuple[int, int], pks: list[int], holders: dict[int, str]) -> None:
+        if token != (self._generation, self._holders_generation):
+            return   # the rows changed meanwhile, or a newer read was asked for
+        for pk in pks:
+            self.holders.pop(pk, None)   # released since
+        self.holders.update(holders)
         if self._rows:
             self.dataChanged.emit(self.index(0, COL_STATUS), self.index(len(self._rows) - 1, COL_STATUS))
 
@@ -235,39 +282,50 @@ class QueueModel(QAbstractTableModel):
 
     # -- lazy fetching -----------------------------------------------------------------------------------------
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:
-        return not parent.isValid() and (len(self._rows) < self._total or self._more)
+        return (not parent.isValid() and not self._loading and not self._fetching
+                and (len(self._rows) < self._total or self._more))
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:
-        if parent.isValid() or not self.canFetchMore(parent):
+        if not self.canFetchMore(parent) or not self._rows:
             return
-        try:
-            # keyset paging: the page after the last row shown (as fast deep in the queue as at the top)
-            size = self._next_page_size()
-            page = list(self._repo.list_cases(to_store_query(self._filter), 0, size, after=self._rows[-1]))
-        except Exception as exc:  # noqa: BLE001
-            log.exception("fetching more queue rows failed")
-            self._total = len(self._rows)
-            self.loadFailed.emit(_read_failed(exc))
+        self._fetching = True
+        generation = self._generation
+        # keyset paging: the page after the last row shown (as fast deep in the queue as at the top)
+        self._asked = self._next_page_size()
+        task = tasks.run(queue_reads.read_next_page, self._repo, to_store_query(self._filter),
+                         self._asked, self._rows[-1], self._holders_of, name="queue: next page")
+        task.finished.connect(lambda page, g=generation: self._next_page(g, page))
+        task.failed.connect(lambda exc, g=generation: self._next_page_failed(g, exc))
+
+    def _next_page(self, generation: int, page: queue_reads.QueuePage) -> None:
+        if generation != self._generation:
             return
-        if not page:  # the queue shrank under us (or a capped count's end came): stop asking
+        self._fetching = False
+        if not page.rows:   # the queue shrank under us (or a capped count's end came): stop asking
             self._total, self._more = len(self._rows), False
             self.totalChanged.emit(self._total)
             return
         first = len(self._rows)
-        self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
-        self._rows.extend(page)
-        if self._holders_of is not None:
-            try:
-                self.holders.update(self._holders_of([r.pk for r in page]))
-            except Exception:  # noqa: BLE001
-                log.exception("reading who holds the cases failed")
+        self.beginInsertRows(QModelIndex(), first, first + len(page.rows) - 1)
+        self._rows.extend(page.rows)
+        self._returned.update(page.returned)
+        self.holders.update(page.holders)
         self.endInsertRows()
-        if self._more and (len(page) < size or len(self._rows) >= self._total):
+        if self._more and (len(page.rows) < self._asked or len(self._rows) >= self._total):
             # past a search's capped count: a short page is the end (now the count is exact); else there are
             # at least this many and maybe more
-            self._more = len(page) >= size
+            self._more = len(page.rows) >= self._asked
             self._total = len(self._rows) + (1 if self._more else 0)
             self.totalChanged.emit(self._total)
+
+    def _next_page_failed(self, generation: int, exc: BaseException) -> None:
+        if generation != self._generation:
+            return
+        self._fetching = False
+        log.error("fetching more queue rows failed: %s", exc)
+        self._total, self._more = len(self._rows), False
+        self.totalChanged.emit(self._total)
+        self.loadFailed.emit(_read_failed(exc))
 
     def _next_page_size(self) -> int:
         """The first pages are small; deep in a long queue they grow (to at most 2,000 rows), so scrolling far
@@ -318,9 +376,11 @@ class QueueModel(QAbstractTableModel):
             return row.pk
         if role == CODE_ROLE:
             return getattr(row, COLUMNS[col], None)
+        if role == RETURNED_ROLE:
+            return self._returned.get(row.pk)
         if role == TONE_ROLE:
             if col == COL_STATUS:
-                return STATUS_TONES.get(row.status, "neutral")
+                return "danger" if row.pk in self._returned else STATUS_TONES.get(row.status, "neutral")
             if col == COL_TIME_LEFT:
                 return self._time_left(row)[1]
             return None
@@ -355,7 +415,9 @@ class QueueModel(QAbstractTableModel):
             if col == COL_REGION:
                 return labels.region(row.region)
             if col == COL_STATUS:
-                return self.holder_text(row.pk)
+                tips = [returned_text(self._returned[row.pk])] if row.pk in self._returned else []
+                held = self.holder_text(row.pk)
+                return "\n".join(tips + ([held] if held else [])) or None
         return None
 
     def _time_left(self, row: Any) -> tuple[str, str | None]:
@@ -382,8 +444,9 @@ class QueueModel(QAbstractTableModel):
         if col == COL_TIME_LEFT:
             return self._time_left(row)[0]
         if col == COL_STATUS:
+            text = translate("QueueModel", "Returned") if row.pk in self._returned else labels.status(row.status)
             held = self.holder_text(row.pk)
-            return labels.status(row.status) + (f" · {held}" if held else "")
+            return text + (f" · {held}" if held else "")
         return ""
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -392,9 +455,7 @@ class QueueModel(QAbstractTableModel):
 
     def tick(self) -> None:
         """The clock moved: repaint the time-left column (and re-read when a waiting case fell due)."""
-        if self._resume_due():
-            self._reload()
-            return
+        self._resume_due()
         if self._rows:
             self.dataChanged.emit(self.index(0, COL_TIME_LEFT), self.index(len(self._rows) - 1, COL_TIME_LEFT),
                                   [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ForegroundRole])

@@ -1,6 +1,9 @@
-"""The queue page: search over case and order id, filters, and the table. Double-click or Enter opens a case."""
+"""The queue page: search (case and order id, buyer and seller id and name, phone, SKU, tracking), filters, and the
+table. Double-click or Enter opens a case. The model reads off the GUI thread; Enter in the search opens a single
+match once its read is back."""
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QRectF, QSize, Qt, QTimer, Signal
@@ -24,6 +27,7 @@ from PySide6.QtWidgets import (
 from arbiter.ui import labels, settings
 from arbiter.ui.queue_count import count_text
 from arbiter.ui.queue_model import CASE_PK_ROLE, COL_STATUS, TONE_ROLE, QueueModel
+from arbiter.ui.queue_words import returned_text
 from arbiter.ui.widgets.common import ErrorBanner, tone_colors
 
 SEARCH_DEBOUNCE_MS = 250
@@ -95,6 +99,8 @@ class QueueView(QWidget):
     """Search, filters and the queue table over a :class:`QueueModel`."""
 
     openCase = Signal(int)   # case_pk
+    #: whose returned verdicts the strip names (the window's identity); None: everyone's
+    reviewer: Callable[[], str | None] | None = None
 
     def __init__(self, model: QueueModel, parent: QWidget | None = None):
         super().__init__(parent)
@@ -134,6 +140,17 @@ class QueueView(QWidget):
 
         self.banner = ErrorBanner(self)
         self.model.loadFailed.connect(self.banner.show_message)
+
+        # the cases a supervisor returned, named above the table wherever they sit in the queue's order
+        self.returned_strip = QLabel(self)
+        self.returned_strip.setObjectName("queueReturned")
+        self.returned_strip.setWordWrap(True)
+        self.returned_strip.setTextFormat(Qt.TextFormat.RichText)
+        self.returned_strip.setStyleSheet("QLabel#queueReturned { color: #8a3b00; background: #fff0e0; "
+                                          "padding: 5px 10px; border-radius: 4px; }")
+        self.returned_strip.linkActivated.connect(self._open_link)
+        self.returned_strip.hide()
+        self.model.loaded.connect(self._update_returned)
 
         self.table = QTableView(self)
         self.table.setObjectName("queueTable")
@@ -176,9 +193,11 @@ class QueueView(QWidget):
         layout.setSpacing(8)
         layout.addLayout(bar)
         layout.addWidget(self.banner)
+        layout.addWidget(self.returned_strip)
         layout.addWidget(self.stack, 1)
 
         self.model.totalChanged.connect(self._update_count)
+        self.model.loadingChanged.connect(self._update_count)
         self.model.modelReset.connect(self._update_count)
         self.model.rowsInserted.connect(self._update_count)
 
@@ -212,8 +231,11 @@ class QueueView(QWidget):
         if self._debounce.isActive():
             self._debounce.stop()
             self._apply_search()
-        if self.model.rowCount() == 1:
-            self.openCase.emit(int(self.model.index(0, 0).data(CASE_PK_ROLE)))
+        self.model.when_loaded(self._open_single_match)   # the search is read off the GUI thread
+
+    def _open_single_match(self) -> None:
+        if self.model.rowCount() == 1 and self.model.total == 1:
+            self.openCase.emit(int(self.model.row_at(0).pk))
         elif self.model.rowCount():
             self._focus_table()
 
@@ -229,6 +251,22 @@ class QueueView(QWidget):
     def _open_index(self, index: QModelIndex) -> None:
         if index.isValid():
             self.openCase.emit(int(index.data(CASE_PK_ROLE)))
+
+    def _open_link(self, link: str) -> None:
+        if link.startswith("case:"):
+            self.openCase.emit(int(link.partition(":")[2]))
+
+    def _update_returned(self) -> None:
+        me = self.reviewer() if self.reviewer is not None else None
+        cases = [(case_id, mark) for case_id, mark in self.model.returned_cases if me is None or mark.reviewer == me]
+        self.returned_strip.setVisible(bool(cases))
+        if not cases:
+            return
+        links = ", ".join(f'<a href="case:{mark.case_pk}">{html.escape(case_id)}</a>' for case_id, mark in cases)
+        text = (self.tr("Returned by a supervisor: %1") if len(cases) == 1
+                else self.tr("%1 cases returned by a supervisor: %2").replace("%1", str(len(cases))))
+        self.returned_strip.setText("<b>" + html.escape(text).replace("%1" if len(cases) == 1 else "%2", "</b>" + links))
+        self.returned_strip.setToolTip("\n".join(f"{case_id}: {returned_text(mark)}" for case_id, mark in cases))
 
     def open_current(self) -> None:
         self._open_index(self.table.currentIndex())
@@ -253,6 +291,8 @@ class QueueView(QWidget):
         else:
             text = self.tr("%1 of %2 cases loaded").replace("%1", locale.toString(shown)).replace(
                 "%2", count_text(total, more, locale.toString))
+        if self.model.loading and total == 0:
+            text = self.tr("Reading the queue…")
         self.count_label.setText(text)
         if total == 0:
             self.stack.setCurrentWidget(self.empty_label)
@@ -264,7 +304,9 @@ class QueueView(QWidget):
         return bool(self.search.text().strip()) or any(c.code() is not None for c in self._combos())
 
     def _update_empty_text(self) -> None:
-        if self._filtering():
+        if self.model.loading:
+            self.empty_label.setText(self.tr("Reading the queue…"))
+        elif self._filtering():
             self.empty_label.setText(self.tr("No case matches the search or the filters."))
         else:
             self.empty_label.setText(self.tr("The queue is empty.\n\nImport case bundles with File ▸ Import "
@@ -294,6 +336,7 @@ class QueueView(QWidget):
         self.table.setAccessibleName(self.tr("Case queue"))
         self.model.retranslate()
         self._update_count()
+        self._update_returned()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

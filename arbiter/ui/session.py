@@ -51,6 +51,8 @@ class Opening:
     verdict: VerdictRow | None
     #: request ids of the case's open supplement requests (the case waits for them)
     open_supplements: tuple[str, ...] = ()
+    #: the supervisor's return of the current verdict (arbiter.store.returns.ReturnedMark), or None
+    returned: Any = None
 
 
 def load_opening(repo: ReviewRepository, case_pk: int) -> Opening:
@@ -61,8 +63,23 @@ def load_opening(repo: ReviewRepository, case_pk: int) -> Opening:
     policy = load_policy(case.platform.value, case.region)
     requests = getattr(repo, "supplement_requests", None)
     open_requests = tuple(r.request_id for r in requests(case_pk, states=("open",))) if callable(requests) else ()
+    marks = getattr(repo, "returned_marks", None)
+    returned = marks([case_pk]).get(case_pk) if callable(marks) else None
     return Opening(stored, policy, frozenset(repo.tampered_evidence(case_pk)), repo.load_draft(case_pk),
-                   repo.current_verdict(case_pk), open_requests)
+                   repo.current_verdict(case_pk), open_requests, returned)
+
+
+def _amends_current(draft: Draft, progress: dict, verdict: VerdictRow) -> bool:
+    """Whether a draft's amendment is still being drafted: it amends the current verdict (``amends``, its id), and
+    not one that has been superseded since (the amendment was signed). Drafts from before ``amends`` was kept
+    are judged by their time: written after the current verdict was signed."""
+    amends = progress.get("amends")
+    if amends is not None:
+        return amends == verdict.id
+    try:
+        return draft.updated_at > verdict.signed_at
+    except TypeError:   # a naive time from an old row: keep the amendment rather than lose the reason
+        return True
 
 
 class Blocker(NamedTuple):
@@ -112,6 +129,8 @@ class ReviewSession(QObject):
         self.amendment_reason: str | None = None
         self.last_save_error: str | None = None
         self.verdict: VerdictRow | None = opening.verdict
+        #: a supervisor returned the current verdict (who, when, the note); None once it is amended
+        self.returned = opening.returned
         #: how many times the rules ran (one per change; tests hold the session to it)
         self.evaluations = 0
 
@@ -123,8 +142,16 @@ class ReviewSession(QObject):
             self.chats_read = set(progress.get("chats_read", []))
             self.evidence_progress = copy.deepcopy(dict(progress.get("evidence_progress", {})))
             reason = progress.get("amendment_reason")
-            if reason and self.verdict is not None:
+            if reason and self.verdict is not None and _amends_current(draft, progress, self.verdict):
                 self.amendment_reason = str(reason)
+        if self.is_locked and self.verdict.answers:
+            # a signed verdict shows what was signed, read-only: the verdict row holds the answers and progress.
+            # A verdict signed outside this window (the CLI, another workstation, an imported verdict package)
+            # has no draft here, or an older one
+            self._answers = copy.deepcopy(dict(self.verdict.answers))
+            signed_progress = self.verdict.progress or {}
+            self.opened_evidence |= set(signed_progress.get("opened_evidence", []))
+            self.chats_read |= set(signed_progress.get("chats_read", []))
 
         self._dirty = False
         self._timer = QTimer(self)
@@ -280,6 +307,8 @@ class ReviewSession(QObject):
                                     "chats_read": sorted(self.chats_read)}
         if self.amendment_reason is not None:
             progress["amendment_reason"] = self.amendment_reason
+            if self.verdict is not None:
+                progress["amends"] = self.verdict.id
         if self.evidence_progress:
             progress["evidence_progress"] = copy.deepcopy(self.evidence_progress)
         return progress
@@ -398,6 +427,7 @@ class ReviewSession(QObject):
             row = self.repo.sign_verdict(self.case_pk, self.signer, record, answers=answers, progress=progress)
         self._answers = answers
         self.verdict = row
+        self.returned = None   # an amendment supersedes the returned verdict
         self.amendment_reason = None
         self._dirty = False
         self._timer.stop()

@@ -13,6 +13,9 @@ A callable that wants to report progress or honour a cancel request takes ``cont
 :class:`TaskContext` as its first argument: ``ctx.progress(done, total, text)``, ``ctx.report(item)`` (a
 partial result, delivered as ``Task.partial``)
 and ``ctx.cancelled``.
+
+A result for a widget or model passes ``owner=self``: when the owner has been deleted by the time the work
+ends (a tab closed, a test torn down), the result is dropped instead of reaching a dead C++ object.
 """
 from __future__ import annotations
 
@@ -22,6 +25,7 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Qt, Signal, Slot
 
 log = logging.getLogger(__name__)
@@ -71,6 +75,7 @@ class Task(QObject):
         self.done = False
         self.result: Any = None
         self.error: BaseException | None = None
+        self.owner: QObject | None = None
         self._bridge = _Bridge()
         self._bridge.done.connect(self._on_done, Qt.ConnectionType.QueuedConnection)
         self._bridge.error.connect(self._on_error, Qt.ConnectionType.QueuedConnection)
@@ -82,11 +87,17 @@ class Task(QObject):
         if self.context is not None:
             self.context._cancel.set()
 
+    @property
+    def orphaned(self) -> bool:
+        """True when the task was given an owner and that owner's C++ object is gone."""
+        return self.owner is not None and not shiboken6.isValid(self.owner)
+
     @Slot(object)
     def _on_done(self, result: Any) -> None:
         self.done = True
         self.result = result
-        self.finished.emit(result)
+        if not self.orphaned:
+            self.finished.emit(result)
         self.ended.emit()
 
     @Slot(object, str)
@@ -97,7 +108,8 @@ class Task(QObject):
             exc.traceback_text = trace  # type: ignore[attr-defined]
         except AttributeError:
             pass
-        self.failed.emit(exc)
+        if not self.orphaned:
+            self.failed.emit(exc)
         self.ended.emit()
 
 
@@ -136,8 +148,9 @@ class TaskRunner(QObject):
         self._live: set[Task] = set()
 
     def run(self, fn: Callable[..., Any], *args: Any, writes: bool = False, context: bool = False,
-            name: str | None = None, **kwargs: Any) -> Task:
+            name: str | None = None, owner: QObject | None = None, **kwargs: Any) -> Task:
         task = Task(name or getattr(fn, "__name__", "task"), self)
+        task.owner = owner
         if context:
             task.context = TaskContext(task._bridge)
         self._live.add(task)
@@ -183,6 +196,6 @@ def runner() -> TaskRunner:
 
 
 def run(fn: Callable[..., Any], *args: Any, writes: bool = False, context: bool = False,
-        name: str | None = None, **kwargs: Any) -> Task:
+        name: str | None = None, owner: QObject | None = None, **kwargs: Any) -> Task:
     """Run ``fn(*args, **kwargs)`` in the background; see the module docstring."""
-    return runner().run(fn, *args, writes=writes, context=context, name=name, **kwargs)
+    return runner().run(fn, *args, writes=writes, context=context, name=name, owner=owner, **kwargs)

@@ -7,7 +7,7 @@ import importlib
 import logging
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
 from arbiter.ui import settings
@@ -43,6 +43,43 @@ def build_panel(module: str, class_name: str, session: Any, parent: QWidget | No
         return placeholder(text, parent)
 
 
+class ReturnedBanner(QLabel):
+    """A strip on top of a case whose current verdict a supervisor returned: who, when and the note, so the
+    reviewer reads it before anything else. It goes when the amendment is signed."""
+
+    def __init__(self, session: Any, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.setObjectName("returnedBanner")
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.setStyleSheet("QLabel#returnedBanner { color: #8a3b00; background: #fff0e0; padding: 6px 10px; "
+                           "font-weight: 600; }")
+        signed = getattr(session, "signed", None)
+        if signed is not None:
+            signed.connect(lambda *_: self.retranslate())
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        from arbiter.ui.queue_words import returned_text
+
+        mark = getattr(self.session, "returned", None)
+        self.setVisible(mark is not None)
+        if mark is not None:
+            self.setText(returned_text(mark) + "\n" + translate(
+                "CaseWorkspace", "Amend the verdict (Amend… in the checklist) to answer the supervisor."))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+
+def returned_banner(session: Any, parent: QWidget) -> ReturnedBanner | None:
+    return ReturnedBanner(session, parent) if getattr(session, "returned", None) is not None else None
+
+
 class CaseWorkspace(QWidget):
     """``CaseWorkspace(session)``: [CaseView | ChecklistPanel] in a splitter whose sizes are remembered."""
 
@@ -74,6 +111,10 @@ class CaseWorkspace(QWidget):
         self.splitter.splitterMoved.connect(lambda *_: self.save_state())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.returned_banner = returned_banner(session, self)
+        if self.returned_banner is not None:
+            layout.addWidget(self.returned_banner)
         layout.addWidget(self.splitter)
 
     @property

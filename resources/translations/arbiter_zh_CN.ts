@@ -161,6 +161,10 @@
         <extracomment>the reviewer wants the next case (Sign and next, Next case)</extracomment>
         <translation>案件</translation>
     </message>
+    <message>
+        <source>Amend the verdict (Amend… in the checklist) to answer the supervisor.</source>
+        <translation>请修订裁决（核查清单中的“修订…”）以回应主管。</translation>
+    </message>
 </context>
 <context>
     <name>ChatPanel</name>
@@ -2775,6 +2779,14 @@ seller: {seller}</source>
         <source>Nearest deadline: %1</source>
         <translation>最近期限：%1</translation>
     </message>
+    <message>
+        <source>Returned</source>
+        <translation>已退回</translation>
+    </message>
+    <message>
+        <source>Returned by %1 on %2: %3</source>
+        <translation>%1 于 %2 退回：%3</translation>
+    </message>
 </context>
 <context>
     <name>QueueView</name>
@@ -2854,6 +2866,18 @@ Import case bundles with File ▸ Import bundles… (Ctrl+I), or drop .arbcase f
         <source>Case queue</source>
         <translation>案件队列</translation>
     </message>
+    <message>
+        <source>Reading the queue…</source>
+        <translation>正在读取案件队列…</translation>
+    </message>
+    <message>
+        <source>Returned by a supervisor: %1</source>
+        <translation>主管退回：%1</translation>
+    </message>
+    <message>
+        <source>%1 cases returned by a supervisor: %2</source>
+        <translation>主管退回了 %1 个案件：%2</translation>
+    </message>
 </context>
 <context>
     <name>RationaleStep</name>
@@ -2915,6 +2939,10 @@ Import case bundles with File ▸ Import bundles… (Ctrl+I), or drop .arbcase f
     <message>
         <source>no refund for this remedy</source>
         <translation>此处理方式不涉及退款</translation>
+    </message>
+    <message>
+        <source>Choose the remedy. A full refund is filled in with the most that can be refunded, {cap} {currency} ({basis}); lower it if needed.</source>
+        <translation>请选择补救措施。全额退款会自动填入可退的最高金额 {cap} {currency}（{basis}），如有需要可调低。</translation>
     </message>
 </context>
 <context>

@@ -10,6 +10,7 @@ from arbiter.store import Repository, import_bundle
 from arbiter.ui.case_view import CaseView
 from arbiter.ui.forensics_view import forensics_of
 from arbiter.ui.session import ReviewSession
+from tests.ui.case_view_fakes import read_back
 
 pytestmark = pytest.mark.gui
 SAMPLES = Path(__file__).resolve().parents[2] / "resources" / "samples"
@@ -34,6 +35,7 @@ def test_flags_beside_the_evidence_citable_and_the_match_side_by_side(qtbot, vie
     session = view.session
     assert forensics_of(session).error is None
     view.show_evidence("E1")
+    read_back(qtbot, view)
     strip = view.forensics_strip
     assert strip.isVisible()
     assert [row.flag.code for row in strip.rows] == ["taken_before_delivery", "edited_with_software",

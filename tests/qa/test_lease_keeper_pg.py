@@ -51,6 +51,7 @@ def test_open_takes_renews_close_releases_and_the_queue_says_who(qtbot, pg_url, 
         # the queue: who holds what
         window.refresh_queue()
         model = window.queue_model
+        qtbot.waitUntil(lambda: not model.busy, timeout=20000)   # the queue (and who holds what) is read off the GUI thread
         status = {model.row_at(i).pk: model.data(model.index(i, COL_STATUS)) for i in range(model.rowCount())}
         assert status[pks[ids[0]]].endswith("checked out to you")
         assert status[pks[ids[1]]].endswith("checked out to someone.else")
@@ -58,7 +59,8 @@ def test_open_takes_renews_close_releases_and_the_queue_says_who(qtbot, pg_url, 
         # closing the tab gives the case back; closing the window gives back the rest
         window.close_tab(window.tabs.indexOf(window.workspace_for(pks[ids[0]])))
         assert pks[ids[0]] not in Leases(db).holders()
-        assert "checked out" not in model.data(model.index(model.row_for_case_pk(pks[ids[0]]), COL_STATUS))
+        qtbot.waitUntil(lambda: "checked out" not in model.data(model.index(model.row_for_case_pk(pks[ids[0]]),
+                                                                             COL_STATUS)), timeout=20000)
         window.close()
         assert set(Leases(db).holders()) == {pks[ids[1]]}
     finally:

@@ -222,3 +222,57 @@ def test_a_batch_import_resolves_requests_like_one_bundle_at_a_time(db, repo):
     assert [e.action for e in repo.audit_trail(pk)][-3:] == ["supplement.answered", "case.resumed", "case.imported"]
     assert [e.action for e in repo.audit_trail(other.case_pk)] == ["case.imported", "case.imported"]
     assert repo.verify_audit_chain() == []
+
+
+def test_the_store_refuses_to_sign_while_a_request_is_open(tmp_path):
+    """sign_verdict itself (not only the GUI session) refuses while the case waits for evidence: one line naming
+    the request; nothing is stored; withdrawing the request lets the same verdict be signed. Real SQLite file,
+    reopened between the steps as another program (the CLI, another window) would."""
+    from arbiter.store import Repository, VerdictRefused
+    from tests.store.helpers import signer, stored_inputs
+    from tests.factories import answers_dict
+
+    url = f"sqlite:///{tmp_path}/waiting.db"
+    db = open_database(url)
+    pk = _imported(db).case_pk
+    soon = datetime.now(timezone.utc) + timedelta(days=3)
+    Repository(db).request_supplement(pk, "seller", "Photo of the packing", soon, "r.chen")
+    db.close()
+
+    db = open_database(url)
+    try:
+        repo = Repository(db)
+        who = signer()
+        answers = answers_dict(reviewer=who.id)
+        record, progress = stored_inputs(repo, pk, answers)
+        events = len(repo.audit_trail(pk))
+        with pytest.raises(VerdictRefused) as refused:
+            repo.sign_verdict(pk, who, record, answers=answers, progress=progress)
+        line = str(refused.value)
+        assert "\n" not in line
+        assert line.startswith("TTS-UK-TEST-0001: the case waits for supplementary evidence (ARB-R1 (seller, due ")
+        assert "withdraw the request" in line
+        assert repo.current_verdict(pk) is None
+        assert _status(repo, pk) == "awaiting_evidence"
+        assert len(repo.audit_trail(pk)) == events          # nothing half-written
+        repo.withdraw_supplement(pk, "ARB-R1", "r.chen")
+        row = repo.sign_verdict(pk, who, record, answers=answers, progress=progress)
+        assert row.number == 1 and _status(repo, pk) == "signed"
+    finally:
+        db.close()
+
+
+def test_a_request_past_its_due_date_no_longer_blocks_signing(db, repo):
+    """The due date passed before anyone read the queue: signing expires the request (audited) and goes ahead."""
+    from tests.store.helpers import sign
+
+    pk = _imported(db).case_pk
+    now = datetime.now(timezone.utc)
+    repo.request_supplement(pk, "buyer", "The outer box", now + timedelta(seconds=1), "r.chen", now=now)
+    import time
+
+    time.sleep(1.1)
+    sign(repo, pk)
+    assert repo.supplement_requests(pk)[0].state == "expired"
+    assert _status(repo, pk) == "signed"
+    assert [e.action for e in repo.audit_trail(pk)][-3:-1] == ["supplement.expired", "case.resumed"]

@@ -64,3 +64,11 @@ class FakeSession(QObject):
 
     def assessment(self):
         return FakeAssessment()
+
+
+def read_back(qtbot, view, timeout: int = 10_000):
+    """Wait until the evidence item being opened has been read off the GUI thread and is shown (``view``: a
+    CaseView or its EvidencePanel)."""
+    panel = getattr(view, "evidence", view)
+    qtbot.waitUntil(lambda: not panel.loading, timeout=timeout)
+    return panel

@@ -94,7 +94,9 @@ def test_language_choice_is_remembered(qtbot):
 def test_status_shown_translated_in_the_queue(qtbot, filled_repo):
     from arbiter.ui.queue_model import COL_STATUS, QueueModel
 
-    model = QueueModel(filled_repo)
+    from tests.ui.queue_support import settled
+
+    model = settled(qtbot, QueueModel(filled_repo))
     assert model.index(0, COL_STATUS).data() == "New"
     i18n.install(i18n.CHINESE)
     assert model.index(0, COL_STATUS).data() == "新案件"
@@ -133,6 +135,7 @@ def test_open_case_adds_a_tab_and_enter_opens_from_the_queue(qtbot, station, tmp
     st = station(f"sqlite:///{tmp_path}/t.db")
     window = st.window
     view = window.queue_view
+    qtbot.waitUntil(lambda: window.queue_model.rowCount() == 3, timeout=10_000)   # read off the GUI thread
     view.table.setFocus()
     view.table.setCurrentIndex(window.queue_model.index(0, 0))
     qtbot.keyClick(view.table, Qt.Key.Key_Return)

@@ -9,6 +9,7 @@ from arbiter.store import import_bundle
 from arbiter.ui.case_view import CaseView
 from arbiter.ui.session import ReviewSession
 from tests.factories import default_files, sha256, write_bundle
+from tests.ui.case_view_fakes import read_back
 
 pytestmark = pytest.mark.gui
 
@@ -31,6 +32,7 @@ def test_opening_everything_satisfies_the_session(qtbot, session):
     view = _show(qtbot, session)
     for evidence_id in ("E1", "E2", "E3"):
         assert view.show_evidence(evidence_id)
+        read_back(qtbot, view)
     assert session.opened_evidence == {"E1", "E2", "E3"}
     assert view.evidence.hash_badge.tone == "success"
     view.setCurrentIndex(CaseView.CHATS)
@@ -49,6 +51,7 @@ def test_citation_from_the_session(qtbot, session):
     assert view.currentIndex() == CaseView.CHATS
     assert view.chats.panels[0].table.currentIndex().row() == 2
     session.citationRequested.emit("E1")
+    read_back(qtbot, view)
     assert view.evidence.current_id() == "E1" and "E1" in session.opened_evidence
 
 
@@ -61,6 +64,7 @@ def test_tampered_blob_shows_hash_mismatch(qtbot, db, repo, tmp_path):
     try:
         view = _show(qtbot, session)
         view.show_evidence("E1")
+        read_back(qtbot, view)
         assert view.evidence.hash_badge.text() == "✗ hash mismatch"
         assert view.evidence.hash_badge.tone == "danger"
         assert "hash mismatch" in [t for t, _ in view.evidence.model.badges(session.case.evidence[0])]

@@ -13,7 +13,7 @@ from arbiter.ui.case_view import CaseView
 from arbiter.ui.chat_model import ChatDelegate, ChatTableModel, MarkRole, MarkerTextRole, MessageRole
 from arbiter.ui.chat_panel import ChatPanel
 from tests.factories import case_dict
-from tests.ui.case_view_fakes import FakeSession
+from tests.ui.case_view_fakes import FakeSession, read_back
 
 pytestmark = pytest.mark.gui
 
@@ -160,6 +160,7 @@ def test_attachment_link_opens_the_evidence(qtbot):
     qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=chips[0][1].center())
     assert view.currentIndex() == CaseView.EVIDENCE
     assert view.evidence.current_id() == "E1"
+    read_back(qtbot, view)
     assert "E1" in session.opened_evidence
     # the detail pane's link does the same
     view.setCurrentIndex(CaseView.CHATS)

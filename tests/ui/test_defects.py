@@ -15,6 +15,7 @@ from arbiter.ui import i18n
 
 from arbiter.ui.workspace import CaseWorkspace
 from tests import factories
+from tests.ui.case_view_fakes import read_back
 from tests.ui.checklist_support import (
     Env, answer_supported_case, auto_confirm, choice, click, open_case, open_everything,
 )
@@ -101,6 +102,7 @@ def test_no_key_is_bound_twice_with_a_case_and_its_evidence_in_front(qtbot, stat
     st, workspace = window_with_case(qtbot, station, tmp_path)
     workspace.case_view.setCurrentIndex(workspace.case_view.EVIDENCE)
     assert workspace.case_view.evidence.open_evidence("E1")   # the viewer's tools are enabled with an item shown
+    read_back(qtbot, workspace.case_view)
     qtbot.waitUntil(lambda: workspace.case_view.evidence.actions_by_name["actual"].isEnabled(), timeout=10_000)
     twice = {k: n for k, n in active_bindings(st.window).items() if n > 1}
     assert twice == {}
@@ -111,6 +113,7 @@ def test_ctrl_1_shows_the_queue_from_the_evidence_viewer(qtbot, station, tmp_pat
     st, workspace = window_with_case(qtbot, station, tmp_path)
     workspace.case_view.setCurrentIndex(workspace.case_view.EVIDENCE)
     assert workspace.case_view.evidence.open_evidence("E1")
+    read_back(qtbot, workspace.case_view)
     qtbot.waitUntil(lambda: workspace.case_view.evidence.actions_by_name["actual"].isEnabled(), timeout=10_000)
     workspace.case_view.evidence.list.setFocus()
     qtbot.keyClick(workspace.case_view.evidence.list, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
@@ -283,6 +286,7 @@ def test_evidence_badges_are_not_clipped_and_save_is_in_view(qtbot, station, tmp
     view.setCurrentIndex(view.EVIDENCE)
     workspace.splitter.setSizes([560, 806])   # the case view as narrow as the reviewer may drag it
     assert view.evidence.open_evidence("E1")
+    read_back(qtbot, view)
     qtbot.waitUntil(lambda: view.evidence.hash_badge.text().startswith("✓"), timeout=10_000)
     QApplication.processEvents()
     for badge in (view.evidence.hash_badge, view.evidence.role_badge):

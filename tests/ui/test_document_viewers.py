@@ -11,6 +11,7 @@ from arbiter.ui.evidence_documents import DocumentViews
 from arbiter.ui.session import ReviewSession
 from tests.factories import case_dict, default_files, sha256, write_bundle
 from tests.media_factories import PAGE_COLOURS, pdf_pages, video_mp4
+from tests.ui.case_view_fakes import read_back
 
 pytestmark = pytest.mark.gui
 
@@ -75,6 +76,7 @@ def test_pdf_pages_are_rendered_to_pixels_and_opened_only_when_all_are_seen(qtbo
     panel = view.evidence
     docs: DocumentViews = panel.documents
     view.show_evidence("E4")
+    read_back(qtbot, view)
     qtbot.waitUntil(lambda: "E4" in doc_session.evidence_progress, timeout=10_000)
     assert docs.pdf.isVisible() and panel.stack.currentWidget() is panel.viewer
     assert panel.viewer.has_image()
@@ -110,6 +112,7 @@ def test_pdf_pages_are_rendered_to_pixels_and_opened_only_when_all_are_seen(qtbo
 def test_pdf_progress_survives_reopening_the_case(qtbot, doc_session, repo):
     view = _view(qtbot, doc_session)
     view.show_evidence("E4")
+    read_back(qtbot, view)
     qtbot.waitUntil(lambda: "E4" in doc_session.evidence_progress, timeout=10_000)
     assert doc_session.flush()
     again = ReviewSession(repo, doc_session.case_pk, "r.chen")
@@ -117,6 +120,7 @@ def test_pdf_progress_survives_reopening_the_case(qtbot, doc_session, repo):
         assert again.evidence_progress["E4"]["seen"] == [0]
         view2 = _view(qtbot, again)
         view2.show_evidence("E4")
+        read_back(qtbot, view2)
         # it continues on the first page not seen yet
         qtbot.waitUntil(lambda: again.evidence_progress["E4"]["seen"] == [0, 1], timeout=10_000)
         assert view2.evidence.documents.pdf.page_index == 1
@@ -129,6 +133,7 @@ def test_video_plays_in_the_viewer_and_opens_only_at_its_end(qtbot, doc_session)
     panel = view.evidence
     video = panel.documents.video
     view.show_evidence("E5")
+    read_back(qtbot, view)
     assert panel.stack.currentWidget() is video
     assert "E5" not in doc_session.opened_evidence          # shown is not opened for a video
     assert any("E5 (seller) has not been opened." in b for b in doc_session.sign_blockers())
@@ -145,6 +150,7 @@ def test_video_skipped_to_the_end_does_not_count(qtbot, doc_session):
     view = _view(qtbot, doc_session)
     video = view.evidence.documents.video
     view.show_evidence("E5")
+    read_back(qtbot, view)
     qtbot.waitUntil(lambda: video.watch.duration_ms > 0, timeout=10_000)
     video.play()
     qtbot.waitUntil(lambda: video.watch.played_ms() > 0, timeout=10_000)
@@ -163,9 +169,11 @@ def test_moving_to_another_item_stops_the_video_and_keeps_how_far_it_got(qtbot, 
     reports = []
     video.progressed.connect(lambda eid, info: reports.append(info))
     view.show_evidence("E5")
+    read_back(qtbot, view)
     video.play()
     qtbot.waitUntil(lambda: video.watch.played_ms() >= 500, timeout=10_000)
     view.show_evidence("E1")
+    read_back(qtbot, view)
     assert not video.is_playing() and video.evidence_id is None
     assert doc_session.evidence_progress["E5"]["played"] and not doc_session.evidence_progress["E5"]["ended"]
     assert len(reports) <= 6   # a tenth of the video at a time, not every frame (each report is a draft save)
@@ -177,6 +185,7 @@ def test_pages_turn_by_keyboard(qtbot, doc_session):
     view = _view(qtbot, doc_session)
     panel = view.evidence
     view.show_evidence("E4")
+    read_back(qtbot, view)
     qtbot.waitUntil(lambda: "E4" in doc_session.evidence_progress, timeout=10_000)
     view.activateWindow()
     panel.viewer.setFocus()

@@ -12,6 +12,7 @@ from arbiter.ui.case_view import CaseView
 from arbiter.ui.evidence_model import BadgesRole, ItemRole, SectionRole
 from tests.factories import case_dict, default_files, sha256
 from tests.ui.case_view_fakes import FakeSession
+from tests.ui.case_view_fakes import read_back
 
 pytestmark = pytest.mark.gui
 
@@ -70,6 +71,7 @@ def test_opening_verifies_the_hash_and_counts_as_opened(qtbot):
     panel = view.evidence
     with qtbot.waitSignal(session.evidenceOpened) as blocker:
         assert view.show_evidence("E1")
+        read_back(qtbot, view)
     assert blocker.args == ["E1"]
     digest = sha256(default_files()["evidence/E1.jpg"])
     assert panel.hash_badge.text() == f"✓ sha256 verified {digest[:12]}"
@@ -85,6 +87,7 @@ def test_tampered_bytes_show_a_red_badge(qtbot):
     session = FakeSession(tampered={"E2"})
     view = _view(qtbot, session)
     view.show_evidence("E2")
+    read_back(qtbot, view)
     panel = view.evidence
     assert panel.hash_badge.text() == "✗ hash mismatch" and panel.hash_badge.tone == "danger"
     assert panel.stack.currentWidget() is panel.problem_page
@@ -100,6 +103,7 @@ def test_unreadable_pdf_shows_the_problem_and_is_saved_as_verified_bytes(qtbot, 
     view = _view(qtbot, session)
     panel = view.evidence
     view.show_evidence("E3")
+    read_back(qtbot, view)
     assert "E3" in session.opened_evidence
     assert panel.stack.currentWidget() is panel.problem_page
     assert "This PDF cannot be shown: not a readable PDF" in panel.problem.text()
@@ -127,6 +131,7 @@ def test_exif_capture_time_and_camera(qtbot):
     session = FakeSession(data, files)
     view = _view(qtbot, session)
     view.show_evidence("E1")
+    read_back(qtbot, view)
     meta = view.evidence.meta.text()
     assert "captured 2025-02-25 08:59:12 (EXIF)" in meta and "camera Canon EOS 200D" in meta
 
@@ -140,6 +145,7 @@ def test_bad_image_bytes_do_not_crash(qtbot):
     view = _view(qtbot, session)
     assert view.evidence.model.index(3).data(Qt.ItemDataRole.DecorationRole) is None
     view.show_evidence("E2")
+    read_back(qtbot, view)
     assert view.evidence.stack.currentWidget() is view.evidence.problem_page
     assert "E2" in session.opened_evidence
 
@@ -153,14 +159,19 @@ def test_next_and_previous_by_keyboard(qtbot):
     panel.list.setFocus()
     qtbot.waitUntil(lambda: panel.list.hasFocus())
     qtbot.keyClick(panel.list, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    read_back(qtbot, panel)
     assert panel.current_id() == "E1"
     qtbot.keyClick(panel.list, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    read_back(qtbot, panel)
     assert panel.current_id() == "E2"       # the section header in between is skipped
     qtbot.keyClick(panel.list, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    read_back(qtbot, panel)
     assert panel.current_id() == "E3"
     qtbot.keyClick(panel.list, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    read_back(qtbot, panel)
     assert panel.current_id() == "E3"       # stays on the last
     qtbot.keyClick(panel.list, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    read_back(qtbot, panel)
     assert panel.current_id() == "E2"
     assert session.opened_evidence == {"E1", "E2", "E3"}
 
@@ -171,6 +182,7 @@ def test_clicking_a_row_opens_it(qtbot):
     panel = view.evidence
     rect = panel.list.visualRect(panel.model.index_of("E2"))
     qtbot.mouseClick(panel.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    read_back(qtbot, panel)
     assert panel.current_id() == "E2" and "E2" in session.opened_evidence
     # clicking a section header opens nothing
     rect = panel.list.visualRect(panel.model.index(4))

@@ -8,6 +8,7 @@ import json
 import zipfile
 
 import pytest
+import shiboken6
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLineEdit, QMessageBox, QPlainTextEdit, QRadioButton, \
@@ -148,6 +149,7 @@ def test_three_sample_cases_in_a_row_by_keyboard_alone(qtbot, tmp_path):
             import_bundle(station.db, read_bundle(bundle))
             by_case[case_id] = answers
         window.refresh_queue()
+        qtbot.waitUntil(lambda: window.queue_model.rowCount() == len(SAMPLES), timeout=10_000)
         window.activateWindow()
         qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=5000)
         window.queue_view.table.setFocus()
@@ -167,7 +169,9 @@ def test_three_sample_cases_in_a_row_by_keyboard_alone(qtbot, tmp_path):
                 expected.get("remedy") or "none", expected.get("amount") or verdict.record["remedy"]["amount"])
             signed.append(case_id)
             if len(signed) < len(SAMPLES):   # Sign and next opened the next case of the queue
-                qtbot.waitUntil(lambda w=workspace: window.tabs.indexOf(w) < 0, timeout=5000)
+                # (the queue is read again off the GUI thread first; the closed tab may be deleted already)
+                qtbot.waitUntil(lambda w=workspace: not shiboken6.isValid(w) or window.tabs.indexOf(w) < 0,
+                                timeout=10_000)
         assert sorted(signed) == sorted(by_case)
         qtbot.waitUntil(lambda: window.tabs.currentIndex() == 0, timeout=5000)   # none left: back to the queue
         assert "No case left" in window.statusBar().currentMessage()

@@ -19,6 +19,7 @@ from arbiter.ui.queue_model import (
     QueueModel,
     time_left,
 )
+from tests.ui.queue_support import fetch_more, settled
 
 NOW = datetime(2025, 3, 4, 12, 0, tzinfo=timezone.utc)
 
@@ -27,45 +28,52 @@ def ids(model: QueueModel) -> list[str]:
     return [model.index(r, COL_CASE_ID).data() for r in range(model.rowCount())]
 
 
-def test_fetches_lazily_in_pages(filled_repo, qtmodeltester):
-    model = QueueModel(filled_repo, page_size=5)
+def test_fetches_lazily_in_pages(filled_repo, qtmodeltester, qtbot):
+    model = settled(qtbot, QueueModel(filled_repo, page_size=5))
     assert model.total == 12
     assert model.rowCount() == 5 < model.total
     assert model.canFetchMore(QModelIndex())
-    model.fetchMore(QModelIndex())
+    fetch_more(qtbot, model)
     assert model.rowCount() == 10
-    model.fetchMore(QModelIndex())
+    fetch_more(qtbot, model)
     assert model.rowCount() == 12
     assert not model.canFetchMore(QModelIndex())
     qtmodeltester.check(model, force_py=True)
 
 
-def test_sort_is_done_by_the_database(filled_repo):
-    model = QueueModel(filled_repo, page_size=5)
+def test_sort_is_done_by_the_database(filled_repo, qtbot):
+    model = settled(qtbot, QueueModel(filled_repo, page_size=5))
     model.sort(COL_CASE_ID, Qt.SortOrder.AscendingOrder)
+    settled(qtbot, model)
     assert ids(model) == ["DY-0001", "DY-0003", "DY-0005", "DY-0007", "DY-0009"]
     model.sort(COL_CASE_ID, Qt.SortOrder.DescendingOrder)
+    settled(qtbot, model)
     # the first page of the descending order: rows never loaded before, so the order came from SQL
     assert ids(model) == ["TTS-0010", "TTS-0008", "TTS-0006", "TTS-0004", "TTS-0002"]
     model.sort(COL_AMOUNT, Qt.SortOrder.DescendingOrder)
+    settled(qtbot, model)
     assert model.index(0, COL_AMOUNT).data() == "21.00 CNY"
 
 
-def test_filters_and_search_requery(filled_repo):
-    model = QueueModel(filled_repo, page_size=5)
+def test_filters_and_search_requery(filled_repo, qtbot):
+    model = settled(qtbot, QueueModel(filled_repo, page_size=5))
     model.update_filter(platform="douyin")
+    settled(qtbot, model)
     assert model.total == 6
     assert {model.index(r, COL_PLATFORM).data() for r in range(model.rowCount())} == {"Douyin"}
-    model.set_filter(QueueFilter(search="ORD700007"))
+    settled(qtbot, model).set_filter(QueueFilter(search="ORD700007"))
+    settled(qtbot, model)
     assert model.total == 1 and ids(model) == ["DY-0007"]
     model.set_filter(QueueFilter(search="tts-001"))
+    settled(qtbot, model)
     assert ids(model) == ["TTS-0010"]
     model.set_filter(QueueFilter(status="signed"))
+    settled(qtbot, model)
     assert model.total == 0 and model.rowCount() == 0
 
 
-def test_roles_hand_back_the_row(filled_repo):
-    model = QueueModel(filled_repo)
+def test_roles_hand_back_the_row(filled_repo, qtbot):
+    model = settled(qtbot, QueueModel(filled_repo))
     index = model.index(0, COL_STATUS)
     row = index.data(ROW_ROLE)
     assert row.case_id == model.index(0, COL_CASE_ID).data()
@@ -87,10 +95,10 @@ def test_time_left_words(qapp, delta, text, tone):
     assert time_left(None, NOW) == ("—", None)
 
 
-def test_time_left_column_is_coloured_when_overdue(filled_repo):
-    far_future = QueueModel(filled_repo, now=lambda: NOW - timedelta(days=30))
+def test_time_left_column_is_coloured_when_overdue(filled_repo, qtbot):
+    far_future = settled(qtbot, QueueModel(filled_repo, now=lambda: NOW - timedelta(days=30)))
     assert far_future.index(0, COL_TIME_LEFT).data(TONE_ROLE) is None
-    late = QueueModel(filled_repo, now=lambda: NOW + timedelta(days=60))
+    late = settled(qtbot, QueueModel(filled_repo, now=lambda: NOW + timedelta(days=60)))
     cell = late.index(0, COL_TIME_LEFT)
     assert cell.data().startswith("overdue")
     assert cell.data(TONE_ROLE) == "danger"
@@ -110,7 +118,7 @@ def test_a_failing_repository_is_reported_not_raised(filled_repo, qtbot):
             return filled_repo.list_cases(query, offset, limit, **keyset)
 
     repo = Flaky()
-    model = QueueModel(repo)
+    model = settled(qtbot, QueueModel(repo))
     assert model.rowCount() == 12
     repo.broken = True
     with qtbot.waitSignal(model.loadFailed, timeout=1000) as blocker:
@@ -119,7 +127,7 @@ def test_a_failing_repository_is_reported_not_raised(filled_repo, qtbot):
     assert model.rowCount() == 0
 
 
-def test_a_new_sort_reads_a_page_without_counting_again(filled_repo):
+def test_a_new_sort_reads_a_page_without_counting_again(filled_repo, qtbot):
     """On a million cases the count is most of a sort's time (bench/bench_queue.py): a sort shows the same
     cases, so only a filter change or a refresh counts them again."""
     counts = []
@@ -130,11 +138,13 @@ def test_a_new_sort_reads_a_page_without_counting_again(filled_repo):
         return real(query)
 
     filled_repo.count_cases = counting
-    model = QueueModel(filled_repo, page_size=5)
+    model = settled(qtbot, QueueModel(filled_repo, page_size=5))
     total = model.total
     model.sort(0, Qt.SortOrder.DescendingOrder)
-    model.sort(3, Qt.SortOrder.AscendingOrder)
+    settled(qtbot, model).sort(3, Qt.SortOrder.AscendingOrder)
+    settled(qtbot, model)
     assert len(counts) == 1 and model.total == total and model.rowCount() == min(5, total)
     model.update_filter(platform="douyin")
-    model.refresh()
+    settled(qtbot, model).refresh()
+    settled(qtbot, model)
     assert len(counts) == 3

@@ -5,6 +5,7 @@ from PySide6.QtCore import QModelIndex, QPoint, Qt
 
 from arbiter.ui.queue_model import COL_CASE_ID, QueueModel
 from arbiter.ui.queue_view import QueueView
+from tests.ui.queue_support import settled
 
 
 def make_view(qtbot, repo, page_size=5) -> QueueView:
@@ -13,6 +14,7 @@ def make_view(qtbot, repo, page_size=5) -> QueueView:
     view.resize(1200, 500)
     view.show()
     qtbot.waitExposed(view)
+    settled(qtbot, view.model)
     return view
 
 
@@ -22,8 +24,12 @@ def case_ids(view: QueueView) -> list[str]:
 
 
 def test_table_fetches_more_when_scrolled(qtbot, filled_repo):
-    view = make_view(qtbot, filled_repo, page_size=4)
+    view = QueueView(QueueModel(filled_repo, page_size=4))
+    qtbot.addWidget(view)
     view.resize(1200, 140)   # only a few rows visible: the view must not pull in everything
+    view.show()
+    qtbot.waitExposed(view)
+    settled(qtbot, view.model)
     qtbot.wait(50)
     model = view.model
     assert model.total == 12
@@ -31,10 +37,12 @@ def test_table_fetches_more_when_scrolled(qtbot, filled_repo):
     assert first < 12
     view.table.scrollToBottom()
     qtbot.waitUntil(lambda: model.rowCount() > first)
-    while model.canFetchMore(QModelIndex()):
+    def scrolled_to_the_end() -> bool:   # each page is read off the GUI thread; the view asks again at the bottom
         view.table.scrollToBottom()
-        qtbot.wait(10)
-    assert model.rowCount() == 12
+        return model.rowCount() == 12
+
+    qtbot.waitUntil(scrolled_to_the_end, timeout=10_000)
+    assert not model.canFetchMore(QModelIndex())
     assert "12" in view.count_label.text()
 
 
@@ -59,11 +67,14 @@ def test_search_that_matches_nothing_says_so(qtbot, filled_repo):
 def test_filter_combo_requeries(qtbot, filled_repo):
     view = make_view(qtbot, filled_repo)
     view.platform_filter.set_code("douyin")
+    settled(qtbot, view.model)
     assert view.model.total == 6
     assert all(cid.startswith("DY-") for cid in case_ids(view))
     view.region_filter.set_code("UK")
+    settled(qtbot, view.model)
     assert view.model.total == 0
     view.platform_filter.set_code(None)
+    settled(qtbot, view.model)
     assert view.model.total == 6 and all(cid.startswith("TTS-") for cid in case_ids(view))
 
 
@@ -72,10 +83,11 @@ def test_clicking_a_header_sorts_through_sql(qtbot, filled_repo):
     header = view.table.horizontalHeader()
     x = header.sectionViewportPosition(COL_CASE_ID) + 10
     qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
-    first = case_ids(view)
+    first = case_ids(settled(qtbot, view.model) and view)
     qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
-    second = case_ids(view)
-    assert {tuple(first), tuple(second)} == {("DY-0001", "DY-0003", "DY-0005"), ("TTS-0010", "TTS-0008", "TTS-0006")}
+    second = case_ids(settled(qtbot, view.model) and view)
+    # the view fetches further pages as it has room; the first page's order came from SQL
+    assert {tuple(first[:3]), tuple(second[:3])} == {("DY-0001", "DY-0003", "DY-0005"), ("TTS-0010", "TTS-0008", "TTS-0006")}
     assert view.model.queue_filter.sort == "case_id"
 
 
@@ -99,6 +111,7 @@ def test_enter_in_search_opens_a_single_match(qtbot, filled_repo):
     view.openCase.connect(opened.append)
     qtbot.keyClicks(view.search, "TTS-0004")
     qtbot.keyClick(view.search, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: bool(opened), timeout=5000)   # once the search's read is back
     assert [filled_repo.load_case(pk).case.case_id for pk in opened] == ["TTS-0004"]
 
 
@@ -135,4 +148,5 @@ def test_search_finds_cases_by_party_phone_sku_and_tracking(qtbot, db, repo, bun
         qtbot.waitUntil(lambda: view.model.total == 1, timeout=3000)
         assert case_ids(view) == [bundle_data(1)["case_id"]], text
     qtbot.keyClick(view.search, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: bool(opened), timeout=5000)
     assert opened == [view.model.row_at(0).pk]

@@ -126,19 +126,25 @@ def test_the_queue_resumes_cases_whose_requests_fell_due(qtbot, review_session, 
     repo.request_supplement(review_session.case_pk, "seller", "Invoice", long_ago + timedelta(days=1), "r.chen",
                             now=long_ago)        # fell due while the workstation was closed
     assert repo.load_case(review_session.case_pk).status == "awaiting_evidence"
-    model = QueueModel(repo)
-    assert model.index(0, COL_STATUS).data(CODE_ROLE) == "in_review"      # settled when the queue is read
+    from tests.ui.queue_support import settled
+
+    model = settled(qtbot, QueueModel(repo))
+    # settled when the queue is read: the resume is a write on the writer thread, then the queue is read again
+    assert model.index(0, COL_STATUS).data(CODE_ROLE) == "in_review"
     assert repo.supplement_requests(review_session.case_pk)[0].state == "expired"
 
     repo.request_supplement(review_session.case_pk, "buyer", "Label", long_ago + timedelta(days=2), "r.chen",
                             now=long_ago)
-    model.refresh()
+    settled(qtbot, model).refresh()
+    settled(qtbot, model)
     # (the refresh itself settles it too; a request falling due while the queue is open is settled by tick)
     assert model.index(0, COL_STATUS).data(CODE_ROLE) == "in_review"
     repo.request_supplement(review_session.case_pk, "buyer", "Box", datetime.now(timezone.utc) + timedelta(seconds=1),
                             "r.chen")
     model.refresh()
+    settled(qtbot, model)
     assert model.index(0, COL_STATUS).data(CODE_ROLE) == "awaiting_evidence"
     qtbot.wait(1200)
     model.tick()
+    qtbot.waitUntil(lambda: model.index(0, COL_STATUS).data(CODE_ROLE) == "in_review", timeout=10_000)
     assert model.index(0, COL_STATUS).data(CODE_ROLE) == "in_review"

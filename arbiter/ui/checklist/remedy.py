@@ -71,13 +71,17 @@ class RemedyStep(Step):
             self.hint.setText(self.tr("The outcome is {outcome}: no remedy.").format(
                 outcome=labels.outcome(state.outcome)))
         else:
-            text = self.tr("Choose the remedy. A full refund is filled in with the most that can be refunded ({cap} "
-                           "{currency}); lower it if needed.").format(cap=state.refund_cap,
-                                                                      currency=self.review.case.order.currency)
+            currency = self.review.case.order.currency
             basis = getattr(getattr(state.assessment, "refund_cap", None), "basis", None)   # rules revision 2
-            if basis:
+            if basis:   # what the cap is made of, inside the sentence (it used to trail it as a fragment)
                 lang = "zh" if i18n.current_language().startswith("zh") else "en"
-                text += " " + (basis.get(lang) or basis.get("en", ""))
+                text = self.tr("Choose the remedy. A full refund is filled in with the most that can be refunded, "
+                               "{cap} {currency} ({basis}); lower it if needed.").format(
+                    cap=state.refund_cap, currency=currency, basis=basis.get(lang) or basis.get("en", ""))
+            else:
+                text = self.tr("Choose the remedy. A full refund is filled in with the most that can be refunded "
+                               "({cap} {currency}); lower it if needed.").format(cap=state.refund_cap,
+                                                                                  currency=currency)
             self.hint.setText(text)
         remedy = answers.get("remedy")
         text = str(answers.get("amount") or "")
