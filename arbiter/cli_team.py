@@ -41,6 +41,9 @@ def register(sub, common: argparse.ArgumentParser) -> dict:
                                              "rate, buyer-favoured rate against the team's in the same platform "
                                              "and claim type, median review time.")
     p_report.add_argument("--csv", action="store_true", help="write CSV with a header line")
+    from arbiter import cli_calibration  # qa gold / qa calibration (issue 12, part 6)
+
+    cli_calibration.register(qa_sub, common)
     return {"cases": cmd_cases, "qa": cmd_qa}
 
 
@@ -96,6 +99,10 @@ def cmd_cases(args: argparse.Namespace) -> int:
 
 
 def cmd_qa(args: argparse.Namespace) -> int:
+    from arbiter import cli_calibration
+
+    if args.qa_command in cli_calibration.COMMANDS:
+        return cli_calibration.run(args)
     from arbiter.domain.qa import QASettings
     from arbiter.store.qa import QAStore
 

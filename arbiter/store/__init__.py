@@ -10,6 +10,7 @@ from arbiter.store.errors import (
     VerdictRefused,
 )
 from arbiter.store.importer import ImportResult, import_bundle
+from arbiter.store import appeals as _appeals  # noqa: F401 - registers the importer's appeal hook (issue 12)
 from arbiter.store.models import NaiveDatetimeError
 from arbiter.store.notes import NoteError, NoteRow
 from arbiter.store.supplements import SupplementError, SupplementRequest

@@ -20,6 +20,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from arbiter.store import audit
+from arbiter.store.appeals import conflict_of
 from arbiter.store.db import Database
 from arbiter.store.errors import StoreError
 from arbiter.store.models import CaseModel
@@ -113,6 +114,9 @@ class Leases:
                 case = session.scalar(stmt)
                 if case is None:
                     return None
+                if conflict_of(session, case.id, holder):  # an appeal of the holder's own verdict: not for them
+                    skipped.add(case.id)
+                    continue
                 lease = self._claim(session, case, holder, now)
                 if lease is None:  # taken and committed by someone else after our snapshot: try the next one
                     skipped.add(case.id)
@@ -136,6 +140,9 @@ class Leases:
         holder = self._check_holder(holder)
         with self._db.session() as session:
             case = self._case_by_id(session, case_id, lock=True)
+            conflict = conflict_of(session, case.id, holder)
+            if conflict:
+                raise LeaseError(conflict)
             now = _db_now(session)
             lease = self._claim(session, case, holder, now)
             if lease is None:

@@ -262,6 +262,7 @@ class VerdictModel(Base):
             name="supersedes",
         ),
         Index("ix_verdicts_case_pk", "case_pk"),
+        Index("ix_verdicts_fingerprint", "fingerprint"),  # 0009: an appeal names the decision it appeals by it
         # one original per case; one successor per verdict: the history is a single chain
         Index(
             "uq_verdicts_one_original",
@@ -415,6 +416,8 @@ from arbiter.store.qa_models import (  # noqa: E402 - registered on Base after t
     SupervisorReviewModel,
     TeamSettingModel,
 )
+# Calibration with gold cases, appeals (migration 0009; docs/storage.md, "Calibration and appeals")
+from arbiter.store.calib_models import CaseAppealModel, GoldCaseModel  # noqa: E402,F401
 
 
 # Evidence forensics (migration 0005; docs/storage.md, "Image fingerprints and party history")

@@ -21,6 +21,7 @@ from arbiter.domain.qa import QASettings, ReviewOutcome, Selection, VerdictFacts
 from arbiter.store import audit
 from arbiter.store.canonical import canonical_json, sha256_hex
 from arbiter.store.db import Database
+from arbiter.store.gold import gold_case_pks, gold_hold
 from arbiter.store.errors import StoreError
 from arbiter.store.models import (
     AuditEventModel,
@@ -142,8 +143,11 @@ class QAStore:
                 conflicted.update((v.id, other))
         parties = self._parties(session, {(v.case_pk, v.revision) for v, *_ in rows})
         started = self._first_drafts(session)
+        gold = gold_case_pks(session)  # verdicts on gold cases count in calibration only (store/gold.py)
         facts: list[VerdictFacts] = []
         for v, case_id, platform, claim_type, case_currency in rows:
+            if v.case_pk in gold:
+                continue
             record = json.loads(v.record)
             remedy = record.get("remedy") or {}
             party = parties.get((v.case_pk, v.revision), {})
@@ -374,6 +378,9 @@ class QAStore:
         supervisor returned is held too, and the reason carries the note: that is how a return reaches the reviewer
         on a shared database (the reviewer's checklist shows it where the export is)."""
         with self._db.session(readonly=True) as session:
+            held = gold_hold(session, case_pk)  # a gold case never issues a notice (calibration; store/gold.py)
+            if held:
+                return held
             gate = session.get(TeamSettingModel, "notice_gate")
             if gate is not None and not json.loads(gate.value):
                 return None

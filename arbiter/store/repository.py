@@ -721,6 +721,9 @@ class Repository(SupplementsMixin, NotesMixin):  # supplement requests, private 
                 if case is None:
                     raise VerdictRefused(f"case {package.case_id} is not in this database; import its bundle first")
                 signed = accept(session, case, package)   # every check first: an altered copy is never "unchanged"
+                from arbiter.store.appeals import check_not_original_decider  # no one decides an appeal of their own
+
+                check_not_original_decider(session, case.id, package.reviewer_id)
                 same = session.scalar(select(VerdictModel).where(VerdictModel.case_pk == case.id,
                                                                  VerdictModel.signature == data["signature"]))
                 if same is not None:

@@ -6,6 +6,8 @@ refuses what the role may not do, whatever program is connected:
 
 - a reviewer cannot write supervisor actions (``supervisor_reviews``), QA samples, team settings or the
   ``users`` table; it reads everything and writes its own work (cases, drafts, leases, verdicts, audit events);
+- a reviewer reads only which cases are gold (``gold_cases``: id, case, supersedes, withdrawn), never their
+  expected answers, and cannot mark or change gold cases;
 - a supervisor may in addition write those; nobody but the owner may DELETE or TRUNCATE anything, and the
   append-only tables refuse UPDATE and DELETE by trigger even to the owner's ordinary statements.
 
@@ -49,6 +51,10 @@ PRIVILEGES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "signing_keys": (_READ, _WRITE),
     "chain_heads": (_APPEND, _APPEND),
     "notice_exports": (_APPEND, _APPEND),
+    # calibration and appeals (issue 12, parts 6-7): gold cases are the supervisor's; a reviewer's role may read
+    # which cases are gold (the notice gate holds their notices) but never the expected answers
+    "gold_cases": (("SELECT (id, case_pk, supersedes_id, withdrawn)",), _APPEND),
+    "case_appeals": (_APPEND, _APPEND),
 }
 DEFAULT_PRIVILEGES = (_WRITE, _WRITE)
 GRANTS_LOCK_KEY = 0x524F4C45  # "ROLE"

@@ -274,6 +274,9 @@ def prepare_local_signature(session: Session, case: CaseModel, signer: Any, reco
         raise TypeError("record and answers must be dicts")
     if answers.get("reviewer") != signer.id or record.get("reviewer") != signer.id:
         raise VerdictRefused(f"the reviewer named in the answers and the record must be the signer, {signer.id}")
+    from arbiter.store.appeals import check_not_original_decider  # an appeal goes to another reviewer (issue 12)
+
+    check_not_original_decider(session, case.id, signer.id)
     registered = current_key_of(session, signer.id)
     if registered is None:
         register_card(session, signer.card, signer.id)

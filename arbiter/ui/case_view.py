@@ -65,6 +65,8 @@ class CaseView(QTabWidget):
         self.chats.attachmentActivated.connect(self.show_evidence)
         from arbiter.ui.forensics_view import attach_to_case_view  # forensic flags beside the evidence (issue 13)
         attach_to_case_view(self)
+        from arbiter.ui.appeal_view import attach_to_case_view as attach_original  # an appeal's original (issue 12)
+        attach_original(self)
         if hasattr(session, "citationRequested"):
             session.citationRequested.connect(self.jump_to)
         if hasattr(session, "chatRequested"):   # "still missing: the buyer's chat log" followed from the checklist

@@ -297,7 +297,9 @@ class MainWindow(QMainWindow):
 
     def _open_next(self, after_pk: int | None) -> None:
         model = self.queue_model
-        next_pk = self.cases.next_pk([model.row_at(i) for i in range(model.rowCount())], after_pk)
+        rows = [model.row_at(i) for i in range(model.rowCount())]
+        rows = [r for r in rows if r.pk not in self._own_appeals()]  # an appeal of one's own verdict: someone else's
+        next_pk = self.cases.next_pk(rows, after_pk)
         if after_pk is not None:
             widget = self.cases.widget_for(after_pk)
             if widget is not None:
@@ -307,6 +309,13 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("No case left to decide in the queue."), 10000)
             return
         self.open_case(next_pk)
+
+    def _own_appeals(self) -> set[int]:
+        """Appeals of verdicts this workstation's identity decided: never its next case (arbiter.store.appeals)."""
+        from arbiter.store.appeals import Appeals
+
+        identity = getattr(self, "identity", None)
+        return Appeals(self.db).conflicted_case_pks(identity.id) if identity is not None else set()
 
     def close_tab(self, index: int) -> None:
         self.cases.close_tab(index)

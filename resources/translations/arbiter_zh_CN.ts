@@ -112,6 +112,170 @@
     </message>
 </context>
 <context>
+    <name>Calibration</name>
+    <message>
+        <source>Evidence admissibility</source>
+        <translation>证据可采性</translation>
+    </message>
+    <message>
+        <source>Outcome (decision record)</source>
+        <translation>结果（判决记录）</translation>
+    </message>
+    <message>
+        <source>Seller conduct: replied within 72 h</source>
+        <translation>卖家行为：72 小时内回复</translation>
+    </message>
+    <message>
+        <source>Seller conduct: professional language</source>
+        <translation>卖家行为：用语专业</translation>
+    </message>
+    <message>
+        <source>Seller conduct: no ads or links</source>
+        <translation>卖家行为：无广告或链接</translation>
+    </message>
+    <message>
+        <source>not answered</source>
+        <translation>未作答</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>admissible</source>
+        <translation>采纳</translation>
+    </message>
+    <message>
+        <source>not authentic</source>
+        <translation>非真实</translation>
+    </message>
+    <message>
+        <source>not relevant</source>
+        <translation>不相关</translation>
+    </message>
+    <message>
+        <source>supports the claim</source>
+        <translation>支持诉求</translation>
+    </message>
+    <message>
+        <source>contradicts the claim</source>
+        <translation>与诉求相矛盾</translation>
+    </message>
+    <message>
+        <source>does not establish it</source>
+        <translation>不足以证明</translation>
+    </message>
+</context>
+<context>
+    <name>CalibrationPage</name>
+    <message>
+        <source>Gold cases have a known answer. Reviewers get them like any other case; they never issue a notice and do not count in the scorecards. Agreement with gold per question; κ below 0.4 (red) is where the team splits.</source>
+        <translation>金标案件有已知答案。审核员像处理其他案件一样处理它们；金标案件从不出具通知，也不计入记分卡。下表按问题列出与金标答案的一致度；κ 低于 0.4（红色）即团队意见分歧之处。</translation>
+    </message>
+    <message>
+        <source>Mark gold case…</source>
+        <translation>标记金标案件…</translation>
+    </message>
+    <message>
+        <source>Withdraw</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <source>Calibration</source>
+        <translation>校准</translation>
+    </message>
+    <message>
+        <source>Gold cases (%1)</source>
+        <translation>金标案件（%1）</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>Gold outcome</source>
+        <translation>金标结果</translation>
+    </message>
+    <message>
+        <source>Answered by</source>
+        <translation>作答人</translation>
+    </message>
+    <message>
+        <source>Marked by</source>
+        <translation>标记人</translation>
+    </message>
+    <message>
+        <source>Agreement with gold, per question</source>
+        <translation>各问题与金标答案的一致度</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Answers</source>
+        <translation>答案数</translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation>一致率</translation>
+    </message>
+    <message>
+        <source>Fleiss κ (reviewers)</source>
+        <translation>Fleiss κ（审核员之间）</translation>
+    </message>
+    <message>
+        <source>%1
+agreement / κ</source>
+        <translation>%1
+一致率 / κ</translation>
+    </message>
+    <message>
+        <source>Where reviewers split (%1 items)</source>
+        <translation>审核员意见分歧之处（%1 项）</translation>
+    </message>
+    <message>
+        <source>Gold answer</source>
+        <translation>金标答案</translation>
+    </message>
+    <message>
+        <source>Reviewers&apos; answers</source>
+        <translation>审核员的答案</translation>
+    </message>
+    <message>
+        <source>%1 gold cases (%2 answered), %3 reviewers, %4 answers compared.</source>
+        <translation>%1 个金标案件（%2 个已作答），%3 名审核员，比较了 %4 份答案。</translation>
+    </message>
+    <message>
+        <source>Most common: %1.</source>
+        <translation>最常见：%1。</translation>
+    </message>
+    <message>
+        <source>Choose a gold case in the list first.</source>
+        <translation>请先在列表中选择一个金标案件。</translation>
+    </message>
+    <message>
+        <source>Gold case</source>
+        <translation>金标案件</translation>
+    </message>
+    <message>
+        <source>Export calibration</source>
+        <translation>导出校准结果</translation>
+    </message>
+</context>
+<context>
     <name>CaseTabs</name>
     <message>
         <source>Opening the case…</source>
@@ -1028,6 +1192,7 @@ seller: {seller}</source>
     <name>EvidencePanel</name>
     <message>
         <source>Evidence list</source>
+        <extracomment>an item&apos;s bytes are being read off the GUI thread</extracomment>
         <translation>证据列表</translation>
     </message>
     <message>
@@ -1651,6 +1816,65 @@ seller: {seller}</source>
     <message>
         <source>%1 flag(s); cite what you rely on.</source>
         <translation>%1 条提示；请引用您所依据的内容。</translation>
+    </message>
+</context>
+<context>
+    <name>GoldDialog</name>
+    <message>
+        <source>Mark a gold case</source>
+        <translation>标记金标案件</translation>
+    </message>
+    <message>
+        <source>Case id, e.g. TTS-UK-250301-0001</source>
+        <translation>案件编号，例如 TTS-UK-250301-0001</translation>
+    </message>
+    <message>
+        <source>Expected answers from a file</source>
+        <translation>从文件读取预期答案</translation>
+    </message>
+    <message>
+        <source>Answer it myself, blind</source>
+        <translation>由我本人盲审作答</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Open the case&apos;s questions</source>
+        <translation>打开该案件的问题</translation>
+    </message>
+    <message>
+        <source>Mark as gold</source>
+        <translation>标记为金标</translation>
+    </message>
+    <message>
+        <source>The case stays as it is: reviewers get it like any other case. Its notice is never issued, and its verdicts count only in calibration.</source>
+        <translation>案件本身保持不变：审核员像处理其他案件一样处理它。它的通知永不出具，其判决只计入校准。</translation>
+    </message>
+    <message>
+        <source>Expected answers</source>
+        <translation>预期答案</translation>
+    </message>
+    <message>
+        <source>No case %1 in this database.</source>
+        <translation>本数据库中没有案件 %1。</translation>
+    </message>
+    <message>
+        <source>Answer every question first.</source>
+        <translation>请先回答所有问题。</translation>
+    </message>
+    <message>
+        <source>The answers file cannot be read: %1</source>
+        <translation>无法读取答案文件：%1</translation>
+    </message>
+    <message>
+        <source>The answers file must hold a JSON object.</source>
+        <translation>答案文件必须是一个 JSON 对象。</translation>
+    </message>
+    <message>
+        <source>Give the case id.</source>
+        <translation>请填写案件编号。</translation>
     </message>
 </context>
 <context>
@@ -2560,6 +2784,85 @@ seller: {seller}</source>
     </message>
 </context>
 <context>
+    <name>OriginalVerdictPanel</name>
+    <message>
+        <source>Original decision</source>
+        <translation>原判决</translation>
+    </message>
+    <message>
+        <source>This case is an appeal. The decision it appeals is shown here, read-only.</source>
+        <translation>本案是申诉。被申诉的判决在此只读显示。</translation>
+    </message>
+    <message>
+        <source>You decided the original: another reviewer must decide this appeal. Your signature will be refused.</source>
+        <translation>原判决由您作出：本申诉必须由另一名审核员裁决。您的签名将被拒绝。</translation>
+    </message>
+    <message>
+        <source>filed by %1 on %2</source>
+        <translation>由%1于 %2 提出</translation>
+    </message>
+    <message>
+        <source>filed by %1</source>
+        <translation>由%1提出</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Remedy</source>
+        <translation>处理方式</translation>
+    </message>
+    <message>
+        <source>Decided by</source>
+        <translation>裁决人</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation>签署时间</translation>
+    </message>
+    <message>
+        <source>Fingerprint</source>
+        <translation>指纹</translation>
+    </message>
+    <message>
+        <source>Afterwards</source>
+        <translation>其后</translation>
+    </message>
+    <message>
+        <source>This appeal</source>
+        <translation>本申诉</translation>
+    </message>
+    <message>
+        <source>Grounds of the appeal</source>
+        <translation>申诉理由</translation>
+    </message>
+    <message>
+        <source>Rationale</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Read-only: the original verdict cannot be changed from here. Decide the appeal on its own evidence in the checklist.</source>
+        <translation>只读：原判决无法在此修改。请在核查清单中依据本申诉自身的证据作出裁决。</translation>
+    </message>
+    <message>
+        <source>Not in this database</source>
+        <translation>不在本数据库中</translation>
+    </message>
+    <message>
+        <source>The decision appealed (decided on %1) is not in this database.</source>
+        <translation>被申诉的判决（%1 作出）不在本数据库中。</translation>
+    </message>
+    <message>
+        <source>not amended</source>
+        <translation>未修改</translation>
+    </message>
+</context>
+<context>
     <name>OutcomeStep</name>
     <message>
         <source>Outcome</source>
@@ -2792,6 +3095,7 @@ seller: {seller}</source>
     <name>QueueView</name>
     <message>
         <source>All platforms</source>
+        <extracomment>whose returned verdicts the strip names (the window&apos;s identity); None: everyone&apos;s</extracomment>
         <translation>全部平台</translation>
     </message>
     <message>
@@ -3000,7 +3304,7 @@ Import case bundles with File ▸ Import bundles… (Ctrl+I), or drop .arbcase f
     </message>
     <message>
         <source>The verdict is signed. Amend it to change it.</source>
-        <extracomment>request ids of the case&apos;s open supplement requests (the case waits for them) the reviewer asked to see a chat log (&quot;owner:channel&quot;) from the &quot;still missing&quot; list emitted after a verdict or an amendment has been stored (argument: the VerdictRow) emitted after each draft write (argument: True on success, False when the write failed) viewing progress of PDFs (pages seen) and videos (parts played), arbiter.ui.viewing_progress request ids of the case&apos;s open supplement requests: the case waits for them (refreshed by the Requests tab, arbiter.ui.supplement_dialog) the reason of the amendment being drafted, or None when not amending how many times the rules ran (one per change; tests hold the session to it)</extracomment>
+        <extracomment>request ids of the case&apos;s open supplement requests (the case waits for them) the supervisor&apos;s return of the current verdict (arbiter.store.returns.ReturnedMark), or None the reviewer asked to see a chat log (&quot;owner:channel&quot;) from the &quot;still missing&quot; list emitted after a verdict or an amendment has been stored (argument: the VerdictRow) emitted after each draft write (argument: True on success, False when the write failed) viewing progress of PDFs (pages seen) and videos (parts played), arbiter.ui.viewing_progress request ids of the case&apos;s open supplement requests: the case waits for them (refreshed by the Requests tab, arbiter.ui.supplement_dialog) the reason of the amendment being drafted, or None when not amending a supervisor returned the current verdict (who, when, the note); None once it is amended how many times the rules ran (one per change; tests hold the session to it)</extracomment>
         <translation>裁决已签署。如需更改，请进行修订。</translation>
     </message>
     <message>

@@ -20,7 +20,9 @@ EXPECTED_TRIGGERS = {"verdicts_no_update", "verdicts_no_delete", "audit_events_n
                      "case_notes_no_update", "case_notes_no_delete",
                      # 0003: the supervisor's actions and the recorded QA samples are append-only too
                      *(f"{t}_no_{e}" for t in ("supervisor_reviews", "qa_samples", "qa_sample_items")
-                       for e in ("update", "delete"))}
+                       for e in ("update", "delete")),
+                     # 0008: gold cases (calibration) are append-only
+                     "gold_cases_no_update", "gold_cases_no_delete"}
 
 
 def _schema(path) -> list[tuple]:

@@ -70,7 +70,7 @@ def test_pg_schema_triggers_and_idempotent_open(db, db_url):
             "AND table_name = 'cases'")).all())
     assert triggers == {f"{table}_no_{what}" for what in ("change", "truncate")
                         for table in ("verdicts", "audit_events", "supervisor_reviews", "qa_samples",
-                                      "qa_sample_items", "case_notes")}
+                                      "qa_sample_items", "case_notes", "gold_cases")}
     assert types["opened_at"] == "timestamp with time zone"
     assert types["amount"] == "numeric"
     again = open_database(db_url)

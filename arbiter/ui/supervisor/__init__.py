@@ -69,6 +69,8 @@ def load_supervisor_demo(window, db, folder):
         if desk is not None:
             desk.inbox.refresh()
             desk.scorecards.refresh()
+            if hasattr(desk, "calibration"):
+                desk.calibration.refresh()
 
     task.finished.connect(done)
     task.failed.connect(lambda exc: window.statusBar().showMessage(

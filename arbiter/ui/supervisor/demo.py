@@ -54,7 +54,11 @@ def fill_supervisor_demo(db, folder: Path, progress: Callable[[str], None] = lam
     progress("importing the signed verdicts")
     outcomes = import_packages(db, [str(p) for p in sorted((out / "verdicts").glob("*.arbverdict"))],
                                actor=supervisor.id)
-    return {"cases": len(cases), "verdicts": sum(1 for o in outcomes if o.status != "refused")}
+    from arbiter.demo_calibration import add_calibration_demo  # gold cases and appeals (issue 12, parts 6-7)
+
+    extra = add_calibration_demo(db, out, supervisor.id, progress)
+    return {"cases": len(cases) + extra["appeals"], "verdicts": sum(1 for o in outcomes if o.status != "refused")
+            + extra["gold_answers"], **extra}
 
 
 def _from_samples(db, repo, progress) -> dict[str, int]:

@@ -11,7 +11,7 @@ from arbiter.ui.supervisor.scorecards import ScorecardPage
 
 
 class SupervisorDesk(QWidget):
-    INBOX, REREVIEW, SCORECARDS = range(3)
+    INBOX, REREVIEW, SCORECARDS, CALIBRATION = range(4)
 
     def __init__(self, db, repo, supervisor: str, signer=None, parent: QWidget | None = None):
         super().__init__(parent)
@@ -27,6 +27,10 @@ class SupervisorDesk(QWidget):
         self.rooms.addTab(self.inbox, self.tr("QA inbox"))
         self.rooms.addTab(self.rereview, self.tr("Blind re-review"))
         self.rooms.addTab(self.scorecards, self.tr("Scorecards"))
+        from arbiter.ui.supervisor.calibration import CalibrationPage  # gold cases (issue 12, part 6)
+
+        self.calibration = CalibrationPage(db, supervisor, repo, self)
+        self.rooms.addTab(self.calibration, self.calibration.title())
         who = QLabel(self.tr("Signed in as %1 (supervisor). Nobody quality-reviews their own verdicts: yours are "
                              "not in your inbox.").replace("%1", supervisor), self)
         who.setObjectName("deskIdentity")
@@ -43,4 +47,5 @@ class SupervisorDesk(QWidget):
     def _after_action(self, _action: str) -> None:
         self.inbox.refresh()
         self.scorecards.refresh()
+        self.calibration.refresh()
         self.rooms.setCurrentIndex(self.INBOX)
