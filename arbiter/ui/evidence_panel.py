@@ -334,7 +334,7 @@ class EvidencePanel(QWidget):
         self.empty_page.setText(self.tr("Opening %1…").replace("%1", item.id))
         self.stack.setCurrentWidget(self.empty_page)
         task = tasks.run(evidence_reads.read_item, session.repo, session.case_pk, item.id, item.media_type,
-                         item.sha256, name=f"open evidence {item.id}")
+                         item.sha256, name=f"open evidence {item.id}", owner=self)
         task.finished.connect(lambda read, g=generation, i=item, t=submitted: self._read_back(g, i, t, read))
         task.failed.connect(lambda exc, g=generation, i=item, t=submitted: self._read_back(
             g, i, t, evidence_reads.ItemRead(i.id, error=exc)))

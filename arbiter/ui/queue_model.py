@@ -167,7 +167,8 @@ class QueueModel(QAbstractTableModel):
         if self._resuming or not callable(getattr(self._repo, "resume_due_cases", None)):
             return
         self._resuming = True
-        task = tasks.run(queue_reads.resume_due, self._repo, writes=True, name="resume due cases")
+        task = tasks.run(queue_reads.resume_due, self._repo, writes=True, name="resume due cases",
+                         owner=self)
         task.finished.connect(self._resumed)
         task.failed.connect(self._resume_failed)
 
@@ -201,7 +202,7 @@ class QueueModel(QAbstractTableModel):
         generation = self._generation
         self._fetching = False   # a page still on its way belongs to the old generation: dropped when it comes
         task = tasks.run(queue_reads.read_first_page, self._repo, to_store_query(self._filter), self._page_size,
-                         recount, self._holders_of, name="queue: first page")
+                         recount, self._holders_of, name="queue: first page", owner=self)
         task.finished.connect(lambda page, g=generation: self._first_page(g, page))
         task.failed.connect(lambda exc, g=generation: self._first_page_failed(g, exc))
         if not self._loading:
@@ -259,7 +260,7 @@ class QueueModel(QAbstractTableModel):
         self._holders_generation += 1
         token = (self._generation, self._holders_generation)
         pks = [r.pk for r in self._rows]
-        task = tasks.run(self._holders_of, pks, name="queue: holders")
+        task = tasks.run(self._holders_of, pks, name="queue: holders", owner=self)
         task.finished.connect(lambda holders, t=token, p=pks: self._holders_read(t, p, holders))
         task.failed.connect(lambda exc: log.warning("reading who holds the cases failed: %s", exc))
 
@@ -293,7 +294,7 @@ class QueueModel(QAbstractTableModel):
         # keyset paging: the page after the last row shown (as fast deep in the queue as at the top)
         self._asked = self._next_page_size()
         task = tasks.run(queue_reads.read_next_page, self._repo, to_store_query(self._filter),
-                         self._asked, self._rows[-1], self._holders_of, name="queue: next page")
+                         self._asked, self._rows[-1], self._holders_of, name="queue: next page", owner=self)
         task.finished.connect(lambda page, g=generation: self._next_page(g, page))
         task.failed.connect(lambda exc, g=generation: self._next_page_failed(g, exc))
 

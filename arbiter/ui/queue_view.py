@@ -263,9 +263,12 @@ class QueueView(QWidget):
         if not cases:
             return
         links = ", ".join(f'<a href="case:{mark.case_pk}">{html.escape(case_id)}</a>' for case_id, mark in cases)
-        text = (self.tr("Returned by a supervisor: %1") if len(cases) == 1
-                else self.tr("%1 cases returned by a supervisor: %2").replace("%1", str(len(cases))))
-        self.returned_strip.setText("<b>" + html.escape(text).replace("%1" if len(cases) == 1 else "%2", "</b>" + links))
+        if len(cases) == 1:
+            before, _, after = self.tr("Returned by a supervisor: %1").partition("%1")
+        else:
+            before, _, after = self.tr("%1 cases returned by a supervisor: %2").replace(
+                "%1", str(len(cases))).partition("%2")
+        self.returned_strip.setText(f"<b>{html.escape(before)}</b>{links}{html.escape(after)}")
         self.returned_strip.setToolTip("\n".join(f"{case_id}: {returned_text(mark)}" for case_id, mark in cases))
 
     def open_current(self) -> None:

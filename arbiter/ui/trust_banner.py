@@ -1,17 +1,49 @@
 """The trust strip on top of an open case (issue 11): red when the case does not verify (naming what is wrong),
 amber when a newer revision of a signed case arrived (confirm the verdict stands, or amend it), blue when the
 notices exported so far belong to a superseded verdict. Everything it shows comes from the repository
-(``verify_case``, ``revision_state``, ``notice_exports``)."""
+(``verify_case``, ``revision_state``, ``notice_exports``), read off the GUI thread (:func:`read_trust` through
+``tasks.run``: verifying a case re-hashes every evidence item); "Verdict stands" is a write on the single writer."""
 from __future__ import annotations
 
 import html
 import logging
 from collections.abc import Callable
 
+from dataclasses import dataclass, field
+from typing import Any
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
+from arbiter.ui import tasks
+
 log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class TrustRead:
+    """What the banner shows, read off the GUI thread: the case's problems (None when the check itself failed,
+    with ``error``), its revision state and its notice exports."""
+
+    problems: list[str] | None
+    error: str = ""
+    state: dict = field(default_factory=dict)
+    exports: list[dict] = field(default_factory=list)
+
+
+def read_trust(repo: Any, case_pk: int) -> TrustRead:
+    """Verify the case and read its revision state and notice exports (any thread)."""
+    try:
+        problems, error = list(repo.verify_case(case_pk)), ""
+    except Exception as exc:  # noqa: BLE001 - a check that cannot run is itself a finding
+        log.exception("verifying case %s failed", case_pk)
+        problems, error = None, str(exc)
+    try:
+        state, exports = dict(repo.revision_state(case_pk)), list(repo.notice_exports(case_pk))
+    except Exception:  # noqa: BLE001
+        log.exception("reading the revision state of case %s failed", case_pk)
+        state, exports = {}, []
+    return TrustRead(problems, error, state, exports)
 
 RED = ("#b71c1c", "#fdecea")
 AMBER = ("#8a3b00", "#fff0e0")
@@ -33,6 +65,9 @@ class TrustBanner(QFrame):
         self._identity = identity or (lambda: None)
         self.problems: list[str] = []
         self.state: dict = {}
+        #: a check is being read off the GUI thread (the banner shows the previous one meanwhile)
+        self.checking = False
+        self._generation = 0
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -58,6 +93,8 @@ class TrustBanner(QFrame):
         self.notice_label = self._label("trustNotices", BLUE)
         layout.addWidget(self.notice_label)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        self.revision_row.setVisible(False)
+        self.setVisible(False)   # until the first check is back
         self.refresh()
 
     def _label(self, name: str, tone: tuple[str, str]) -> QLabel:
@@ -69,11 +106,23 @@ class TrustBanner(QFrame):
         return label
 
     def refresh(self) -> None:
-        try:
-            self.problems = list(self.repo.verify_case(self.case_pk))
-        except Exception as exc:  # noqa: BLE001 - a check that cannot run is itself a finding
-            log.exception("verifying case %s failed", self.case_pk)
-            self.problems = [self.tr("the check could not run: %1").replace("%1", str(exc))]
+        """Check the case again, off the GUI thread; the banner changes when the check is back."""
+        self._generation += 1
+        generation = self._generation
+        self.checking = True
+        task = tasks.run(read_trust, self.repo, self.case_pk, name=f"verify case {self.case_pk}",
+                         owner=self)
+        task.finished.connect(lambda read, g=generation: self._checked(g, read))
+        task.failed.connect(lambda exc, g=generation: self._checked(g, TrustRead(None, str(exc))))
+
+    def _checked(self, generation: int, read: TrustRead) -> None:
+        if generation != self._generation:
+            return   # a newer check was asked for meanwhile
+        self.checking = False
+        if read.problems is None:
+            self.problems = [self.tr("the check could not run: %1").replace("%1", read.error)]
+        else:
+            self.problems = read.problems
         if self.problems:
             items = "".join(f"<li>{html.escape(p)}</li>" for p in self.problems[:8])
             more = len(self.problems) - 8
@@ -82,12 +131,7 @@ class TrustBanner(QFrame):
                 "This case does not verify: it was changed outside arbiter. Do not decide or export it; tell your "
                 "supervisor.")) + f"<ul style='margin:2px 0'>{items}{tail}</ul>")
         self.problem_label.setVisible(bool(self.problems))
-        try:
-            self.state = dict(self.repo.revision_state(self.case_pk))
-            exports = list(self.repo.notice_exports(self.case_pk))
-        except Exception:  # noqa: BLE001
-            log.exception("reading the revision state of case %s failed", self.case_pk)
-            self.state, exports = {}, []
+        self.state, exports = read.state, read.exports
         needs = bool(self.state.get("needs_review"))
         if needs:
             self.revision_label.setText(self.tr(
@@ -111,11 +155,20 @@ class TrustBanner(QFrame):
         self.changed.emit()
 
     def confirm(self) -> None:
+        """"Verdict stands": a signed confirmation, written on the single writer; then the case is checked again."""
         identity = self._identity()
         if identity is None:
             return
-        self.repo.confirm_verdict(self.case_pk, identity)
-        self.refresh()
+        self.confirm_button.setEnabled(False)
+        task = tasks.run(self.repo.confirm_verdict, self.case_pk, identity, writes=True, name="confirm verdict",
+                         owner=self)
+        task.finished.connect(lambda *_: self.refresh())
+        task.failed.connect(self._confirm_failed)
+
+    def _confirm_failed(self, exc: BaseException) -> None:
+        log.error("confirming the verdict of case %s failed: %s", self.case_pk, exc)
+        self.revision_label.setText(self.tr("The verdict could not be confirmed: %1").replace("%1", str(exc)))
+        self.confirm_button.setEnabled(True)
 
 
 def attach(workspace, repo, case_pk: int, identity: Callable[[], object]) -> TrustBanner:

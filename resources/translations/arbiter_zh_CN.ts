@@ -3987,6 +3987,10 @@ Import case bundles with File ▸ Import bundles… (Ctrl+I), or drop .arbcase f
         <source>%1 notice export(s) belong to a superseded verdict and are marked superseded. Export the notices of the current verdict again.</source>
         <translation>%1 次通知书导出属于已被取代的裁决，已标记为已取代。请为当前裁决重新导出通知书。</translation>
     </message>
+    <message>
+        <source>The verdict could not be confirmed: %1</source>
+        <translation>无法确认裁决：%1</translation>
+    </message>
 </context>
 <context>
     <name>VideoViewer</name>

@@ -31,8 +31,15 @@ def station(qtbot, tmp_path):
     st.close()
 
 
+def checked(qtbot, workspace):
+    """Wait for the trust banner's check, which runs off the GUI thread (it re-hashes every evidence item)."""
+    qtbot.waitUntil(lambda: not workspace.trust_banner.checking, timeout=20000)
+    return workspace.trust_banner
+
+
 def test_a_clean_case_shows_no_banner(station, qtbot):
     workspace = open_case(qtbot, station.window, 1)   # read off the GUI thread (ui/case_tabs.py)
+    checked(qtbot, workspace)
     assert station.window.identity.id == "r.chen"
     assert not workspace.trust_banner.isVisible() and workspace.trust_banner.problems == []
 
@@ -43,6 +50,7 @@ def test_a_changed_case_json_shows_a_red_banner_naming_it(station, qtbot):
     execute(station.db, "UPDATE case_revisions SET case_json = :j WHERE id = 1",
             j=raw.replace(b'"amount": "19.99"', b'"amount": "0.01"'))
     workspace = open_case(qtbot, station.window, 1)   # read off the GUI thread (ui/case_tabs.py)
+    checked(qtbot, workspace)
     banner = workspace.trust_banner
     assert banner.isVisibleTo(workspace) and banner.problem_label.isVisibleTo(workspace)
     assert "does not verify" in banner.problem_label.text()
@@ -55,6 +63,7 @@ def test_a_tampered_verdict_exports_no_notice(station, qtbot, tmp_path):
     execute(station.db, "UPDATE verdicts SET record = replace(record, '19.99', '99.99') WHERE id = :id",
             id=verdict.id)
     workspace = open_case(qtbot, station.window, 1)   # read off the GUI thread (ui/case_tabs.py)
+    checked(qtbot, workspace)
     assert "record does not match its fingerprint" in workspace.trust_banner.problem_label.text()
     out = tmp_path / "n" / "OUT.pdf"
     with qtbot.waitSignal(workspace.checklist.exportFailed, timeout=20000):
@@ -70,6 +79,7 @@ def test_a_new_revision_of_a_signed_case_asks_to_confirm_and_the_notice_keeps_th
     newer["claim"] = dict(newer["claim"], reason_text="Revision 2: the buyer adds a sentence.")
     import_bundle(station.db, make_loaded(newer), actor="r.chen")
     workspace = open_case(qtbot, station.window, 1)   # read off the GUI thread (ui/case_tabs.py)
+    checked(qtbot, workspace)
     banner = workspace.trust_banner
     assert banner.revision_row.isVisibleTo(workspace)
     assert "Revision 2" in banner.revision_label.text() and "revision 1" in banner.revision_label.text()
@@ -85,8 +95,8 @@ def test_a_new_revision_of_a_signed_case_asks_to_confirm_and_the_notice_keeps_th
     assert "chain:" in keywords
     [export] = station.repo.notice_exports(1)
     assert export["files"]["buyer"]["name"] == "OUT.pdf" and not export["superseded"]
-    banner.confirm_button.click()
-    assert not banner.revision_row.isVisibleTo(workspace)
+    banner.confirm_button.click()            # written on the single writer, then the case is checked again
+    qtbot.waitUntil(lambda: not banner.revision_row.isVisibleTo(workspace), timeout=20000)
     assert station.repo.revision_state(1)["confirmed"]
     assert station.repo.verify().ok
 
@@ -122,3 +132,20 @@ def test_file_export_verdicts_writes_the_packages(station, qtbot, tmp_path):
     assert [p.name for p in (tmp_path / "pk").iterdir()] == ["TTS-UK-TEST-0001.v1.arbverdict"]
     assert "1 verdict packages written" in dialog.summary.text()
     assert any(e.action == "verdicts.exported" for e in station.repo.audit_trail())
+
+
+def test_the_check_on_opening_runs_off_the_gui_thread(station, qtbot, monkeypatch):
+    """Verifying a case re-hashes every evidence item: the banner reads it through tasks.run, never on the GUI
+    thread (it used to, right after the case itself had been read off it)."""
+    import threading
+
+    repo = station.window.repo
+    threads = []
+    for name in ("verify_case", "revision_state", "notice_exports"):
+        real = getattr(repo, name)
+        monkeypatch.setattr(repo, name, lambda *a, _r=real, _n=name, **k: threads.append(
+            (_n, threading.current_thread() is threading.main_thread())) or _r(*a, **k))
+    workspace = open_case(qtbot, station.window, 1)
+    checked(qtbot, workspace)
+    assert {n for n, _ in threads} == {"verify_case", "revision_state", "notice_exports"}
+    assert [t for t in threads if t[1]] == []
