@@ -41,6 +41,19 @@ def register(sub, common: argparse.ArgumentParser) -> dict:
                                              "rate, buyer-favoured rate against the team's in the same platform "
                                              "and claim type, median review time.")
     p_report.add_argument("--csv", action="store_true", help="write CSV with a header line")
+    p_qexp = qa_sub.add_parser(
+        "export-package", parents=[common], help="(supervisor) write a signed QA package for offline reviewers",
+        description="Write this supervisor's actions (approve, return with note, overturn with its amendment) on "
+                    "verdicts that came from reviewers' verdict packages to one signed .arbqa file. Prints "
+                    "'exported: CASE_ID vN REVIEWER ACTION' per action, then 'wrote: FILE (N supervisor actions)'.")
+    p_qexp.add_argument("--out", required=True, metavar="FILE.arbqa")
+    p_qexp.add_argument("--reviewer", metavar="REVIEWER_ID", help="only the actions on this reviewer's verdicts")
+    p_qimp = qa_sub.add_parser(
+        "import-package", parents=[common], help="(reviewer) verify and store a supervisor's QA packages",
+        description="Verify QA packages (the supervisor's key must be registered, with the role supervisor) and "
+                    "store their actions as a supervisor on a shared database would: 'accepted: CASE_ID vN ACTION "
+                    "by SUPERVISOR', 'unchanged: ...', or 'refused: FILE: reason' with nothing of that file stored.")
+    p_qimp.add_argument("packages", nargs="+", metavar="FILE.arbqa")
     from arbiter import cli_calibration  # qa gold / qa calibration (issue 12, part 6)
 
     cli_calibration.register(qa_sub, common)
@@ -106,6 +119,8 @@ def cmd_qa(args: argparse.Namespace) -> int:
     from arbiter.domain.qa import QASettings
     from arbiter.store.qa import QAStore
 
+    if args.qa_command in ("export-package", "import-package"):
+        return _qa_package(args)
     db = _open_db(_db_url(args))
     try:
         store = QAStore(db)
@@ -125,6 +140,42 @@ def cmd_qa(args: argparse.Namespace) -> int:
         return _report(store, csv_out=args.csv)
     finally:
         db.dispose()
+
+
+def _qa_package(args: argparse.Namespace) -> int:
+    """``qa export-package`` (signed with this workstation's supervisor identity) and ``qa import-package``."""
+    from pathlib import Path
+
+    from arbiter.qa_package import export_qa_package, import_qa_packages
+
+    if args.qa_command == "export-package":
+        from arbiter.trust_cli import load_signer
+
+        signer = load_signer()
+        db = _open_db(_db_url(args))
+        try:
+            lines, failures = export_qa_package(db, Path(args.out), signer=signer, reviewer=args.reviewer)
+        finally:
+            db.dispose()
+        for line in lines:
+            print(line)
+        for line in failures:
+            print(line, file=sys.stderr)
+        return EXIT_FAILED if failures else EXIT_OK
+    from arbiter.trust_cli import _actor as trust_actor
+
+    db = _open_db(_db_url(args))
+    refused = 0
+    try:
+        for outcome in import_qa_packages(db, args.packages, actor=trust_actor()):
+            if outcome.status == "refused":
+                refused += 1
+                print(outcome.line(), file=sys.stderr)
+            else:
+                print(outcome.line())
+    finally:
+        db.dispose()
+    return EXIT_FAILED if refused else EXIT_OK
 
 
 CSV_COLUMNS = ("reviewer", "verdicts", "quality_reviewed", "approved", "returned", "overturned", "overturn_rate",

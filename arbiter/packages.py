@@ -117,18 +117,10 @@ def export_verdicts(db: Database, out_dir: Path, case_ids: Sequence[str] = (), *
                     failures.append(f"refused: {case.case_id} v{row.number or '?'}: not signed (made before "
                                     "signatures existed)")
                     continue
-                verdict = _verdict_row(row)
-                known = trust.key_card(session, row.signer_key)
-                if known is None:
+                data = stored_package_data(session, case, row, head)
+                if data is None:
                     failures.append(f"refused: {case.case_id} v{row.number}: its key is not registered here")
                     continue
-                data = build_package(
-                    case_id=case.case_id, number=row.number, kind=row.kind, reason=row.reason,
-                    case_revision=row.revision, case_sha256=row.case_sha256,
-                    supersedes=trust.supersedes_fingerprint(session, row), record=verdict.record,
-                    answers=verdict.answers or {}, progress=verdict.progress or {}, signed_at=row.signed_at,
-                    reviewer=known[1], chain_head=row.chain_head, export_head=head,
-                    app_version=row.app_version, signature=row.signature)
                 name = package_name(case.case_id, row.number, row.reviewer if row.conflicts_with_id else None)
                 path = out_dir / name
                 blob = package_bytes(data)
@@ -143,6 +135,20 @@ def export_verdicts(db: Database, out_dir: Path, case_ids: Sequence[str] = (), *
         repo.record_export(actor, "verdicts.exported", head_pair, {
             "files": [{"case_id": c, "number": n, "sha256": h, "name": Path(p).name} for c, n, h, p in written]})
     return lines, failures
+
+
+def stored_package_data(session, case: CaseModel, row: VerdictModel, export_head: str | None) -> dict | None:
+    """The package data of a stored, signed verdict (None when its key is not registered here)."""
+    verdict = _verdict_row(row)
+    known = trust.key_card(session, row.signer_key)
+    if known is None:
+        return None
+    return build_package(
+        case_id=case.case_id, number=row.number, kind=row.kind, reason=row.reason, case_revision=row.revision,
+        case_sha256=row.case_sha256, supersedes=trust.supersedes_fingerprint(session, row), record=verdict.record,
+        answers=verdict.answers or {}, progress=verdict.progress or {}, signed_at=row.signed_at,
+        reviewer=known[1], chain_head=row.chain_head, export_head=export_head, app_version=row.app_version,
+        signature=row.signature)
 
 
 # -- import ----------------------------------------------------------------------------------------------------
@@ -175,7 +181,10 @@ def import_packages(db: Database, sources: Iterable[str], *, actor: str) -> list
                 raise BundleError("not byte for byte the package arbiter writes for its content (altered?)")
             read.append((package.number, i, source, package, ""))
         except BundleError as exc:
-            read.append((0, i, source, None, exc.message))
+            message = exc.message
+            if "verdict.json missing" in message and _holds_member(source, "qa.json"):
+                message = "this is a QA package, not a verdict package: import it with 'arbiter qa import-package'"
+            read.append((0, i, source, None, message))
         except OSError as exc:
             read.append((0, i, source, None, exc.strerror or str(exc)))
     read.sort(key=lambda item: (item[0], item[1]))
@@ -246,6 +255,14 @@ def _accept(session, case: CaseModel, package: VerdictPackage) -> dict[str, Any]
             "progress": data["progress"], "number": data["number"], "signer_key": package.key,
             "signature": data["signature"], "chain_head": data.get("chain_head"),
             "app_version": data["app_version"], "origin": "package", "rules_drift": drift, "signed_at": signed_at}
+
+
+def _holds_member(source: str, member: str) -> bool:
+    try:
+        with zipfile.ZipFile(source) as zf:
+            return member in zf.namelist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return False
 
 
 def sha256_bytes(value: Any) -> str:

@@ -95,7 +95,9 @@ def check_fields(data: Any) -> dict[str, Any]:
     return data
 
 
-def read_package(path: str | os.PathLike) -> VerdictPackage:
+def read_member(path: str | os.PathLike, member: str, what: str) -> Any:
+    """The one JSON member of a signed package (``what``: "verdict package", "QA package"), read like a case
+    bundle: size caps, no extraction, the safe JSON decoder, no floats. Raises :class:`BundleError`."""
     source = os.fspath(path)
     try:
         size = os.stat(source).st_size
@@ -105,19 +107,23 @@ def read_package(path: str | os.PathLike) -> VerdictPackage:
     try:
         with zipfile.ZipFile(source) as zf:
             infos = zf.infolist()
-            _need(len(infos) <= MAX_MEMBERS, "too many members for a verdict package")
+            _need(len(infos) <= MAX_MEMBERS, f"too many members for a {what}")
             names = [i.filename for i in infos]
-            _need(names.count(MEMBER) == 1, f"{MEMBER} missing (or more than once)")
-            info = next(i for i in infos if i.filename == MEMBER)
-            _need(info.compress_type in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED), f"{MEMBER}: unsupported compression")
-            _need(info.file_size <= MAX_MEMBER_BYTES, f"{MEMBER}: larger than {MAX_MEMBER_BYTES} bytes")
+            _need(names.count(member) == 1, f"{member} missing (or more than once)")
+            info = next(i for i in infos if i.filename == member)
+            _need(info.compress_type in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED), f"{member}: unsupported compression")
+            _need(info.file_size <= MAX_MEMBER_BYTES, f"{member}: larger than {MAX_MEMBER_BYTES} bytes")
             with zf.open(info) as fh:
                 raw = fh.read(MAX_MEMBER_BYTES + 1)
-            _need(len(raw) <= MAX_MEMBER_BYTES, f"{MEMBER}: larger than {MAX_MEMBER_BYTES} bytes")
+            _need(len(raw) <= MAX_MEMBER_BYTES, f"{member}: larger than {MAX_MEMBER_BYTES} bytes")
     except zipfile.BadZipFile as exc:
-        raise BundleError(f"not a verdict package (not a ZIP archive: {exc})") from None
+        raise BundleError(f"not a {what} (not a ZIP archive: {exc})") from None
     except (zipfile.LargeZipFile, zlib.error, RuntimeError, EOFError, OSError, ValueError, NotImplementedError) as exc:
-        raise BundleError(f"{MEMBER}: cannot be read ({exc})") from None
-    decoded = decode_case_json(raw, MEMBER)
-    _need(decoded.floats_seen == 0, f"{MEMBER}: holds a floating-point number (money is a decimal string)")
-    return VerdictPackage(source, check_fields(decoded.data))
+        raise BundleError(f"{member}: cannot be read ({exc})") from None
+    decoded = decode_case_json(raw, member)
+    _need(decoded.floats_seen == 0, f"{member}: holds a floating-point number (money is a decimal string)")
+    return decoded.data
+
+
+def read_package(path: str | os.PathLike) -> VerdictPackage:
+    return VerdictPackage(os.fspath(path), check_fields(read_member(path, MEMBER, "verdict package")))

@@ -711,49 +711,56 @@ class Repository(SupplementsMixin, NotesMixin):  # supplement requests, private 
         from arbiter.packages import ImportOutcome
         from arbiter.store.errors import VerdictRefused
 
+        try:
+            with self._db.session() as session:
+                return self.store_verdict_package(session, package, actor, accept)[0]
+        except IntegrityError as exc:
+            raise VerdictRefused(f"could not be stored ({str(exc.orig).splitlines()[0] if exc.orig else exc})") from None
+
+    def store_verdict_package(self, session: Session, package: Any, actor: str,
+                              accept: Callable[..., dict[str, Any]]) -> tuple[Any, VerdictModel]:
+        """:meth:`import_verdict_package` in the caller's transaction (a QA package stores a supervisor's amendment
+        and the overturn linking it in one): ``(ImportOutcome, the stored or already present verdict row)``."""
+        from arbiter.packages import ImportOutcome
+        from arbiter.store.errors import VerdictRefused
+
         data = package.data
         base = dict(source=package.source, case_id=package.case_id, number=package.number,
                     reviewer=package.reviewer_id)
-        try:
-            with self._db.session() as session:
-                case = session.scalar(select(CaseModel).where(CaseModel.case_id == package.case_id)
-                                      .with_for_update())
-                if case is None:
-                    raise VerdictRefused(f"case {package.case_id} is not in this database; import its bundle first")
-                signed = accept(session, case, package)   # every check first: an altered copy is never "unchanged"
-                from arbiter.store.appeals import check_not_original_decider  # no one decides an appeal of their own
+        case = session.scalar(select(CaseModel).where(CaseModel.case_id == package.case_id).with_for_update())
+        if case is None:
+            raise VerdictRefused(f"case {package.case_id} is not in this database; import its bundle first")
+        signed = accept(session, case, package)   # every check first: an altered copy is never "unchanged"
+        from arbiter.store.appeals import check_not_original_decider  # no one decides an appeal of their own
 
-                check_not_original_decider(session, case.id, package.reviewer_id)
-                same = session.scalar(select(VerdictModel).where(VerdictModel.case_pk == case.id,
-                                                                 VerdictModel.signature == data["signature"]))
-                if same is not None:
-                    return ImportOutcome(status="unchanged", drift=bool(same.rules_drift), **base)
-                supersedes = conflicts_with = None
-                if data["kind"] == "amendment":
-                    supersedes = session.scalar(select(VerdictModel).where(
-                        VerdictModel.case_pk == case.id, VerdictModel.fingerprint == data["supersedes"])
-                        .order_by(VerdictModel.id).limit(1))
-                    if supersedes is None:
-                        raise VerdictRefused(f"the verdict it amends (v{data['number'] - 1}, fingerprint "
-                                             f"{data['supersedes'][:16]}) is not in this database; import it first")
-                    taken = session.scalar(select(VerdictModel.number).where(
-                        VerdictModel.supersedes_id == supersedes.id))
-                    if taken is not None:
-                        raise VerdictRefused(f"another amendment (v{taken}) of v{supersedes.number} is stored already")
-                    if supersedes.conflicts_with_id is not None:
-                        conflicts_with = session.get(VerdictModel, supersedes.conflicts_with_id)
-                else:
-                    conflicts_with = self._current_verdict(session, case.id)
-                row = self._insert_verdict(session, case, package.reviewer_id, data["record"], kind=data["kind"],
-                                           supersedes=supersedes, reason=data.get("reason"), signed=signed,
-                                           conflicts_with=conflicts_with, action="verdict.imported", actor=actor)
-                if data["kind"] == "original" and conflicts_with is not None:
-                    detail = (f"v{row.number} by {row.reviewer} differs from v{conflicts_with.number} by "
-                              f"{conflicts_with.reviewer} on revision {row.revision} (both kept)")
-                    return ImportOutcome(status="conflict", detail=detail, drift=bool(row.rules_drift), **base)
-                return ImportOutcome(status="accepted", drift=bool(row.rules_drift), **base)
-        except IntegrityError as exc:
-            raise VerdictRefused(f"could not be stored ({str(exc.orig).splitlines()[0] if exc.orig else exc})") from None
+        check_not_original_decider(session, case.id, package.reviewer_id)
+        same = session.scalar(select(VerdictModel).where(VerdictModel.case_pk == case.id,
+                                                         VerdictModel.signature == data["signature"]))
+        if same is not None:
+            return ImportOutcome(status="unchanged", drift=bool(same.rules_drift), **base), same
+        supersedes = conflicts_with = None
+        if data["kind"] == "amendment":
+            supersedes = session.scalar(select(VerdictModel).where(
+                VerdictModel.case_pk == case.id, VerdictModel.fingerprint == data["supersedes"])
+                .order_by(VerdictModel.id).limit(1))
+            if supersedes is None:
+                raise VerdictRefused(f"the verdict it amends (v{data['number'] - 1}, fingerprint "
+                                     f"{data['supersedes'][:16]}) is not in this database; import it first")
+            taken = session.scalar(select(VerdictModel.number).where(VerdictModel.supersedes_id == supersedes.id))
+            if taken is not None:
+                raise VerdictRefused(f"another amendment (v{taken}) of v{supersedes.number} is stored already")
+            if supersedes.conflicts_with_id is not None:
+                conflicts_with = session.get(VerdictModel, supersedes.conflicts_with_id)
+        else:
+            conflicts_with = self._current_verdict(session, case.id)
+        row = self._insert_verdict(session, case, package.reviewer_id, data["record"], kind=data["kind"],
+                                   supersedes=supersedes, reason=data.get("reason"), signed=signed,
+                                   conflicts_with=conflicts_with, action="verdict.imported", actor=actor)
+        if data["kind"] == "original" and conflicts_with is not None:
+            detail = (f"v{row.number} by {row.reviewer} differs from v{conflicts_with.number} by "
+                      f"{conflicts_with.reviewer} on revision {row.revision} (both kept)")
+            return ImportOutcome(status="conflict", detail=detail, drift=bool(row.rules_drift), **base), row
+        return ImportOutcome(status="accepted", drift=bool(row.rules_drift), **base), row
 
     def notice_exports(self, case_pk: int) -> list[dict[str, Any]]:
         """Every notice export of the case, oldest first: ``verdict_id``, ``at``, ``actor``, ``fingerprint``,

@@ -196,6 +196,66 @@ def refund_route(code: str) -> str:
     return names.get(code, code)
 
 
+def finding(code: str | None) -> str:
+    """The reviewer's finding, worded as the checklist offers it."""
+    names = {"supported": translate("Labels", "It supports the claim"),
+             "contradicted": translate("Labels", "It contradicts the claim"),
+             "insufficient": translate("Labels", "It does not establish the claimed problem")}
+    return names.get(code, str(code))
+
+
+def evidence_answer(code: str | None) -> str:
+    """An evidence item's admissibility, as the checklist offers it."""
+    names = {"admissible": translate("Labels", "Admissible"),
+             "not_authentic": translate("Labels", "Not authentic"),
+             "not_relevant": translate("Labels", "Not relevant"),
+             "not_requested": translate("Labels", "Not requested"),
+             "late": translate("Labels", "Submitted late")}
+    return names.get(code, str(code))
+
+
+def seller_conduct_question(code: str) -> str:
+    names = {"replied_within_72h": translate("Labels", "Did the seller reply within 72 hours?"),
+             "professional_language": translate("Labels", "Did the seller use professional language?"),
+             "no_ads_or_links": translate("Labels", "Did the seller avoid advertising and third-party links?")}
+    return names.get(code, code.replace("_", " "))
+
+
+def yes_no(value) -> str:
+    return translate("Labels", "Yes") if value else translate("Labels", "No")
+
+
+def answer(qid: str, value) -> str:
+    """The answer to a question (``question(qid)``) in words; "—" when there is none."""
+    if value is None or value == "":
+        return "—"
+    if isinstance(value, bool):
+        return yes_no(value)
+    if qid.startswith("evidence."):
+        return evidence_answer(value)
+    words = {"finding": finding, "problem": problem, "remedy": remedy, "damage_extent": damage_extent,
+             "override.outcome": outcome}.get(qid)
+    return words(value) if words is not None else str(value)
+
+
+def difference_type(code: str) -> str:
+    """The type of a difference found in a blind re-review (``arbiter.domain.qa.difference_type``)."""
+    names = {"jurisdiction": translate("Labels", "jurisdiction"),
+             "admissibility": translate("Labels", "admissibility"),
+             "finding": translate("Labels", "finding"),
+             "remedy_or_amount": translate("Labels", "remedy or amount"),
+             "deadline": translate("Labels", "deadline"),
+             "rationale": translate("Labels", "rationale")}
+    return names.get(code, code.replace("_", " "))
+
+
+def severity(code: str | None) -> str:
+    names = {"changes_outcome": translate("Labels", "changes the outcome"),
+             "no_outcome_change": translate("Labels", "no change to the outcome"),
+             None: translate("Labels", "same")}
+    return names.get(code, str(code))
+
+
 def question(qid: str) -> str:
     """A question id of the checklist (``jurisdiction.J1_platform_order``, ``evidence.E2``, ``finding``) in words."""
     if qid.startswith("jurisdiction."):
@@ -203,7 +263,10 @@ def question(qid: str) -> str:
     if qid.startswith("evidence."):
         return translate("Labels", "Evidence {id}").format(id=qid.split(".", 1)[1])
     if qid.startswith("seller_conduct."):
-        return translate("Labels", "Seller conduct")
+        return translate("Labels", "Seller conduct: {question}").format(
+            question=seller_conduct_question(qid.split(".", 1)[1]))
+    if qid.startswith("deadline."):
+        return translate("Labels", "Deadline: {deadline}").format(deadline=deadline(qid.split(".", 1)[1]))
     names = {
         "finding": translate("Labels", "Finding"),
         "problem": translate("Labels", "Problem"),

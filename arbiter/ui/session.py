@@ -13,6 +13,7 @@ thread from its result.
 from __future__ import annotations
 
 import copy
+import time
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, NamedTuple
@@ -23,6 +24,7 @@ from arbiter.domain import checklist, review
 from arbiter.domain.model import ChatOwner
 from arbiter.domain.policy import Policy
 from arbiter.domain.review import ReviewState
+from arbiter.domain.review_clock import ReviewClock
 from arbiter.policies import load_policy
 from arbiter.store.repository import Draft, StoredCase, VerdictRow
 from arbiter.ui import labels, viewing_progress
@@ -153,6 +155,9 @@ class ReviewSession(QObject):
             self.opened_evidence |= set(signed_progress.get("opened_evidence", []))
             self.chats_read |= set(signed_progress.get("chats_read", []))
 
+        # time actually spent on the review (domain/review_clock.py), signed in the progress as review_seconds
+        self.clock = ReviewClock((draft.progress or {}).get("review_seconds", 0) if draft is not None else 0)
+        self.clock.tick(time.monotonic())
         self._dirty = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -295,6 +300,7 @@ class ReviewSession(QObject):
             del node[path[-1]]
 
     def _touch(self, reassess: bool = True) -> None:
+        self.clock.tick(time.monotonic())
         if reassess:
             self._state = self._evaluate()
         self._dirty = True
@@ -311,6 +317,8 @@ class ReviewSession(QObject):
                 progress["amends"] = self.verdict.id
         if self.evidence_progress:
             progress["evidence_progress"] = copy.deepcopy(self.evidence_progress)
+        if self.clock.whole_seconds():
+            progress["review_seconds"] = self.clock.whole_seconds()
         return progress
 
     def flush(self) -> bool:

@@ -108,33 +108,51 @@ def export_verdicts(window, folder: str | None = None) -> ResultDialog | None:
     return dialog
 
 
-def import_verdicts(window, paths: list[str] | None = None) -> ResultDialog | None:
+def import_any_packages(db, paths: list[str], *, actor: str) -> list:
+    """Signed packages of either kind: verdict packages (.arbverdict, for a supervisor) and QA packages (.arbqa, a
+    supervisor's actions for a reviewer), each through its own import; the outcomes in the order given."""
     from arbiter.packages import import_packages
+    from arbiter.qa_package import SUFFIX as QA_SUFFIX, import_qa_packages
 
+    qa = [p for p in paths if str(p).lower().endswith(QA_SUFFIX)]
+    verdicts = [p for p in paths if p not in qa]
+    return (import_packages(db, verdicts, actor=actor) if verdicts else []) + (
+        import_qa_packages(db, qa, actor=actor) if qa else [])
+
+
+def import_verdicts(window, paths: list[str] | None = None) -> ResultDialog | None:
+    """File > Import packages: reviewers' verdict packages on a supervisor's workstation, a supervisor's QA
+    packages (returns, approvals, overturns) on a reviewer's."""
     if paths is None:
-        paths, _ = QFileDialog.getOpenFileNames(window, translate("TrustActions", "Import verdict packages"), "",
-                                                translate("TrustActions", "Verdict packages (*.arbverdict);;All files (*)"))
+        paths, _ = QFileDialog.getOpenFileNames(
+            window, translate("TrustActions", "Import signed packages"), "",
+            translate("TrustActions", "Signed packages (*.arbverdict *.arbqa);;Verdict packages (*.arbverdict);;"
+                                      "QA packages (*.arbqa);;All files (*)"))
     if not paths:
         return None
-    dialog = ResultDialog(translate("TrustActions", "Import verdicts"), window)
+    dialog = ResultDialog(translate("TrustActions", "Import signed packages"), window)
 
     def done(outcomes) -> None:
         lines = [o.line() for o in outcomes]
         counts = {s: sum(1 for o in outcomes if o.status == s) for s in ("accepted", "unchanged", "conflict", "refused")}
-        drift = sum(1 for o in outcomes if o.drift)
+        drift = sum(1 for o in outcomes if getattr(o, "drift", False))
         summary = translate("TrustActions", "%1 accepted, %2 unchanged, %3 conflicts, %4 refused.").replace(
             "%1", str(counts["accepted"])).replace("%2", str(counts["unchanged"])).replace(
             "%3", str(counts["conflict"])).replace("%4", str(counts["refused"]))
         if drift:
             summary += " " + translate("TrustActions", "%1 made by another arbiter version whose rules differ (rules drift).").replace(
                 "%1", str(drift))
+        returned = sum(1 for o in outcomes if getattr(o, "action", "") == "return" and o.status == "accepted")
+        if returned:
+            summary += " " + translate("TrustActions", "%1 verdicts returned to you by a supervisor: their notes are "
+                                                       "shown where the notice is exported.").replace("%1", str(returned))
         dialog.show_lines(summary, lines, counts["refused"] == 0)
         refresh = getattr(window, "refresh_queue", None)
         if callable(refresh):
             refresh()
 
-    task = tasks.run(import_packages, window.db, list(paths), actor=_actor(window), writes=True,
-                     name="import verdicts")
+    task = tasks.run(import_any_packages, window.db, list(paths), actor=_actor(window), writes=True,
+                     name="import packages")
     task.finished.connect(done)
     task.failed.connect(dialog.show_error)
     dialog.task = task
@@ -154,8 +172,9 @@ class TrustActionTexts(QObject):
     def retranslate(self) -> None:
         self.actions["export"].setText(self.tr("Export &verdicts…"))
         self.actions["export"].setStatusTip(self.tr("Write a signed .arbverdict package per verdict, for a supervisor"))
-        self.actions["import"].setText(self.tr("Import verdic&ts…"))
-        self.actions["import"].setStatusTip(self.tr("Verify and store reviewers' signed verdict packages"))
+        self.actions["import"].setText(self.tr("Import signed packa&ges…"))
+        self.actions["import"].setStatusTip(self.tr("Verify and store signed packages: reviewers' verdicts, or a "
+                                                    "supervisor's QA package (returns, approvals, overturns)"))
         self.actions["verify"].setText(self.tr("&Verify database…"))
         self.actions["verify"].setStatusTip(self.tr("Check every case, evidence file, verdict and the audit trail"))
 

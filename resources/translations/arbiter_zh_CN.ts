@@ -80,15 +80,47 @@
     <name>BlindForm</name>
     <message>
         <source>yes</source>
-        <translation>是</translation>
+        <translation type="vanished">是</translation>
     </message>
     <message>
         <source>no</source>
-        <translation>否</translation>
+        <translation type="vanished">否</translation>
+    </message>
+    <message>
+        <source>Answer the checklist yourself. The reviewer&apos;s answers stay hidden until you compare.</source>
+        <translation>请您独立作答检查清单。在您点击比对之前，审核员的答案不会显示。</translation>
+    </message>
+    <message>
+        <source>Jurisdiction</source>
+        <translation>受理条件</translation>
+    </message>
+    <message>
+        <source>passes</source>
+        <translation>满足</translation>
+    </message>
+    <message>
+        <source>fails</source>
+        <translation>不满足</translation>
+    </message>
+    <message>
+        <source>not decided</source>
+        <translation>未能判定</translation>
+    </message>
+    <message>
+        <source>%1: %2 (from the case)</source>
+        <translation>%1：%2（依案件事实）</translation>
     </message>
     <message>
         <source>Evidence</source>
         <translation>证据</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>裁决</translation>
+    </message>
+    <message>
+        <source>Cite evidence and message ids, e.g. E1, M4</source>
+        <translation>引用证据和消息编号，例如 E1、M4</translation>
     </message>
     <message>
         <source>Finding</source>
@@ -103,12 +135,32 @@
         <translation>处理方式</translation>
     </message>
     <message>
+        <source>Damage</source>
+        <translation>损坏程度</translation>
+    </message>
+    <message>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
         <source>Rationale</source>
         <translation>裁决理由</translation>
+    </message>
+    <message>
+        <source>Seller&apos;s conduct (seller&apos;s notice only; optional)</source>
+        <translation>卖家服务表现（仅写入卖家通知书；选填）</translation>
+    </message>
+    <message>
+        <source>Your outcome: %1, %2 %3</source>
+        <translation>您的处理结果：%1，%2 %3</translation>
+    </message>
+    <message>
+        <source>Not complete: %1</source>
+        <translation>尚未完成：%1</translation>
+    </message>
+    <message>
+        <source>Still to answer: %1</source>
+        <translation>尚待作答：%1</translation>
     </message>
 </context>
 <context>
@@ -1092,6 +1144,29 @@ seller: {seller}</source>
     </message>
 </context>
 <context>
+    <name>ComparisonModel</name>
+    <message>
+        <source>Question</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation>审核员</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>主管</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>差异类型</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+</context>
+<context>
     <name>DeadlinesStep</name>
     <message>
         <source>Deadlines ({zone})</source>
@@ -1276,6 +1351,10 @@ seller: {seller}</source>
         <translation>提交于 %1 · 第 %2 次提交 · %3</translation>
     </message>
     <message>
+        <source>Opening %1…</source>
+        <translation>正在打开 %1…</translation>
+    </message>
+    <message>
         <source>✗ hash mismatch</source>
         <translation>✗ 哈希校验不符</translation>
     </message>
@@ -1400,15 +1479,15 @@ seller: {seller}</source>
     </message>
     <message>
         <source>Admissible</source>
-        <translation>采信</translation>
+        <translation type="vanished">采信</translation>
     </message>
     <message>
         <source>Not authentic</source>
-        <translation>不具真实性</translation>
+        <translation type="vanished">不具真实性</translation>
     </message>
     <message>
         <source>Not relevant</source>
-        <translation>不具关联性</translation>
+        <translation type="vanished">不具关联性</translation>
     </message>
     <message>
         <source>opened</source>
@@ -1702,15 +1781,15 @@ seller: {seller}</source>
     </message>
     <message>
         <source>It supports the claim</source>
-        <translation>支持诉求</translation>
+        <translation type="vanished">支持诉求</translation>
     </message>
     <message>
         <source>It contradicts the claim</source>
-        <translation>与诉求相矛盾</translation>
+        <translation type="vanished">与诉求相矛盾</translation>
     </message>
     <message>
         <source>It does not establish the claimed problem</source>
-        <translation>不足以证明所述问题</translation>
+        <translation type="vanished">不足以证明所述问题</translation>
     </message>
     <message>
         <source>When it supports the claim: what is the problem?</source>
@@ -1726,15 +1805,15 @@ seller: {seller}</source>
     </message>
     <message>
         <source>Did the seller reply within 72 hours?</source>
-        <translation>卖家是否在 72 小时内回复？</translation>
+        <translation type="vanished">卖家是否在 72 小时内回复？</translation>
     </message>
     <message>
         <source>Did the seller use professional language?</source>
-        <translation>卖家用语是否规范、专业？</translation>
+        <translation type="vanished">卖家用语是否规范、专业？</translation>
     </message>
     <message>
         <source>Did the seller avoid advertising and third-party links?</source>
-        <translation>卖家是否未发送广告或第三方链接？</translation>
+        <translation type="vanished">卖家是否未发送广告或第三方链接？</translation>
     </message>
     <message>
         <source>Yes</source>
@@ -2085,6 +2164,100 @@ seller: {seller}</source>
     <message>
         <source>Close</source>
         <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>InboxModel</name>
+    <message>
+        <source>override of the derived outcome</source>
+        <translation>改判（未采用规则得出的结果）</translation>
+    </message>
+    <message>
+        <source>amendment</source>
+        <translation>修订</translation>
+    </message>
+    <message>
+        <source>conflicting verdicts</source>
+        <translation>裁决相互冲突</translation>
+    </message>
+    <message>
+        <source>above the amount threshold</source>
+        <translation>金额超过抽检门槛</translation>
+    </message>
+    <message>
+        <source>reviewer&apos;s first verdicts</source>
+        <translation>审核员的首批裁决</translation>
+    </message>
+    <message>
+        <source>random (stratified)</source>
+        <translation>随机抽检（分层）</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>案件编号</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation>审核员</translation>
+    </message>
+    <message>
+        <source>Why selected</source>
+        <translation>抽中原因</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <source>Claim type</source>
+        <translation>诉求类型</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>处理结果</translation>
+    </message>
+</context>
+<context>
+    <name>InboxPage</name>
+    <message>
+        <source>Random share (per platform and claim type)</source>
+        <translation>随机抽检比例（按平台和诉求类型分层）</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <source>Each reviewer&apos;s first N verdicts</source>
+        <translation>每位审核员的前 N 份裁决</translation>
+    </message>
+    <message>
+        <source>Always selected: every override, amendment and conflict, and every verdict above the amount threshold of its currency. Every sample is recorded with its rules and seed.</source>
+        <translation>必抽：所有改判、修订和冲突裁决，以及金额超过该币种门槛的裁决。每次抽检均连同规则和随机种子一并记录。</translation>
+    </message>
+    <message>
+        <source>Sample now</source>
+        <translation>立即抽检</translation>
+    </message>
+    <message>
+        <source>Re-review blind</source>
+        <translation>盲审复核</translation>
+    </message>
+    <message>
+        <source>Sampled %1 verdicts (seed %2); %3 wait in your inbox.</source>
+        <translation>已抽取 %1 份裁决（随机种子 %2）；收件箱中有 %3 份待复核。</translation>
+    </message>
+    <message>
+        <source>%1 verdicts wait in your inbox.</source>
+        <translation>收件箱中有 %1 份裁决待复核。</translation>
+    </message>
+    <message>
+        <source>The inbox is empty: sample to fill it.</source>
+        <translation>收件箱为空：请先抽检。</translation>
     </message>
 </context>
 <context>
@@ -2470,6 +2643,94 @@ seller: {seller}</source>
         <translation>货到付款：由卖家退款并上传凭证</translation>
     </message>
     <message>
+        <source>It supports the claim</source>
+        <translation>支持诉求</translation>
+    </message>
+    <message>
+        <source>It contradicts the claim</source>
+        <translation>与诉求相矛盾</translation>
+    </message>
+    <message>
+        <source>It does not establish the claimed problem</source>
+        <translation>不足以证明所述问题</translation>
+    </message>
+    <message>
+        <source>Admissible</source>
+        <translation>采信</translation>
+    </message>
+    <message>
+        <source>Not authentic</source>
+        <translation>不具真实性</translation>
+    </message>
+    <message>
+        <source>Not relevant</source>
+        <translation>不具关联性</translation>
+    </message>
+    <message>
+        <source>Not requested</source>
+        <translation>非平台要求提交</translation>
+    </message>
+    <message>
+        <source>Submitted late</source>
+        <translation>逾期提交</translation>
+    </message>
+    <message>
+        <source>Did the seller reply within 72 hours?</source>
+        <translation>卖家是否在 72 小时内回复？</translation>
+    </message>
+    <message>
+        <source>Did the seller use professional language?</source>
+        <translation>卖家用语是否规范、专业？</translation>
+    </message>
+    <message>
+        <source>Did the seller avoid advertising and third-party links?</source>
+        <translation>卖家是否未发送广告或第三方链接？</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>jurisdiction</source>
+        <translation>受理条件</translation>
+    </message>
+    <message>
+        <source>admissibility</source>
+        <translation>证据采信</translation>
+    </message>
+    <message>
+        <source>finding</source>
+        <translation>事实认定</translation>
+    </message>
+    <message>
+        <source>remedy or amount</source>
+        <translation>处理方式或金额</translation>
+    </message>
+    <message>
+        <source>deadline</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>rationale</source>
+        <translation>裁决理由</translation>
+    </message>
+    <message>
+        <source>changes the outcome</source>
+        <translation>改变处理结果</translation>
+    </message>
+    <message>
+        <source>no change to the outcome</source>
+        <translation>不改变处理结果</translation>
+    </message>
+    <message>
+        <source>same</source>
+        <translation>一致</translation>
+    </message>
+    <message>
         <source>Jurisdiction {gate}</source>
         <translation>受理条件 {gate}</translation>
     </message>
@@ -2478,8 +2739,16 @@ seller: {seller}</source>
         <translation>证据 {id}</translation>
     </message>
     <message>
+        <source>Seller conduct: {question}</source>
+        <translation>卖家服务表现：{question}</translation>
+    </message>
+    <message>
+        <source>Deadline: {deadline}</source>
+        <translation>期限：{deadline}</translation>
+    </message>
+    <message>
         <source>Seller conduct</source>
-        <translation>卖家服务表现</translation>
+        <translation type="vanished">卖家服务表现</translation>
     </message>
     <message>
         <source>Finding</source>
@@ -2540,6 +2809,17 @@ seller: {seller}</source>
     <message>
         <source>{question}: not answered.</source>
         <translation>{question}：尚未回答。</translation>
+    </message>
+</context>
+<context>
+    <name>LeaseKeeper</name>
+    <message>
+        <source>A case is no longer checked out to you: %1</source>
+        <translation>以下案件已不再由您领取：%1</translation>
+    </message>
+    <message>
+        <source>Someone else has this case: %1</source>
+        <translation>此案件已由他人领取：%1</translation>
     </message>
 </context>
 <context>
@@ -3017,6 +3297,41 @@ seller: {seller}</source>
     </message>
 </context>
 <context>
+    <name>QAPackage</name>
+    <message>
+        <source>Export QA package</source>
+        <translation>导出质检包</translation>
+    </message>
+    <message>
+        <source>This workstation has no supervisor identity: nothing can be signed.</source>
+        <translation>本工作站没有主管身份，无法签名。</translation>
+    </message>
+    <message>
+        <source>Every reviewer</source>
+        <translation>所有审核员</translation>
+    </message>
+    <message>
+        <source>%1 (%2 actions)</source>
+        <translation>%1（%2 项操作）</translation>
+    </message>
+    <message>
+        <source>Actions on whose verdicts?</source>
+        <translation>导出哪位审核员裁决上的操作？</translation>
+    </message>
+    <message>
+        <source>QA packages (*.arbqa)</source>
+        <translation>质检包 (*.arbqa)</translation>
+    </message>
+    <message>
+        <source>QA package written to %1: give it to the reviewer, who imports it with File &gt; Import signed packages.</source>
+        <translation>质检包已写入 %1：请交给审核员，由其通过“文件 &gt; 导入签名包”导入。</translation>
+    </message>
+    <message>
+        <source>Nothing was written.</source>
+        <translation>未写入任何文件。</translation>
+    </message>
+</context>
+<context>
     <name>QueueModel</name>
     <message>
         <source>%1 d</source>
@@ -3041,6 +3356,15 @@ seller: {seller}</source>
     <message>
         <source>The case queue could not be read: %1</source>
         <translation>无法读取案件队列：%1</translation>
+    </message>
+    <message>
+        <source>checked out to you</source>
+        <extracomment>every case whose current verdict a supervisor returned, (case_id, ReturnedMark), as of the last read</extracomment>
+        <translation>由您领取</translation>
+    </message>
+    <message>
+        <source>checked out to %1</source>
+        <translation>由 %1 领取</translation>
     </message>
     <message>
         <source>Case</source>
@@ -3212,6 +3536,77 @@ Import case bundles with File ▸ Import bundles… (Ctrl+I), or drop .arbcase f
     <message>
         <source>No evidence item or chat message cited yet.</source>
         <translation>尚未引用任何证据或聊天消息。</translation>
+    </message>
+</context>
+<context>
+    <name>ReReviewPage</name>
+    <message>
+        <source>Note to the reviewer (needed to return; the reason of an overturn)</source>
+        <translation>给审核员的说明（退回时必填；推翻时作为理由）</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>批准</translation>
+    </message>
+    <message>
+        <source>Return with note</source>
+        <translation>附说明退回</translation>
+    </message>
+    <message>
+        <source>Overturn with my answers</source>
+        <translation>按我的答案推翻</translation>
+    </message>
+    <message>
+        <source>Compare with the reviewer&apos;s answers</source>
+        <translation>与审核员的答案比对</translation>
+    </message>
+    <message>
+        <source>Blind re-review of %1 v%2 (selected: %3). Answer first; the reviewer&apos;s answers are shown after you compare.</source>
+        <translation>盲审复核 %1 v%2（抽中原因：%3）。请先作答；比对后才会显示审核员的答案。</translation>
+    </message>
+    <message>
+        <source>%1 v%2: %3. Pick the next verdict in the inbox.</source>
+        <translation>%1 v%2：%3。请在收件箱中选择下一份裁决。</translation>
+    </message>
+    <message>
+        <source>Pick a verdict in the inbox to re-review it blind.</source>
+        <translation>请在收件箱中选择一份裁决进行盲审复核。</translation>
+    </message>
+    <message>
+        <source>%1 differences, %2 of them change the outcome. Reviewer: %3; you: %4.</source>
+        <translation>共 %1 处差异，其中 %2 处改变处理结果。审核员：%3；您：%4。</translation>
+    </message>
+    <message>
+        <source>answer every question first</source>
+        <translation>请先回答所有问题</translation>
+    </message>
+    <message>
+        <source>compare first</source>
+        <translation>请先比对</translation>
+    </message>
+    <message>
+        <source>write a note for the reviewer first</source>
+        <translation>请先填写给审核员的说明</translation>
+    </message>
+    <message>
+        <source>write the reason of the overturn first</source>
+        <translation>请先填写推翻的理由</translation>
+    </message>
+    <message>
+        <source>Not done: %1</source>
+        <translation>未完成：%1</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <source>returned</source>
+        <translation>已退回</translation>
+    </message>
+    <message>
+        <source>overturned</source>
+        <translation>已推翻</translation>
     </message>
 </context>
 <context>
@@ -3413,10 +3808,105 @@ Import case bundles with File ▸ Import bundles… (Ctrl+I), or drop .arbcase f
     </message>
 </context>
 <context>
+    <name>ScorecardModel</name>
+    <message>
+        <source>Reviewer</source>
+        <translation>审核员</translation>
+    </message>
+    <message>
+        <source>Verdicts</source>
+        <translation>裁决数</translation>
+    </message>
+    <message>
+        <source>Quality-reviewed</source>
+        <translation>已质检</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>批准</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>退回</translation>
+    </message>
+    <message>
+        <source>Overturned</source>
+        <translation>推翻</translation>
+    </message>
+    <message>
+        <source>Overturn rate (95%)</source>
+        <translation>推翻率（95% 区间）</translation>
+    </message>
+    <message>
+        <source>Override rate</source>
+        <translation>改判比例</translation>
+    </message>
+    <message>
+        <source>Buyer-favoured</source>
+        <translation>支持买家比例</translation>
+    </message>
+    <message>
+        <source>Team, same work</source>
+        <translation>团队同类案件</translation>
+    </message>
+    <message>
+        <source>Excluded buyer / seller</source>
+        <translation>未采信证据 买家 / 卖家</translation>
+    </message>
+    <message>
+        <source>Median minutes</source>
+        <translation>中位用时（分钟）</translation>
+    </message>
+    <message>
+        <source>(too few)</source>
+        <translation>（样本过少）</translation>
+    </message>
+    <message>
+        <source>Fewer than %1 quality reviews: the interval is wide; do not rank on it yet.</source>
+        <translation>质检少于 %1 份：区间过宽，暂不宜据此排名。</translation>
+    </message>
+</context>
+<context>
     <name>ScorecardPage</name>
     <message>
+        <source>Charts need Qt Charts (PySide6-Addons).</source>
+        <translation>图表需要 Qt Charts（PySide6-Addons）。</translation>
+    </message>
+    <message>
+        <source>Overturn rate = overturned / quality-reviewed, with its 95% Wilson interval. Buyer-favoured is compared with what everyone else decided on the same platform and claim type: a neutrality signal, not a verdict on anyone.</source>
+        <translation>推翻率 = 推翻数 / 质检数，附 95% Wilson 置信区间。支持买家比例与其他人在同一平台、同类诉求上的裁决比较：这是中立性的参考信号，不是对任何人的评判。</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Overturn rate with 95% interval (grey: too few reviews yet)</source>
+        <translation>推翻率及 95% 区间（灰色：质检数量尚少）</translation>
+    </message>
+    <message>
+        <source>share overturned</source>
+        <translation>推翻比例</translation>
+    </message>
+    <message>
+        <source>Buyer-favoured: reviewer vs the team on the same platform and claim type</source>
+        <translation>支持买家比例：审核员与团队在同一平台、同类诉求上的对比</translation>
+    </message>
+    <message>
         <source>reviewer</source>
-        <translation>由审核员判定</translation>
+        <translation>审核员</translation>
+    </message>
+    <message>
+        <source>team, same work</source>
+        <translation>团队同类案件</translation>
+    </message>
+    <message>
+        <source>Export scorecards</source>
+        <translation>导出评分卡</translation>
     </message>
 </context>
 <context>
@@ -3524,6 +4014,52 @@ Import case bundles with File ▸ Import bundles… (Ctrl+I), or drop .arbcase f
     <message>
         <source>Sign amendment</source>
         <translation>签署修订</translation>
+    </message>
+</context>
+<context>
+    <name>Supervisor</name>
+    <message>
+        <source>Preparing the supervisor&apos;s demonstration set…</source>
+        <translation>正在准备主管演示数据…</translation>
+    </message>
+    <message>
+        <source>Demo: %1 cases and %2 signed verdicts loaded. Sample the inbox to begin.</source>
+        <translation>演示：已载入 %1 个案件和 %2 份已签名裁决。请先抽检以填充收件箱。</translation>
+    </message>
+    <message>
+        <source>The demonstration set could not be loaded: %1</source>
+        <translation>演示数据无法载入：%1</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorDesk</name>
+    <message>
+        <source>Supervisor desk</source>
+        <translation>主管工作台</translation>
+    </message>
+    <message>
+        <source>QA inbox</source>
+        <translation>质检收件箱</translation>
+    </message>
+    <message>
+        <source>Blind re-review</source>
+        <translation>盲审复核</translation>
+    </message>
+    <message>
+        <source>Scorecards</source>
+        <translation>评分卡</translation>
+    </message>
+    <message>
+        <source>Signed in as %1 (supervisor). Nobody quality-reviews their own verdicts: yours are not in your inbox.</source>
+        <translation>当前身份：%1（主管）。任何人都不质检自己的裁决：您本人的裁决不会出现在您的收件箱中。</translation>
+    </message>
+    <message>
+        <source>Export QA package…</source>
+        <translation>导出质检包…</translation>
+    </message>
+    <message>
+        <source>Your approvals, returns and overturns of verdicts that came from reviewers&apos; packages, signed, for their offline workstations</source>
+        <translation>您对来自审核员裁决包的裁决所作的批准、退回和推翻，经签名后交给离线工作站</translation>
     </message>
 </context>
 <context>
@@ -3902,12 +4438,20 @@ Import case bundles with File ▸ Import bundles… (Ctrl+I), or drop .arbcase f
         <translation>为每份裁决写出已签名的 .arbverdict 包，供主管审阅</translation>
     </message>
     <message>
+        <source>Import signed packa&amp;ges…</source>
+        <translation>导入签名包(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>Verify and store signed packages: reviewers&apos; verdicts, or a supervisor&apos;s QA package (returns, approvals, overturns)</source>
+        <translation>验证并保存签名包：审核员的裁决包，或主管的质检包（退回、批准、推翻）</translation>
+    </message>
+    <message>
         <source>Import verdic&amp;ts…</source>
-        <translation>导入裁决(&amp;T)…</translation>
+        <translation type="vanished">导入裁决(&amp;T)…</translation>
     </message>
     <message>
         <source>Verify and store reviewers&apos; signed verdict packages</source>
-        <translation>核验并保存审核员签名的裁决包</translation>
+        <translation type="vanished">核验并保存审核员签名的裁决包</translation>
     </message>
     <message>
         <source>&amp;Verify database…</source>
@@ -3941,16 +4485,28 @@ Import case bundles with File ▸ Import bundles… (Ctrl+I), or drop .arbcase f
         <translation>已将 %1 个裁决包写入 %2。</translation>
     </message>
     <message>
+        <source>Import signed packages</source>
+        <translation>导入签名包</translation>
+    </message>
+    <message>
+        <source>Signed packages (*.arbverdict *.arbqa);;Verdict packages (*.arbverdict);;QA packages (*.arbqa);;All files (*)</source>
+        <translation>签名包 (*.arbverdict *.arbqa);;裁决包 (*.arbverdict);;质检包 (*.arbqa);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>%1 verdicts returned to you by a supervisor: their notes are shown where the notice is exported.</source>
+        <translation>主管退回了您的 %1 份裁决：说明显示在导出通知书处。</translation>
+    </message>
+    <message>
         <source>Import verdict packages</source>
-        <translation>导入裁决包</translation>
+        <translation type="vanished">导入裁决包</translation>
     </message>
     <message>
         <source>Verdict packages (*.arbverdict);;All files (*)</source>
-        <translation>裁决包 (*.arbverdict);;所有文件 (*)</translation>
+        <translation type="vanished">裁决包 (*.arbverdict);;所有文件 (*)</translation>
     </message>
     <message>
         <source>Import verdicts</source>
-        <translation>导入裁决</translation>
+        <translation type="vanished">导入裁决</translation>
     </message>
     <message>
         <source>%1 accepted, %2 unchanged, %3 conflicts, %4 refused.</source>
@@ -3965,6 +4521,7 @@ Import case bundles with File ▸ Import bundles… (Ctrl+I), or drop .arbcase f
     <name>TrustBanner</name>
     <message>
         <source>the check could not run: %1</source>
+        <extracomment>a check is being read off the GUI thread (the banner shows the previous one meanwhile)</extracomment>
         <translation>无法进行检查：%1</translation>
     </message>
     <message>

@@ -151,3 +151,24 @@ def test_amendment_in_progress_survives_reopening(env):
     env.reopen_repo()
     again = env.session()
     assert again.is_amending and again.amendment_reason == "A reason long enough"
+
+
+def test_the_session_records_review_seconds_in_the_progress(review_session, monkeypatch):
+    """The time worked on a review is kept in the progress (issue 12 part 5: the median time per case), idle gaps
+    capped, restored with the draft."""
+    from arbiter.domain.review_clock import IDLE_CAP
+    from arbiter.ui import session as session_module
+
+    now = [1000.0]
+    monkeypatch.setattr(session_module.time, "monotonic", lambda: now[0])
+    review_session.clock.tick(now[0])
+    before = review_session.clock.whole_seconds()
+    for step in (40.0, 20.0, 7200.0):
+        now[0] += step
+        review_session.mark_evidence_opened("E1") if step == 40.0 else review_session.set_answer(
+            "rationale", f"E1 shows it ({step})")
+    assert review_session.progress()["review_seconds"] == before + 60 + int(IDLE_CAP)
+    assert review_session.flush()
+    restored = session_module.ReviewSession(review_session.repo, review_session.case_pk, review_session.signer)
+    assert restored.progress()["review_seconds"] >= before + 60 + int(IDLE_CAP)
+    restored._timer.stop()

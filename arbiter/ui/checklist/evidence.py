@@ -78,9 +78,9 @@ class EvidenceStep(Step):
         else:
             row = QHBoxLayout()
             key = f"evidence.{status.id}"
-            made = self.choice(key, [("admissible", self.tr("Admissible")),
-                                     ("not_authentic", self.tr("Not authentic")),
-                                     ("not_relevant", self.tr("Not relevant"))], row, f"evidence_{status.id}")
+            made = self.choice(key, [(c, labels.evidence_answer(c)) for c in ("admissible", "not_authentic",
+                                                                                "not_relevant")],
+                               row, f"evidence_{status.id}")
             row.addStretch(1)
             self.questions[key] = made.buttons["admissible"]
             lay.addLayout(row, 2, 0, 1, 3)

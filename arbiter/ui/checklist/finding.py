@@ -22,9 +22,7 @@ class FindingStep(Step):
         self.set_title(self.tr("Findings"))
         self.body.addWidget(bold(self.tr("What does the admissible evidence show about the claim?")))
         row = QVBoxLayout()
-        self.choice("finding", [("supported", self.tr("It supports the claim")),
-                                ("contradicted", self.tr("It contradicts the claim")),
-                                ("insufficient", self.tr("It does not establish the claimed problem"))],
+        self.choice("finding", [(c, labels.finding(c)) for c in ("supported", "contradicted", "insufficient")],
                     row, "finding")
         self.body.addLayout(row)
         self.questions["finding"] = self.choices["finding"].buttons["supported"]
@@ -62,9 +60,7 @@ class FindingStep(Step):
         conduct = QGroupBox(self.tr("Seller conduct (optional; printed only in the seller's notice)"))
         conduct.setObjectName("sellerConduct")
         cl = QGridLayout(conduct)
-        texts = {"replied_within_72h": self.tr("Did the seller reply within 72 hours?"),
-                 "professional_language": self.tr("Did the seller use professional language?"),
-                 "no_ads_or_links": self.tr("Did the seller avoid advertising and third-party links?")}
+        texts = {code: labels.seller_conduct_question(code) for code in CONDUCT}
         self.clear_buttons: list[QToolButton] = []
         for i, code in enumerate(CONDUCT):
             question = QLabel(texts[code])

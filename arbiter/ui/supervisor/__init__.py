@@ -7,6 +7,7 @@ from PySide6.QtGui import QKeySequence
 
 def attach_desk(window, supervisor: str, signer=None):
     """Add the supervisor's desk to ``window`` (a MainWindow) and show it; returns the desk."""
+    from PySide6.QtCore import QCoreApplication
     from PySide6.QtGui import QAction
 
     from arbiter.ui.supervisor.desk import SupervisorDesk
@@ -20,7 +21,7 @@ def attach_desk(window, supervisor: str, signer=None):
             index = window.tabs.insertTab(1, desk, desk.property("title"))
         window.tabs.setCurrentIndex(index)
 
-    action = QAction(desk.tr("Supervisor desk"), window)
+    action = QAction(QCoreApplication.translate("SupervisorDesk", "Supervisor desk"), window)
     action.setObjectName("actSupervisorDesk")
     action.setShortcut(QKeySequence("Ctrl+2"))
     action.triggered.connect(show)
@@ -51,8 +52,8 @@ def load_supervisor_demo(window, db, folder):
     from arbiter.ui import tasks
     from arbiter.ui.supervisor.demo import fill_supervisor_demo
 
-    tr = QCoreApplication.translate
-    window.statusBar().showMessage(tr("Supervisor", "Preparing the supervisor's demonstration set…"))
+    translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
+    window.statusBar().showMessage(translate("Supervisor", "Preparing the supervisor's demonstration set…"))
 
     def work(context, db, folder):
         return fill_supervisor_demo(db, folder, progress=lambda text: context.report(text)
@@ -61,7 +62,7 @@ def load_supervisor_demo(window, db, folder):
     task = tasks.run(work, db, folder, writes=True, context=True, name="supervisor-demo")
 
     def done(counts) -> None:
-        window.statusBar().showMessage(tr("Supervisor", "Demo: %1 cases and %2 signed verdicts loaded. Sample the "
+        window.statusBar().showMessage(translate("Supervisor", "Demo: %1 cases and %2 signed verdicts loaded. Sample the "
                                                         "inbox to begin.").replace("%1", str(counts["cases"]))
                                        .replace("%2", str(counts["verdicts"])), 20000)
         window.refresh_queue()
@@ -74,5 +75,5 @@ def load_supervisor_demo(window, db, folder):
 
     task.finished.connect(done)
     task.failed.connect(lambda exc: window.statusBar().showMessage(
-        tr("Supervisor", "The demonstration set could not be loaded: %1").replace("%1", str(exc)), 20000))
+        translate("Supervisor", "The demonstration set could not be loaded: %1").replace("%1", str(exc)), 20000))
     return task

@@ -33,16 +33,18 @@ from arbiter.domain.checklist import (
     SELLER_CONDUCT_KEYS,
     assess,
 )
+from arbiter.ui import labels
 
 _UNSET = "—"
 
 
-def _combo(values: tuple[str, ...], name: str, parent: QWidget) -> QComboBox:
+def _combo(values: tuple[str, ...], name: str, parent: QWidget, words=None) -> QComboBox:
+    """A choice of stored codes shown in words (``ui/labels.py``, the words the reviewer's checklist uses)."""
     box = QComboBox(parent)
     box.setObjectName(name)
     box.addItem(_UNSET, None)
     for value in values:
-        box.addItem(value.replace("_", " "), value)
+        box.addItem(words(value) if words else value.replace("_", " "), value)
     return box
 
 
@@ -72,36 +74,41 @@ class BlindForm(QWidget):
         form = QFormLayout(gates)
         for gate in base.gates:
             if gate.computed or gate.id not in REVIEWER_GATES:
-                fact = QLabel(f"{gate.id}: {'yes' if gate.passed else 'no'} ({self.tr('from the case')})", gates)
+                decided = {True: self.tr("passes"), False: self.tr("fails"), None: self.tr("not decided")}
+                fact = QLabel(self.tr("%1: %2 (from the case)").replace("%1", labels.gate(gate.id))
+                              .replace("%2", decided[gate.passed]), gates)
                 fact.setWordWrap(True)
                 form.addRow(fact)
                 continue
             box = QComboBox(gates)
             box.setObjectName(f"gate_{gate.id}")
             box.addItem(_UNSET, None)
-            box.addItem(self.tr("yes"), True)
-            box.addItem(self.tr("no"), False)
+            box.addItem(labels.yes_no(True), True)
+            box.addItem(labels.yes_no(False), False)
             self.gates[gate.id] = box
-            form.addRow(gate.id.split("_", 1)[1].replace("_", " "), box)
+            question = QLabel(labels.gate_question(gate.id), gates)
+            question.setWordWrap(True)
+            form.addRow(question, box)
         layout.addWidget(gates)
 
         evidence = QGroupBox(self.tr("Evidence"), inner)
         form = QFormLayout(evidence)
         for item in base.evidence:
+            who = f"{item.id} ({labels.party(item.party)})"
             if item.forced_reason:
-                form.addRow(QLabel(f"{item.id} ({item.party}): {item.forced_reason.replace('_', ' ')}", evidence))
+                form.addRow(QLabel(f"{who}: {labels.evidence_answer(item.forced_reason)}", evidence))
                 continue
-            box = _combo(EVIDENCE_ANSWERS, f"evidence_{item.id}", evidence)
+            box = _combo(EVIDENCE_ANSWERS, f"evidence_{item.id}", evidence, labels.evidence_answer)
             self.evidence[item.id] = box
-            form.addRow(f"{item.id} ({item.party})", box)
+            form.addRow(who, box)
         layout.addWidget(evidence)
 
         decision = QGroupBox(self.tr("Decision"), inner)
         form = QFormLayout(decision)
-        self.finding = _combo(FINDINGS, "finding", decision)
-        self.problem = _combo(PROBLEMS, "problem", decision)
-        self.damage_extent = _combo(("complete", "partial"), "damage_extent", decision)
-        self.remedy = _combo(REMEDY_TYPES, "remedy", decision)
+        self.finding = _combo(FINDINGS, "finding", decision, labels.finding)
+        self.problem = _combo(PROBLEMS, "problem", decision, labels.problem)
+        self.damage_extent = _combo(("complete", "partial"), "damage_extent", decision, labels.damage_extent)
+        self.remedy = _combo(REMEDY_TYPES, "remedy", decision, labels.remedy)
         self.amount = QLineEdit(decision)
         self.amount.setObjectName("amount")
         self.amount.setPlaceholderText(f"{case.order.currency}")
@@ -122,10 +129,12 @@ class BlindForm(QWidget):
             box = QComboBox(conduct)
             box.setObjectName(f"conduct_{key}")
             box.addItem(_UNSET, None)
-            box.addItem(self.tr("yes"), True)
-            box.addItem(self.tr("no"), False)
+            box.addItem(labels.yes_no(True), True)
+            box.addItem(labels.yes_no(False), False)
             self.conduct[key] = box
-            form.addRow(key.replace("_", " "), box)
+            question = QLabel(labels.seller_conduct_question(key), conduct)
+            question.setWordWrap(True)
+            form.addRow(question, box)
         layout.addWidget(conduct)
         self.preview = QLabel(inner)
         self.preview.setObjectName("blindPreview")
@@ -199,12 +208,16 @@ class BlindForm(QWidget):
         result = self.assessment()
         if result.record is not None:
             remedy = result.record.get("remedy") or {}
-            text = self.tr("Your outcome: %1, %2 %3").replace("%1", str(result.outcome)).replace(
+            text = self.tr("Your outcome: %1, %2 %3").replace("%1", labels.outcome(result.outcome)).replace(
                 "%2", str(remedy.get("amount"))).replace("%3", str(remedy.get("currency")))
         elif result.errors:
-            text = self.tr("Not complete: %1").replace("%1", str(result.errors[0]))
+            error = result.errors[0]
+            text = self.tr("Not complete: %1").replace(
+                "%1", f"{labels.question(error.field)}: {error.message}" if getattr(error, "field", None)
+                else str(error))
         else:
-            text = self.tr("Still to answer: %1").replace("%1", ", ".join(result.missing[:4]))
+            text = self.tr("Still to answer: %1").replace(
+                "%1", "; ".join(labels.question(q) for q in result.missing[:4]))
         self.preview.setText(text)
         self.changed.emit()
 

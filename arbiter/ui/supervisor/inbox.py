@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDoubleSpinBox,
@@ -23,19 +23,31 @@ from arbiter.domain.qa import QASettings
 from arbiter.ui import labels
 
 _Index = QModelIndex | QPersistentModelIndex
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
 
-REASON_TEXT = {
-    "override": "override of the derived outcome",
-    "amendment": "amendment",
-    "conflict": "conflicting verdicts",
-    "amount": "above the amount threshold",
-    "new_reviewer": "reviewer's first verdicts",
-    "random": "random (stratified)",
-}
+def reason_text(code: str) -> str:
+    """Why a verdict was sampled, in words."""
+    names = {
+        "override": translate("InboxModel", "override of the derived outcome"),
+        "amendment": translate("InboxModel", "amendment"),
+        "conflict": translate("InboxModel", "conflicting verdicts"),
+        "amount": translate("InboxModel", "above the amount threshold"),
+        "new_reviewer": translate("InboxModel", "reviewer's first verdicts"),
+        "random": translate("InboxModel", "random (stratified)"),
+    }
+    return names.get(code, code.replace("_", " "))
+
+
+def column_title(section: int) -> str:
+    titles = (translate("InboxModel", "Case"), translate("InboxModel", "Version"),
+              translate("InboxModel", "Reviewer"), translate("InboxModel", "Why selected"),
+              translate("InboxModel", "Platform"), translate("InboxModel", "Claim type"),
+              translate("InboxModel", "Outcome"))
+    return titles[section] if 0 <= section < len(titles) else ""
 
 
 class InboxModel(QAbstractTableModel):
-    COLUMNS = ("Case", "Version", "Reviewer", "Why selected", "Platform", "Claim type", "Outcome")
+    COLUMNS = ("case", "version", "reviewer", "reason", "platform", "claim_type", "outcome")
     ItemRole = Qt.ItemDataRole.UserRole + 1
 
     def __init__(self, parent=None):
@@ -55,7 +67,7 @@ class InboxModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.tr(self.COLUMNS[section])
+            return column_title(section)
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
@@ -65,10 +77,15 @@ class InboxModel(QAbstractTableModel):
         if role == self.ItemRole:
             return item
         if role == Qt.ItemDataRole.DisplayRole:
-            return (item.case_id, f"v{item.version}", item.reviewer, self.tr(REASON_TEXT.get(item.reason, item.reason)),
-                    labels.platform(item.platform), item.claim_type.replace("_", " "),
-                    item.outcome.replace("_", " "))[index.column()]
+            return (item.case_id, f"v{item.version}", item.reviewer, reason_text(item.reason),
+                    labels.platform(item.platform), labels.claim_type(item.claim_type),
+                    labels.outcome(item.outcome))[index.column()]
         return None
+
+    def retranslate(self) -> None:
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.COLUMNS) - 1)
+        if self.items:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.items) - 1, len(self.COLUMNS) - 1))
 
 
 class InboxPage(QWidget):
@@ -97,14 +114,12 @@ class InboxPage(QWidget):
         self.first.setObjectName("sampleFirstN")
         self.first.setRange(0, 1000)
         self.first.setValue(settings.new_reviewer_first)
-        rules.addRow(self.tr("Random share (per platform and claim type)"), self.rate)
-        rules.addRow(self.tr("Seed"), self.seed)
-        rules.addRow(self.tr("Each reviewer's first N verdicts"), self.first)
-        always = QLabel(self.tr("Always selected: every override, amendment and conflict, and every verdict above "
-                                "the amount threshold of its currency. Every sample is recorded with its rules "
-                                "and seed."), self)
+        self.rule_labels = [QLabel(self) for _ in range(3)]
+        for label, box in zip(self.rule_labels, (self.rate, self.seed, self.first)):
+            rules.addRow(label, box)
+        self.always = always = QLabel(self)
         always.setWordWrap(True)
-        self.sample_button = QPushButton(self.tr("Sample now"), self)
+        self.sample_button = QPushButton(self)
         self.sample_button.setObjectName("sampleButton")
         self.sample_button.clicked.connect(self.sample)
         self.status = QLabel(self)
@@ -120,7 +135,7 @@ class InboxPage(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.doubleClicked.connect(lambda index: self.reReview.emit(self.model.items[index.row()]))
-        self.open_button = QPushButton(self.tr("Re-review blind"), self)
+        self.open_button = QPushButton(self)
         self.open_button.setObjectName("reReviewButton")
         self.open_button.clicked.connect(self._open_selected)
 
@@ -135,7 +150,31 @@ class InboxPage(QWidget):
         layout.addWidget(self.status)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.open_button)
+        self._status: tuple = ()
+        self.retranslate()
         self.refresh()
+
+    def retranslate(self) -> None:
+        for label, text in zip(self.rule_labels, (self.tr("Random share (per platform and claim type)"),
+                                                  self.tr("Seed"), self.tr("Each reviewer's first N verdicts"))):
+            label.setText(text)
+        self.always.setText(self.tr("Always selected: every override, amendment and conflict, and every verdict "
+                                    "above the amount threshold of its currency. Every sample is recorded with its "
+                                    "rules and seed."))
+        self.sample_button.setText(self.tr("Sample now"))
+        self.open_button.setText(self.tr("Re-review blind"))
+        self.model.retranslate()
+        self._show_status()
+
+    def _show_status(self) -> None:
+        if self._status and self._status[0] == "sampled":
+            _, n, seed, waiting = self._status
+            self.status.setText(self.tr("Sampled %1 verdicts (seed %2); %3 wait in your inbox.")
+                                .replace("%1", str(n)).replace("%2", str(seed)).replace("%3", str(waiting)))
+        elif self.model.rowCount():
+            self.status.setText(self.tr("%1 verdicts wait in your inbox.").replace("%1", str(self.model.rowCount())))
+        else:
+            self.status.setText(self.tr("The inbox is empty: sample to fill it."))
 
     def settings(self) -> QASettings:
         base = self.qa.qa_settings()
@@ -149,9 +188,8 @@ class InboxPage(QWidget):
         self.qa.set_setting("qa_rules", settings.as_dict(), self.supervisor)
         _, selection = self.qa.sample(settings, self.supervisor)
         self.refresh()
-        self.status.setText(self.tr("Sampled %1 verdicts (seed %2); %3 wait in your inbox.")
-                            .replace("%1", str(len(selection))).replace("%2", str(settings.seed))
-                            .replace("%3", str(self.model.rowCount())))
+        self._status = ("sampled", len(selection), settings.seed, self.model.rowCount())
+        self._show_status()
         return selection
 
     def refresh(self) -> None:
@@ -159,9 +197,8 @@ class InboxPage(QWidget):
         if self.model.rowCount():
             self.table.selectRow(0)
         self.open_button.setEnabled(self.model.rowCount() > 0)
-        if not self.status.text():
-            self.status.setText(self.tr("%1 verdicts wait in your inbox.").replace("%1", str(self.model.rowCount()))
-                                if self.model.rowCount() else self.tr("The inbox is empty: sample to fill it."))
+        if not self._status:
+            self._show_status()
 
     def _open_selected(self) -> None:
         rows = self.table.selectionModel().selectedRows()

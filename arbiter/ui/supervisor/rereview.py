@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -23,7 +23,11 @@ from PySide6.QtWidgets import (
 
 from arbiter.domain.checklist import decide
 from arbiter.domain.qa import Comparison, compare_answers
+from arbiter.ui import labels
 from arbiter.ui.session import ReviewSession
+from arbiter.ui.supervisor.inbox import reason_text
+
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -48,16 +52,25 @@ class BlindSession(ReviewSession):
         return True
 
 
-def _show(value: Any) -> str:
-    if value is None:
-        return "—"
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    return str(value)
+def _show(question: str, value: Any) -> str:
+    """An answer in words (the checklist's labels, ``ui/labels.py``); deadlines as their local date and time."""
+    if question.startswith("deadline.") and isinstance(value, str) and len(value) >= 16:
+        return value[:16].replace("T", " ")
+    return labels.answer(question, value)
+
+
+def column_title(section: int) -> str:
+    titles = (translate("ComparisonModel", "Question"), translate("ComparisonModel", "Reviewer"),
+              translate("ComparisonModel", "Supervisor"), translate("ComparisonModel", "Type"),
+              translate("ComparisonModel", "Severity"))
+    return titles[section] if 0 <= section < len(titles) else ""
 
 
 class ComparisonModel(QAbstractTableModel):
-    COLUMNS = ("Question", "Reviewer", "Supervisor", "Type", "Severity")
+    """The side by side, question by question: the question in words (never an internal id such as
+    ``J1_platform_order`` or ``evidence.E9``), both answers in words, the difference's type and severity."""
+
+    COLUMNS = ("question", "reviewer", "supervisor", "type", "severity")
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -84,24 +97,37 @@ class ComparisonModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.tr(self.COLUMNS[section])
+            return column_title(section)
         return None
+
+    def text(self, row: int, column: int) -> str:
+        question, reviewer, supervisor, _same = self.comparison.rows[row]
+        diff = self._diffs.get(question)
+        if column == 0:
+            return labels.question(question)
+        if column in (1, 2):
+            return _show(question, reviewer if column == 1 else supervisor)
+        if column == 3:
+            return labels.difference_type(diff.type) if diff else ""
+        return labels.severity(diff.severity if diff else None)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or self.comparison is None:
             return None
-        question, mine, theirs, same = self.comparison.rows[index.row()]
+        question = self.comparison.rows[index.row()][0]
         diff = self._diffs.get(question)
         if role == Qt.ItemDataRole.DisplayRole:
-            return (question, _show(mine), _show(theirs),
-                    diff.type.replace("_", " ") if diff else "",
-                    ("changes the outcome" if diff.changes_outcome else "no change to the outcome") if diff else
-                    "same")[index.column()]
+            return self.text(index.row(), index.column())
         if role == Qt.ItemDataRole.BackgroundRole and diff is not None:
             return QBrush(QColor("#f8d0cc") if diff.changes_outcome else QColor("#fbefc4"))
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() in (1, 2):
-            return _show(mine if index.column() == 1 else theirs)
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() in (0, 1, 2):
+            return self.text(index.row(), index.column())
         return None
+
+    def retranslate(self) -> None:
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.COLUMNS) - 1)
+        if self.rowCount():
+            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, len(self.COLUMNS) - 1))
 
 
 class ReReviewPage(QWidget):
@@ -120,8 +146,9 @@ class ReReviewPage(QWidget):
         self.comparison: Comparison | None = None
         self._reviewer_answers: dict | None = None
         self._reviewer_record: dict | None = None
+        self._supervisor_record: dict | None = None
 
-        self.title = QLabel(self.tr("Pick a verdict in the inbox to re-review it blind."), self)
+        self.title = QLabel(self)
         self.title.setObjectName("reReviewTitle")
         self.title.setWordWrap(True)
         self.splitter = QSplitter(self)
@@ -143,18 +170,17 @@ class ReReviewPage(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in enumerate((150, 130, 130, 110)):
+        for column, width in enumerate((200, 110, 110, 110)):   # the question in words needs the room
             header.resizeSection(column, width)
         self.table.setWordWrap(False)
         self.note = QLineEdit(self.compare_page)
         self.note.setObjectName("qaNote")
-        self.note.setPlaceholderText(self.tr("Note to the reviewer (needed to return; the reason of an overturn)"))
         buttons = QHBoxLayout()
-        self.approve_button = QPushButton(self.tr("Approve"), self.compare_page)
+        self.approve_button = QPushButton(self.compare_page)
         self.approve_button.setObjectName("approveButton")
-        self.return_button = QPushButton(self.tr("Return with note"), self.compare_page)
+        self.return_button = QPushButton(self.compare_page)
         self.return_button.setObjectName("returnButton")
-        self.overturn_button = QPushButton(self.tr("Overturn with my answers"), self.compare_page)
+        self.overturn_button = QPushButton(self.compare_page)
         self.overturn_button.setObjectName("overturnButton")
         for b in (self.approve_button, self.return_button, self.overturn_button):
             buttons.addWidget(b)
@@ -166,7 +192,7 @@ class ReReviewPage(QWidget):
         cl.addWidget(self.note)
         cl.addLayout(buttons)
 
-        self.compare_button = QPushButton(self.tr("Compare with the reviewer's answers"), self)
+        self.compare_button = QPushButton(self)
         self.compare_button.setObjectName("compareButton")
         self.compare_button.setEnabled(False)
         self.compare_button.clicked.connect(lambda: self._guard(self.compare))
@@ -181,6 +207,45 @@ class ReReviewPage(QWidget):
         layout.addWidget(self.splitter, 1)
         layout.addWidget(self.error)
         layout.addWidget(self.compare_button)
+        self._title: tuple = ("pick",)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """The page's texts (a language switch calls it again); an open blind form keeps its language until the
+        next re-review."""
+        self.note.setPlaceholderText(self.tr("Note to the reviewer (needed to return; the reason of an overturn)"))
+        self.approve_button.setText(self.tr("Approve"))
+        self.return_button.setText(self.tr("Return with note"))
+        self.overturn_button.setText(self.tr("Overturn with my answers"))
+        self.compare_button.setText(self.tr("Compare with the reviewer's answers"))
+        self.model.retranslate()
+        self._show_title()
+        if self.comparison is not None:
+            self._show_summary()
+
+    def _show_title(self) -> None:
+        kind = self._title[0]
+        if kind == "open":
+            item = self._title[1]
+            self.title.setText(self.tr("Blind re-review of %1 v%2 (selected: %3). Answer first; the reviewer's "
+                                       "answers are shown after you compare.")
+                               .replace("%1", item.case_id).replace("%2", str(item.version))
+                               .replace("%3", reason_text(item.reason)))
+        elif kind == "done":
+            _, item, action = self._title
+            self.title.setText(self.tr("%1 v%2: %3. Pick the next verdict in the inbox.")
+                               .replace("%1", item.case_id).replace("%2", str(item.version))
+                               .replace("%3", action_text(action)))
+        else:
+            self.title.setText(self.tr("Pick a verdict in the inbox to re-review it blind."))
+
+    def _show_summary(self) -> None:
+        n = len(self.comparison.differences)
+        serious = sum(1 for d in self.comparison.differences if d.changes_outcome)
+        self.summary.setText(self.tr("%1 differences, %2 of them change the outcome. Reviewer: %3; you: %4.")
+                             .replace("%1", str(n)).replace("%2", str(serious))
+                             .replace("%3", labels.outcome(self._reviewer_record.get("outcome")))
+                             .replace("%4", labels.outcome(self._supervisor_record.get("outcome"))))
 
     # -- flow -------------------------------------------------------------------------------------------------
     def start(self, item) -> None:
@@ -199,10 +264,8 @@ class ReReviewPage(QWidget):
         self.right.addWidget(self.form)
         self.right.addWidget(self.compare_page)
         self.right.setCurrentWidget(self.form)
-        self.title.setText(self.tr("Blind re-review of %1 v%2 (selected: %3). Answer first; the reviewer's "
-                                   "answers are shown after you compare.")
-                           .replace("%1", item.case_id).replace("%2", str(item.version))
-                           .replace("%3", item.reason.replace("_", " ")))
+        self._title = ("open", item)
+        self._show_title()
         self._update_buttons()
 
     def _clear(self) -> None:
@@ -244,12 +307,8 @@ class ReReviewPage(QWidget):
                                           supervisor_record=supervisor_record,
                                           questions=self.form.asked_questions())
         self.model.set_comparison(self.comparison)
-        n = len(self.comparison.differences)
-        serious = sum(1 for d in self.comparison.differences if d.changes_outcome)
-        self.summary.setText(self.tr("%1 differences, %2 of them change the outcome. Reviewer: %3; you: %4.")
-                             .replace("%1", str(n)).replace("%2", str(serious))
-                             .replace("%3", str(self._reviewer_record.get("outcome")))
-                             .replace("%4", str(supervisor_record.get("outcome"))))
+        self._supervisor_record = supervisor_record
+        self._show_summary()
         self.right.setCurrentWidget(self.compare_page)
         self.splitter.setSizes([self.width() * 2 // 5, self.width() * 3 // 5])  # room for the side by side
         self._update_buttons()
@@ -269,8 +328,8 @@ class ReReviewPage(QWidget):
                        signer=self.signer)
         done = self.item
         self._clear()
-        self.title.setText(self.tr("%1 v%2: %3. Pick the next verdict in the inbox.")
-                           .replace("%1", done.case_id).replace("%2", str(done.version)).replace("%3", action))
+        self._title = ("done", done, action)
+        self._show_title()
         self.compare_button.setEnabled(False)
         self.acted.emit(action)
 
@@ -299,6 +358,12 @@ class ReReviewPage(QWidget):
         except Exception as exc:  # noqa: BLE001 - shown in words beside the buttons, the page stays usable
             self.last_error = exc
             self.error.setText(self.tr("Not done: %1").replace("%1", str(exc)))
+
+
+def action_text(action: str) -> str:
+    names = {"approve": translate("ReReviewPage", "approved"), "return": translate("ReReviewPage", "returned"),
+             "overturn": translate("ReReviewPage", "overturned")}
+    return names.get(action, action)
 
 
 def _jsonable(value: Any) -> Any:

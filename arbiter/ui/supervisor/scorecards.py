@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import io
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QPointF, Qt
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, QPointF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPen
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from arbiter.domain.qa import scorecards
 
 _Index = QModelIndex | QPersistentModelIndex
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
 
 try:  # Qt Charts lives in PySide6-Addons
     from PySide6.QtCharts import (
@@ -48,9 +49,19 @@ def _pct(value: float | None) -> str:
     return "—" if value is None else f"{value * 100:.0f}%"
 
 
+def column_title(section: int) -> str:
+    titles = (translate("ScorecardModel", "Reviewer"), translate("ScorecardModel", "Verdicts"),
+              translate("ScorecardModel", "Quality-reviewed"), translate("ScorecardModel", "Approved"),
+              translate("ScorecardModel", "Returned"), translate("ScorecardModel", "Overturned"),
+              translate("ScorecardModel", "Overturn rate (95%)"), translate("ScorecardModel", "Override rate"),
+              translate("ScorecardModel", "Buyer-favoured"), translate("ScorecardModel", "Team, same work"),
+              translate("ScorecardModel", "Excluded buyer / seller"), translate("ScorecardModel", "Median minutes"))
+    return titles[section] if 0 <= section < len(titles) else ""
+
+
 class ScorecardModel(QAbstractTableModel):
-    COLUMNS = ("Reviewer", "Verdicts", "Quality-reviewed", "Approved", "Returned", "Overturned", "Overturn rate (95%)",
-               "Override rate", "Buyer-favoured", "Team, same work", "Excluded buyer / seller", "Median minutes")
+    COLUMNS = ("reviewer", "verdicts", "quality_reviewed", "approved", "returned", "overturned", "overturn_rate",
+               "override_rate", "buyer_favoured", "team_buyer_favoured", "excluded", "median_minutes")
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -70,7 +81,7 @@ class ScorecardModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.tr(self.COLUMNS[section])
+            return column_title(section)
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
@@ -108,14 +119,12 @@ class ScorecardPage(QWidget):
         self.table.setModel(self.model)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.explain = QLabel(self.tr("Overturn rate = overturned / quality-reviewed, with its 95% Wilson interval. "
-                                      "Buyer-favoured is compared with what everyone else decided on the same "
-                                      "platform and claim type: a neutrality signal, not a verdict on anyone."), self)
+        self.explain = QLabel(self)
         self.explain.setWordWrap(True)
-        self.csv_button = QPushButton(self.tr("Export CSV…"), self)
+        self.csv_button = QPushButton(self)
         self.csv_button.setObjectName("scorecardCsv")
         self.csv_button.clicked.connect(self._save_csv)
-        self.refresh_button = QPushButton(self.tr("Refresh"), self)
+        self.refresh_button = QPushButton(self)
         self.refresh_button.clicked.connect(self.refresh)
 
         self.overturn_chart = self.fairness_chart = None
@@ -139,7 +148,18 @@ class ScorecardPage(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.table, 2)
         layout.addWidget(charts, 3)
+        self.retranslate(refresh=False)
         self.refresh()
+
+    def retranslate(self, refresh: bool = True) -> None:
+        self.explain.setText(self.tr("Overturn rate = overturned / quality-reviewed, with its 95% Wilson interval. "
+                                     "Buyer-favoured is compared with what everyone else decided on the same "
+                                     "platform and claim type: a neutrality signal, not a verdict on anyone."))
+        self.csv_button.setText(self.tr("Export CSV…"))
+        self.refresh_button.setText(self.tr("Refresh"))
+        if refresh:
+            self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.model.COLUMNS) - 1)
+            self.refresh()   # the charts' titles and legends
 
     def refresh(self) -> None:
         settings = self.qa.qa_settings()
