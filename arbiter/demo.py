@@ -1,7 +1,10 @@
 """``arbiter demo build DIR``: a deterministic demonstration set for the supervisor's desk (cli.md revision 2).
 
 - ``DIR/cases/*.arbcase``: 20 variants of each bundled sample case (both platforms, CN, UK, US, MY, TH): a new
-  case id and order id, every time in the case shifted by whole days, the evidence files unchanged;
+  case id and order id, every time in the case shifted by whole days, the photos and screenshots shot again
+  (``arbiter.restage``: another framing and light in each variant, at most 400 pixels), so the same picture is
+  not in 20 cases: ``arbiter evidence matches`` over the set lists only the samples' deliberate reuse
+  (``REUSED``), once per variant;
 - ``DIR/keys/*.arbkey``: the key cards of four demo reviewers (keys derived from fixed seeds:
   ``arbiter.signing.demo_identity``; never use them for real work);
 - ``DIR/verdicts/*.arbverdict``: their signed verdicts on most cases, made with the real rules
@@ -29,6 +32,11 @@ from typing import Any
 from arbiter.resources import resource_path
 
 N_VARIANTS = 20
+#: evidence files the samples reuse on purpose (scripts/samples_forensics.py): (sample, file) -> the original.
+#: In each variant the copy is made again from that variant's original (resized to 62 %, cropped 4/3/5/2 %,
+#: brightened 20 %, JPEG quality 68, its own metadata kept), so it stays a reuse within its variant only.
+REUSED = {("tts-uk-lamp-box-reused", "evidence/E1_parcel.jpg"):
+          ("tts-uk-lamp-box-dented", "evidence/E1_parcel_dented.jpg")}
 SEED = 20261125
 ZIP_DATE = (2025, 1, 1, 0, 0, 0)
 REVIEWERS = (("ana.silva", "Ana Silva"), ("ben.okafor", "Ben Okafor"), ("chen.wei", "Chen Wei"),
@@ -78,12 +86,53 @@ def _samples() -> list[tuple[str, dict, dict[str, bytes], dict]]:
     return out
 
 
-def _variant(case_text: str, answers: dict, k: int) -> tuple[bytes, dict, str]:
+def _reused_copy(original: bytes, copy_of: bytes) -> bytes:
+    """``original`` edited as the sample's reused copy was, with ``copy_of``'s metadata (EXIF) kept."""
+    import io
+
+    from PIL import Image, ImageEnhance
+
+    with Image.open(io.BytesIO(copy_of)) as old:
+        exif = old.info.get("exif")
+    with Image.open(io.BytesIO(original)) as img:
+        w, h = img.size
+        small = img.convert("RGB").resize((round(w * 0.62), round(h * 0.62)), Image.Resampling.LANCZOS)
+    sw, sh = small.size
+    cut = small.crop((round(sw * 0.04), round(sh * 0.03), round(sw * 0.95), round(sh * 0.98)))
+    buf = io.BytesIO()
+    ImageEnhance.Brightness(cut).enhance(1.2).save(buf, "JPEG", quality=68, **({"exif": exif} if exif else {}))
+    return buf.getvalue()
+
+
+def _variant_files(samples, k: int) -> dict[str, dict[str, bytes]]:
+    """sample name -> its evidence files in variant ``k``: every photo and screenshot shot again."""
+    from arbiter.restage import restage_evidence, seed_of
+
+    out: dict[str, dict[str, bytes]] = {}
+    for name, _, files, _ in samples:
+        out[name] = {}
+        for member, data in files.items():
+            if (name, member) in REUSED:
+                continue
+            shot = restage_evidence(data, seed_of("demo", k, name, member), turn=k, base=seed_of(name, member))
+            out[name][member] = shot if shot is not None else data
+    for (name, member), (source, source_member) in REUSED.items():
+        if name in out and source in out and source_member in out[source]:
+            out[name][member] = _reused_copy(out[source][source_member],
+                                             next(f for n, _, f, _ in samples if n == name)[member])
+    return out
+
+
+def _variant(case_text: str, answers: dict, k: int, files: dict[str, bytes] | None = None
+             ) -> tuple[bytes, dict, str]:
     data = json.loads(case_text)
     case_id = f"{data['case_id']}-D{k:02d}"
     days = 3 * k
     data["case_id"] = case_id
     data["order"]["order_id"] = f"{data['order']['order_id']}{k:02d}"
+    for item in data.get("evidence", ()):
+        if files is not None and item.get("file") in files:
+            item["sha256"] = hashlib.sha256(files[item["file"]]).hexdigest()
     text = _shift(json.dumps(data, ensure_ascii=False, indent=2), days)
     answers_text = _shift(json.dumps(answers, ensure_ascii=False), days)
     return text.encode("utf-8"), json.loads(answers_text), case_id
@@ -154,8 +203,10 @@ def build_demo(out: Path) -> str:
     samples = _samples()
     counts = {"cases": 0, "verdicts": 0, "overrides": 0, "amendments": 0, "conflicts": 0, "unreviewed": 0}
     for k in range(N_VARIANTS):
-        for s_index, (_name, case_src, files, base_answers) in enumerate(samples):
-            raw, answers, case_id = _variant(case_src["text"], copy.deepcopy(base_answers), k)
+        variant_files = _variant_files(samples, k)
+        for s_index, (name, case_src, _files, base_answers) in enumerate(samples):
+            files = variant_files[name]
+            raw, answers, case_id = _variant(case_src["text"], copy.deepcopy(base_answers), k, files)
             case = load_case_json(raw)
             case_sha = hashlib.sha256(raw).hexdigest()
             _zip(out / "cases" / f"{case_id}.arbcase",

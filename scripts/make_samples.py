@@ -407,8 +407,13 @@ def draw_open_box(seed: int, items: list[str]) -> Image.Image:
 
 def draw_app_screen(title: str, rows: list[tuple[str, str]], *, header=(254, 44, 85), size=(540, 960),
                     clock="10:24", footer: str | None = None) -> Image.Image:
-    """A phone screenshot: status bar, coloured title bar and a list of (bold, normal) rows."""
+    """A phone screenshot: status bar, coloured title bar, the product's picture (its own: seeded by the screen's
+    text, so two screens of one app are not near-duplicates to a perceptual hash) and a list of (bold, normal)
+    rows."""
+    from arbiter.restage import seed_of
+
     w, h = size
+    rnd = random.Random(seed_of("app-screen", title, *(a + b for a, b in rows)))
     img = Image.new("RGB", size, (246, 246, 248))
     d = ImageDraw.Draw(img)
     d.rectangle((0, 0, w, 34), fill=(255, 255, 255))
@@ -417,7 +422,9 @@ def draw_app_screen(title: str, rows: list[tuple[str, str]], *, header=(254, 44,
     d.rectangle((0, 34, w, 96), fill=header)
     d.text((20, 50), "‹", fill=(255, 255, 255), font=font(30))
     d.text((60, 52), title, fill=(255, 255, 255), font=tfont(title, 24, bold=True))
-    y = 112
+    banner_h = rnd.randint(h // 4, h // 2)
+    img.paste(_product_picture(rnd, (w - 28, banner_h)), (14, 108))
+    y = 108 + banner_h + 12
     for head, body in rows:
         hf = tfont(head, 18, bold=True)
         bf = tfont(body, 16)
@@ -428,10 +435,46 @@ def draw_app_screen(title: str, rows: list[tuple[str, str]], *, header=(254, 44,
         for i, line in enumerate(blines):
             d.text((30, y + 38 + 22 * i), line, fill=(100, 100, 100), font=bf)
         y += box_h + 10
+    _recommended(img, rnd, y + 6, h - (48 if footer else 12))
     if footer:
         ff = tfont(footer, 15)
         d.text((20, h - 36), footer, fill=(140, 140, 140), font=ff)
     return img
+
+
+def _product_picture(rnd: random.Random, size: tuple[int, int]) -> Image.Image:
+    """A product photo on a listing or order page: light at an angle, a few shapes, texture."""
+    w, h = size
+    c1, c2 = (tuple(rnd.randint(20, 240) for _ in range(3)) for _ in range(2))
+    grad = Image.linear_gradient("L").rotate(rnd.uniform(0, 360), resample=Image.Resampling.BICUBIC).resize(size)
+    img = Image.composite(Image.new("RGB", size, c1), Image.new("RGB", size, c2), grad)
+    d = ImageDraw.Draw(img)
+    for _ in range(rnd.randint(2, 5)):
+        colour = tuple(rnd.randint(0, 255) for _ in range(3))
+        x0, y0 = rnd.uniform(-0.1, 0.8) * w, rnd.uniform(-0.1, 0.8) * h
+        x1, y1 = x0 + rnd.uniform(0.15, 0.6) * w, y0 + rnd.uniform(0.15, 0.6) * h
+        (d.ellipse if rnd.random() < 0.5 else d.rectangle)((x0, y0, x1, y1), fill=colour)
+    return img.filter(ImageFilter.GaussianBlur(2))
+
+
+def _recommended(img: Image.Image, rnd: random.Random, top: int, bottom: int) -> None:
+    """The shopping app's "you may also like" grid below the page's own rows: two columns of product tiles."""
+    w = img.width
+    d = ImageDraw.Draw(img)
+    if bottom - top < 120:
+        return
+    d.text((20, top), "猜你喜欢 · You may also like", fill=(120, 120, 120), font=tfont("猜你喜欢", 15))
+    y = top + 26
+    tile_w = (w - 42) // 2
+    while y + 100 < bottom:
+        tile_h = min(rnd.randint(150, 230), bottom - y)
+        for col in range(2):
+            x = 14 + col * (tile_w + 14)
+            img.paste(_product_picture(rnd, (tile_w, tile_h - 34)), (x, y))
+            d.rectangle((x, y + tile_h - 34, x + tile_w, y + tile_h), fill=(255, 255, 255))
+            price = f"¥{rnd.randint(9, 399)}.{rnd.choice(('00', '90', '99'))}"
+            d.text((x + 8, y + tile_h - 28), price, fill=(254, 44, 85), font=font(15, bold=True))
+        y += tile_h + 12
 
 
 def draw_chat_screen(title: str, bubbles: list[tuple[str, str]], *, me="buyer", size=(540, 960), header=(40, 40, 46),
@@ -635,7 +678,12 @@ class Sample:
     answers: dict[str, Any] = field(default_factory=dict)
 
     def add_evidence(self, eid: str, party: str, submission: int, submitted_at: str, kind: str, stem: str,
-                     data: bytes, ext: str, description: str, requested: bool = False) -> None:
+                     data: bytes, ext: str, description: str, requested: bool = False, restaged: bool = True) -> None:
+        """``restaged``: a JPEG photo is shot again on its own (``arbiter.restage``, seeded by the sample and the
+        evidence id), so photos drawn from one template are distinct photos; False keeps the bytes (the
+        deliberately reused photos of scripts/samples_forensics.py)."""
+        if ext == "jpg" and restaged:
+            data = _restaged_jpeg(data, f"{self.name}/{eid}")
         path = f"evidence/{eid}_{stem}.{ext}"
         self.files[path] = data
         self.case.setdefault("evidence", []).append({
@@ -643,6 +691,18 @@ class Sample:
             "requested": requested, "kind": kind, "file": path, "sha256": sha256(data),
             "media_type": _MEDIA[ext], "description": description,
         })
+
+
+def _restaged_jpeg(data: bytes, key: str) -> bytes:
+    """The drawn photo shot again (another framing, light, texture, noise), its EXIF kept, quality 82."""
+    from arbiter.restage import restage, seed_of
+
+    with Image.open(io.BytesIO(data)) as src:
+        exif = src.info.get("exif")
+        shot = restage(src, seed_of("sample-photo", key))
+    buf = io.BytesIO()
+    shot.save(buf, "JPEG", quality=82, optimize=True, **({"exif": exif} if exif else {}))
+    return buf.getvalue()
 
 
 def msg(mid: str, at: str, sender: str, text: str, attachments: list[str] | None = None) -> dict[str, Any]:

@@ -91,12 +91,12 @@ def case_tts_uk_lamp_box_dented(ms):
     exif = exif_block(taken=t.exif("03-01 12:58"), offset="+00:00", make="Apple", model="iPhone 14",
                       software="17.3.1")
     s.add_evidence("E1", "buyer", 1, t("03-01 18:30"), "photo", "parcel_dented", _jpeg(photo, quality=85, exif=exif),
-                   "jpg", "The parcel as it was left in the porch, crushed corner")
+                   "jpg", "The parcel as it was left in the porch, crushed corner", restaged=False)
     s.add_evidence("E2", "buyer", 1, t("03-01 18:30"), "photo", "lamp_shade",
                    _jpeg(_open_box_photo(ms), quality=85,
                          exif=exif_block(taken=t.exif("03-01 13:05"), offset="+00:00", make="Apple",
                                          model="iPhone 14", software="17.3.1")),
-                   "jpg", "Inside the box: the shade is in pieces")
+                   "jpg", "Inside the box: the shade is in pieces", restaged=False)
     chat = [
         ms.msg("M1", t("03-01 18:35"), "buyer", "Hi, the lamp arrived today, the box is crushed and the glass shade "
                "is broken. Photos attached.", ["E1", "E2"]),
@@ -148,7 +148,7 @@ def case_tts_uk_lamp_box_reused(ms):
     exif = exif_block(taken=t.exif("03-09 18:20"), make="Apple", model="iPhone 14",
                       software="Adobe Photoshop 25.4 (Macintosh)", thumbnail=_jpeg(other, quality=70))
     s.add_evidence("E1", "buyer", 1, t("03-10 19:45"), "photo", "parcel", _jpeg(bright, quality=68, exif=exif),
-                   "jpg", "Crushed box")
+                   "jpg", "Crushed box", restaged=False)
     chat = [
         ms.msg("M1", t("03-10 19:50"), "buyer", "The box came crushed and the lamp is broken, see photo.", ["E1"]),
         ms.msg("M2", t("03-11 09:30"), "seller", "Our courier's photo shows the box intact at delivery. Could you "

@@ -2,8 +2,9 @@
 
 PySide6's Qt Multimedia plays evidence videos with FFmpeg 7.1 (``libavformat.so.61``, ``libavcodec.so.61``,
 ``libavutil.so.59``, ``libswscale.so.8`` beside Qt's own libraries, in the wheel and in the installed app). This
-module calls those libraries through :mod:`ctypes` to decode a few frames of a video at fixed fractions of its
-duration, as small grey pictures. It adds nothing to the installer (docs/decisions.md, "Video key frames").
+module calls those libraries through :mod:`ctypes` to decode a few key frames of a video: for each fixed
+fraction of its duration, the key frame (I-frame) at or before it, or, when an earlier fraction already took
+that key frame (a video with few key frames), the frame at the fraction itself; as small grey pictures. It adds nothing to the installer (docs/decisions.md, "Video key frames").
 
 **Run it only in a throwaway child process** (:mod:`arbiter.forensics.video` does): the bytes are untrusted and
 a C decoder may crash or spin on hostile input; the parent kills the child after a time limit. Inside, the
@@ -35,8 +36,8 @@ MAX_SIDE = 8192                    # a frame wider or taller than this is refuse
 MAX_PIXELS = 40_000_000            # ... and one with more pixels
 MAX_PACKETS_PER_FRAME = 900        # packets read to reach one wanted frame (30 s at 30 fps)
 MAX_PACKETS = 3000                 # packets read in all
-SEEK_GAP = 1.0                     # seconds: a wanted frame further ahead than this is reached by seeking
 OUT_SIDE = 256                     # the grey frames handed back fit in OUT_SIDE x OUT_SIDE
+MAX_OUT_SIDE = 1280                # frames for display (colour) at most this size
 
 # FFmpeg 7.1 structure offsets (x86-64 / arm64 LP64)
 _FMT_NB_STREAMS, _FMT_STREAMS, _FMT_DURATION = 44, 48, 104          # AVFormatContext
@@ -47,6 +48,7 @@ _FR_DATA, _FR_LINESIZE, _FR_WIDTH, _FR_HEIGHT, _FR_FORMAT, _FR_PTS, _FR_DTS = 0,
 
 AVMEDIA_TYPE_VIDEO = 0
 AV_PIX_FMT_GRAY8 = 8
+AV_PIX_FMT_RGB24 = 2
 SWS_AREA = 0x20
 AVSEEK_FLAG_BACKWARD = 1
 AVSEEK_SIZE = 0x10000
@@ -210,10 +212,10 @@ class _Memory:
         return self.pos
 
 
-def key_frames(data: bytes, media_type: str, fractions: tuple[float, ...]
-               ) -> tuple[float, list[tuple[int, int, int, bytes]]]:
-    """(duration in seconds, ``[(index into fractions, width, height, grey pixels)]``) for each fraction of the duration whose frame could
-    be decoded; grey pictures fit in ``OUT_SIDE`` x ``OUT_SIDE``. Raises on anything wrong (the caller, in the
+def key_frames(data: bytes, media_type: str, fractions: tuple[float, ...], *, out_side: int = OUT_SIDE,
+               colour: bool = False) -> tuple[float, list[tuple[int, int, int, bytes]]]:
+    """(duration in seconds, ``[(index into fractions, width, height, pixels)]``) for each fraction of the duration whose frame could
+    be decoded; grey pictures (RGB with ``colour``) that fit in ``out_side`` x ``out_side``. Raises on anything wrong (the caller, in the
     child process, turns that into no frames)."""
     demuxer = DEMUXERS.get(media_type)
     if demuxer is None:
@@ -274,14 +276,15 @@ def key_frames(data: bytes, media_type: str, fractions: tuple[float, ...]
     targets = [(k, start + int(duration * fr)) for k, fr in enumerate(fractions)]
     out: list[tuple[int, int, int, bytes]] = []
     position: int | None = None     # pts of the last frame decoded
+    taken: int | None = None        # pts of the last frame handed back
     total = 0
     for k, target in targets:
-        if position is None or target - position > SEEK_GAP / seconds or target < position:
-            if f.av_seek_frame(ctx, index, target, AVSEEK_FLAG_BACKWARD) >= 0:
-                c.avcodec_flush_buffers(cctx)
-            elif position is not None and target < position:
-                continue
+        if position is not None and target <= position:
+            continue                # decoding to an earlier target went past this one
+        if f.av_seek_frame(ctx, index, target, AVSEEK_FLAG_BACKWARD) >= 0:
+            c.avcodec_flush_buffers(cctx)
         got = None
+        first = True
         packets = 0
         eof = False
         while got is None and packets < MAX_PACKETS_PER_FRAME and total < MAX_PACKETS:
@@ -304,8 +307,13 @@ def key_frames(data: bytes, media_type: str, fractions: tuple[float, ...]
                 if pts == AV_NOPTS_VALUE:
                     pts = _i64(frame + _FR_DTS)
                 position = pts if pts != AV_NOPTS_VALUE else (position or start)
-                if got is None and (pts == AV_NOPTS_VALUE or pts >= target):
-                    got = _grey(L, frame)
+                # the key frame the seek landed on, unless an earlier target already took it (then decode on to
+                # the target itself): one frame decoded per target on a phone's video (a key frame a second)
+                new_key = first and (taken is None or position > taken)
+                first = False
+                if got is None and (new_key or pts == AV_NOPTS_VALUE or pts >= target):
+                    got = _picture(L, frame, min(out_side, MAX_OUT_SIDE), colour)
+                    taken = position
                 u.av_frame_unref(frame)
             if eof and got is None:
                 break
@@ -314,17 +322,19 @@ def key_frames(data: bytes, media_type: str, fractions: tuple[float, ...]
     return duration * seconds, out
 
 
-def _grey(L: _Libs, frame: int) -> tuple[int, int, bytes]:
+def _picture(L: _Libs, frame: int, out_side: int, colour: bool) -> tuple[int, int, bytes]:
     w, h, fmt = _i32(frame + _FR_WIDTH), _i32(frame + _FR_HEIGHT), _i32(frame + _FR_FORMAT)
     if not (0 < w <= MAX_SIDE and 0 < h <= MAX_SIDE and w * h <= MAX_PIXELS) or fmt < 0:
         raise ValueError("frame size out of bounds")
-    scale = min(1.0, OUT_SIDE / max(w, h))
+    scale = min(1.0, out_side / max(w, h))
     dw, dh = max(1, round(w * scale)), max(1, round(h * scale))
-    sws = L.sws.sws_getContext(w, h, fmt, dw, dh, AV_PIX_FMT_GRAY8, SWS_AREA, None, None, None)
+    depth = 3 if colour else 1
+    sws = L.sws.sws_getContext(w, h, fmt, dw, dh, AV_PIX_FMT_RGB24 if colour else AV_PIX_FMT_GRAY8, SWS_AREA,
+                               None, None, None)
     if not sws:
         raise ValueError("no conversion for this pixel format")
     try:
-        stride = (dw + 31) // 32 * 32
+        stride = (dw * depth + 31) // 32 * 32
         out = ctypes.create_string_buffer(stride * dh + 64)
         dst = (c_void_p * 4)(ctypes.addressof(out), None, None, None)
         dst_stride = (c_int * 4)(stride, 0, 0, 0)
@@ -332,7 +342,7 @@ def _grey(L: _Libs, frame: int) -> tuple[int, int, bytes]:
     finally:
         L.sws.sws_freeContext(sws)
     raw = out.raw
-    pixels = b"".join(raw[y * stride:y * stride + dw] for y in range(dh))
+    pixels = b"".join(raw[y * stride:y * stride + dw * depth] for y in range(dh))
     return dw, dh, pixels
 
 

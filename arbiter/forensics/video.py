@@ -38,7 +38,7 @@ MEMORY_LIMIT = 1024 * 1024 * 1024
 @dataclass(frozen=True, slots=True)
 class KeyFrame:
     index: int              # into FRACTIONS
-    image: Image.Image      # grey ("L"), fits in 256 x 256
+    image: Image.Image      # grey ("L"), fits in 256 x 256 (or "RGB" when asked for colour)
     duration: float         # of the whole video, seconds (0.0: unknown)
 
     @property
@@ -74,13 +74,13 @@ def _limit_child() -> None:
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 
 
-def _child(conn, data: bytes, media_type: str) -> None:
+def _child(conn, data: bytes, media_type: str, side: int = 256, colour: bool = False) -> None:
     """In the child: decode, send (seconds, [(index, w, h, pixels)]) (no frames on any failure), exit."""
     try:
         _limit_child()
         from arbiter.forensics import ffdecode
 
-        result = ffdecode.key_frames(data, media_type, FRACTIONS)
+        result = ffdecode.key_frames(data, media_type, FRACTIONS, out_side=side, colour=colour)
     except BaseException:  # noqa: BLE001 - untrusted bytes: no frames
         result = (0.0, [])
     try:
@@ -91,8 +91,28 @@ def _child(conn, data: bytes, media_type: str) -> None:
 
 def _context():
     if sys.platform.startswith("linux") and threading.active_count() == 1 and not getattr(sys, "frozen", False):
+        _preload()
         return multiprocessing.get_context("fork")
     return multiprocessing.get_context("spawn")
+
+
+_PRELOADED = False
+
+
+def _preload() -> None:
+    """Map the FFmpeg libraries once in this process, so that every forked decoder child finds them loaded
+    (loading them costs more than decoding a short video's key frames). Nothing is decoded here."""
+    global _PRELOADED
+    if _PRELOADED:
+        return
+    _PRELOADED = True
+    os.environ.setdefault("QT_LOGGING_RULES", "qt.multimedia*=false")   # Qt's library stubs report to stderr
+    try:
+        from arbiter.forensics import ffdecode
+
+        ffdecode.libs()
+    except Exception:  # noqa: BLE001 - the child will find out and give no frames
+        log.debug("FFmpeg libraries not preloaded", exc_info=True)
 
 
 def is_video(data: bytes) -> bool:
@@ -107,17 +127,20 @@ def _sniffed(data: bytes) -> str | None:
     return kind if kind in VIDEO_MEDIA_TYPES or kind == "video/x-matroska" else None
 
 
-def key_frames(data: bytes, *, time_limit: float | None = None, target=None) -> list[KeyFrame]:
+def key_frames(data: bytes, *, time_limit: float | None = None, target=None, side: int = 256,
+               colour: bool = False) -> list[KeyFrame]:
     """The key frames of a video's bytes, decoded in a child process; [] if it is not a decodable video, or
-    takes longer than ``time_limit`` seconds (default ``TIME_LIMIT``), or crashes the decoder. ``target`` is
-    the child's function (tests put a crashing or hanging one there)."""
+    takes longer than ``time_limit`` seconds (default ``TIME_LIMIT``), or crashes the decoder. Grey pictures
+    that fit in 256 x 256 (what is hashed), or with ``colour`` RGB ones that fit in ``side`` x ``side`` (to
+    show). ``target`` is the child's function (tests put a crashing or hanging one there)."""
     media_type = _sniffed(data)
     if media_type is None:
         return []
     limit = TIME_LIMIT if time_limit is None else time_limit
     ctx = _context()
     receive, send = ctx.Pipe(duplex=False)
-    process = ctx.Process(target=target or _child, args=(send, data, media_type), daemon=True,
+    args = (send, data, media_type) if target is not None else (send, data, media_type, side, colour)
+    process = ctx.Process(target=target or _child, args=args, daemon=True,
                           name="arbiter-video-frames")
     try:
         process.start()
@@ -152,8 +175,11 @@ def key_frames(data: bytes, *, time_limit: float | None = None, target=None) -> 
     for item in frames if isinstance(frames, list) else ():
         try:
             index, width, height, pixels = item
-            if 0 <= index < len(FRACTIONS) and 0 < width <= 256 and 0 < height <= 256 and len(pixels) == width * height:
-                out.append(KeyFrame(index, Image.frombytes("L", (width, height), pixels), seconds))
+            depth, limit = (3, side) if colour else (1, 256)
+            if (0 <= index < len(FRACTIONS) and 0 < width <= limit and 0 < height <= limit
+                    and len(pixels) == width * height * depth):
+                mode = "RGB" if colour else "L"
+                out.append(KeyFrame(index, Image.frombytes(mode, (width, height), pixels), seconds))
         except Exception:  # noqa: BLE001
             continue
     return out
@@ -214,3 +240,36 @@ def timestamp(fraction: float, seconds: float | None) -> str:
         return f"{round(fraction * 100)} %"
     at = int(fraction * seconds)
     return f"{at // 60}:{at % 60:02d}"
+
+
+def best_frames(mine: bytes, theirs: bytes) -> tuple[KeyFrame | None, KeyFrame | None]:
+    """What to show side by side for two matched evidence files (an image or a video each): for a video its key
+    frame (in colour, at most 960 pixels) closest to the other side, for an image None (show the image). Videos
+    are decoded in child processes, as at import."""
+    from arbiter.forensics.fingerprint import compare, photo
+
+    def shots(data: bytes) -> list[tuple[KeyFrame | None, Photo]]:
+        one = photo(data)
+        if one is not None:
+            return [(None, one)]
+        if not is_video(data):
+            return []
+        out = []
+        for frame in key_frames(data, colour=True, side=960):
+            grey = frame.image.convert("L")
+            grey.thumbnail((256, 256), Image.Resampling.BOX)
+            stored, wins = hashes_of_image(grey), windows_of_image(grey)
+            if stored and wins:
+                out.append((frame, Photo(stored, wins)))
+        return out
+
+    a, b = shots(mine), shots(theirs)
+    best = None
+    for fa, pa in a:
+        for fb, pb in b:
+            d = compare(pa, pb).distance
+            if best is None or d < best[0]:
+                best = (d, fa, fb)
+    if best is None:
+        return (a[0][0] if a else None), (b[0][0] if b else None)
+    return best[1], best[2]

@@ -193,15 +193,33 @@ def _image(data: bytes | None) -> QImage | None:
     return QImage(rgba, width, height, width * 4, QImage.Format.Format_RGBA8888).copy()
 
 
+def _video_frames(mine: bytes | None, theirs: bytes | None):
+    """(frame, frame): for each side that is a video, its key frame closest to the other side, else None."""
+    from arbiter.forensics.video import best_frames, is_video
+
+    if not mine or not theirs or not (is_video(mine) or is_video(theirs)):
+        return None, None
+    try:
+        return best_frames(mine, theirs)
+    except Exception:  # noqa: BLE001 - shown without the frame rather than not at all
+        log.exception("key frames for the side-by-side view failed")
+        return None, None
+
+
+def _frame_image(frame) -> QImage:
+    rgb = frame.image.convert("RGB")
+    return QImage(rgb.tobytes(), rgb.width, rgb.height, rgb.width * 3, QImage.Format.Format_RGB888).copy()
+
+
 class MatchDialog(QDialog):
-    """This case's photo and the other case's, side by side."""
+    """This case's photo and the other case's, side by side (for a video, its key frame that matched)."""
 
     def __init__(self, session, flag: Flag, parent=None):
         super().__init__(parent)
         from arbiter.ui.image_viewer import ImageViewer
 
         self.setObjectName("matchDialog")
-        self.setWindowTitle(self.tr("Same photo in two cases"))
+        self.setWindowTitle(self.tr("Same picture in two cases"))
         self.resize(1100, 560)
         other_case, other_eid = other_case_of(flag) or ("", "")
         layout = QVBoxLayout(self)
@@ -210,14 +228,21 @@ class MatchDialog(QDialog):
         layout.addWidget(note)
         row = QHBoxLayout()
         self.viewers = []
-        sides = ((session.case.case_id, flag.evidence_id, self._mine(session, flag.evidence_id)),
-                 (other_case, other_eid, self._theirs(session, other_case, other_eid)))
-        for case_id, eid, data in sides:
+        self.captions = []
+        mine, theirs = self._mine(session, flag.evidence_id), self._theirs(session, other_case, other_eid)
+        frames = _video_frames(mine, theirs)
+        sides = ((session.case.case_id, flag.evidence_id, mine, frames[0]),
+                 (other_case, other_eid, theirs, frames[1]))
+        for case_id, eid, data, frame in sides:
             box = QVBoxLayout()
-            caption = QLabel(f"{case_id} / {eid}")
+            text = f"{case_id} / {eid}"
+            if frame is not None:   # a video: its key frame closest to the other side
+                text += " · " + self.tr("video, frame at %1").replace("%1", frame.at)
+            caption = QLabel(text)
             caption.setStyleSheet("font-weight: 600;")
+            self.captions.append(caption)
             viewer = ImageViewer()
-            image = _image(data)
+            image = _frame_image(frame) if frame is not None else _image(data)
             if image is not None:
                 viewer.set_image(image)
             box.addWidget(caption)

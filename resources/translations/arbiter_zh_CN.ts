@@ -3015,6 +3015,14 @@ seller: {seller}</source>
         <source>Same photo in two cases</source>
         <translation>两个案件中的同一张照片</translation>
     </message>
+    <message>
+        <source>Same picture in two cases</source>
+        <translation>两个案件中的同一画面</translation>
+    </message>
+    <message>
+        <source>video, frame at %1</source>
+        <translation>视频，%1 处的画面</translation>
+    </message>
 </context>
 <context>
     <name>NotesPanel</name>

@@ -38,3 +38,40 @@ def bundle_with_photos(tmp_path: Path, case_id: str, photos: dict[str, bytes], *
 
 def import_photos(db, tmp_path: Path, case_id: str, photos: dict[str, bytes], **kwargs):
     return import_bundle(db, read_bundle(bundle_with_photos(tmp_path, case_id, photos, **kwargs)), actor="test")
+
+
+VIDEO_CASE = "TTS-UK-250318-0071"
+
+
+def video_case_bundle(out: Path) -> Path:
+    """The sample tts-uk-lamp-box-reused again under another buyer, its only evidence (E1) a phone video that shows
+    tts-uk-lamp-box-dented's parcel photo for two of its four seconds (PyAV writes it: a test dependency)."""
+    import hashlib
+    import io
+    import json
+    import zipfile
+
+    from PIL import Image
+
+    from tests import photos as P
+    from tests.media_factories import video_of
+
+    samples = Path(__file__).resolve().parents[2] / "resources" / "samples"
+    with zipfile.ZipFile(samples / "tts-uk-lamp-box-dented.arbcase") as zf:
+        photo = Image.open(io.BytesIO(zf.read("evidence/E1_parcel_dented.jpg"))).convert("RGB")
+    with zipfile.ZipFile(samples / "tts-uk-lamp-box-reused.arbcase") as zf:
+        case = json.loads(zf.read("case.json"))
+    clip = video_of([(P.photo(7301, (800, 600)), 1.0), (photo, 2.0), (P.photo(7302, (800, 600)), 1.0)],
+                    size=(640, 480), fps=15)
+    case.update(case_id=VIDEO_CASE, opened_at=case["opened_at"].replace("03-12", "03-18"))
+    case["order"]["order_id"] = "577112099901772260"
+    case["buyer"].update(id="TTB-6602184", display_name="Tom Reyes", phone="+44 7700 900932",
+                         address="3 Hyde Park Road, Leeds LS6 1AH")
+    case["evidence"] = [dict(case["evidence"][0], kind="video", file="evidence/E1_parcel.mp4",
+                             media_type="video/mp4", sha256=hashlib.sha256(clip).hexdigest(),
+                             description="A video of the crushed box")]
+    path = out / f"{VIDEO_CASE}.arbcase"
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("case.json", json.dumps(case, ensure_ascii=False, indent=2))
+        zf.writestr("evidence/E1_parcel.mp4", clip)
+    return path

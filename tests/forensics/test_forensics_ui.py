@@ -60,3 +60,30 @@ def test_facts_panel_lists_every_flag_and_both_parties_alike(qtbot, view):
     assert names == ["history_buyer", "history_seller"]
     assert "Lumen & Co" in box.history_labels[1].text()
     assert "Daniel Hughes" in box.history_labels[2].text()      # the same phone under another buyer name
+
+
+def test_a_video_match_shows_its_key_frame_beside_the_photo(qtbot, sqlite_db, tmp_path):
+    """A video whose key frame is the first case's photo: flagged beside the video, and Compare shows that frame
+    (in colour, with its time) beside the photo (issue 13, video key frames)."""
+    pytest.importorskip("av")
+    from arbiter.signing import demo_identity
+    from tests.forensics.helpers import video_case_bundle
+
+    import_bundle(sqlite_db, read_bundle(SAMPLES / "tts-uk-lamp-box-dented.arbcase"), actor="test")
+    video = import_bundle(sqlite_db, read_bundle(video_case_bundle(tmp_path)), actor="test")
+    session = ReviewSession(Repository(sqlite_db), video.case_pk, demo_identity("r.chen", "R. Chen"))
+    view = CaseView(session)
+    qtbot.addWidget(view)
+    view.resize(1366, 768)
+    view.show()
+    qtbot.waitUntil(lambda: forensics_of(session).done, timeout=60_000)
+    view.show_evidence("E1")
+    strip = view.forensics_strip
+    qtbot.waitUntil(lambda: bool(strip.rows), timeout=10_000)
+    assert [(row.flag.evidence_id, row.flag.code) for row in strip.rows] == [("E1", "seen_in_other_case")]
+    assert strip.rows[0].flag.detail.startswith("seen in case TTS-UK-250303-0012 as E1 (distance ")
+    dialog = strip.rows[0].compare()
+    qtbot.addWidget(dialog)
+    assert [v.has_image() for v in dialog.viewers] == [True, True]
+    assert dialog.captions[0].text().startswith("TTS-UK-250318-0071 / E1 · video, frame at 0:0")
+    assert dialog.captions[1].text() == "TTS-UK-250303-0012 / E1"

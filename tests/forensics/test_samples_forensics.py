@@ -57,3 +57,10 @@ def test_party_history_shows_the_shared_phone_both_ways(sample_db, capsys):
     reused = _run(capsys, "--db", sample_db, "evidence", "parties", REUSED)
     assert reused[1] == f"seller TTS-SLR-61870 (Lumen & Co): 1 earlier case(s): open 1 ({DENTED})"
     assert reused[2] == f"buyer phone +44 7700 900761 also used by Daniel Hughes (TTB-4410923) in {DENTED}"
+
+
+def test_over_all_samples_only_the_deliberately_reused_photo_matches(sample_db, capsys):
+    """Match noise (issue 13): every sample photo is shot on its own (arbiter.restage) and every app screenshot
+    shows its own product pictures, so drawn-template look-alikes are gone; the reused parcel photo stays."""
+    lines = _run(capsys, "--db", sample_db, "evidence", "matches")
+    assert [line.split(" distance=")[0] for line in lines] == [f"{DENTED}/E1 ~ {REUSED}/E1"]
