@@ -40,7 +40,7 @@ READ, STORE = "read", "store"
 MIN_BUNDLES_FOR_WORKERS = 24
 MIN_BUNDLES_FOR_SPAWNED_WORKERS = 300
 #: a transaction is committed after this many bundles, this many bytes of evidence, or this many seconds
-BATCH_BUNDLES = 64
+BATCH_BUNDLES = 256
 BATCH_BYTES = 64 * 1024 * 1024
 BATCH_SECONDS = 1.0
 

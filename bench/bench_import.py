@@ -1,6 +1,8 @@
 """Import and decide throughput, measured against the raw floor of the same bytes.
 
-Generates N bundles (copies of the sample bundles with fresh case ids), then times in one run:
+Generates N bundles (copies of the sample bundles with fresh case ids; the copies share their evidence files, or
+with --distinct each copy's images are other bytes of the same picture, so every image is stored and
+perceptually hashed), then times in one run:
   floor   read every member of every bundle, parse case.json, sha256 every member and write each distinct
           evidence file once (to a file named by its hash): the least any import must do, with no validation
   import  the import service (arbiter.importing.import_bundles, what `arbiter import` runs) into a fresh SQLite
@@ -10,7 +12,7 @@ Generates N bundles (copies of the sample bundles with fresh case ids), then tim
   decide  the checklist rules on every imported case with the sample's answers
 and prints bundles/s, MB/s and floor / import (the goal: >= 0.5, i.e. at most twice the floor).
 
-    .venv/bin/python bench/bench_import.py [--copies 84] [--small] [--pg URL]
+    .venv/bin/python bench/bench_import.py [--copies 84] [--small] [--pg URL] [--distinct]
 
 --small (CI): 2 copies, no goal check. --pg URL also times the import into PostgreSQL (a fresh schema).
 """
@@ -24,6 +26,7 @@ import sys
 import tempfile
 import time
 import zipfile
+import zlib
 from decimal import Decimal
 from pathlib import Path
 
@@ -37,7 +40,21 @@ from arbiter.importing import import_bundles  # noqa: E402
 from arbiter.store import open_database  # noqa: E402
 
 
-def make_bundles(out: Path, copies: int) -> list[tuple[Path, dict]]:
+def _distinct(data: bytes, tag: bytes) -> bytes:
+    """The same picture in other bytes (a JPEG comment segment, a PNG text chunk): another sha256, another blob,
+    so it is stored and fingerprinted again, as every photo of a real day's export is."""
+    if data.startswith(b"\xff\xd8"):
+        return data[:2] + b"\xff\xfe" + (len(tag) + 2).to_bytes(2, "big") + tag + data[2:]
+    if data.startswith(b"\x89PNG\r\n\x1a\n"):
+        body = b"tEXt" + b"bench\x00" + tag
+        chunk = (len(body) - 4).to_bytes(4, "big") + body + zlib.crc32(body).to_bytes(4, "big")
+        return data[:33] + chunk + data[33:]   # after the signature and IHDR
+    return data
+
+
+def make_bundles(out: Path, copies: int, *, distinct: bool = False) -> list[tuple[Path, dict]]:
+    """``copies`` copies of every sample with fresh case ids; ``distinct``: every copy's images in other bytes
+    (else the copies share their evidence files, which are then stored and fingerprinted once)."""
     samples = sorted((ROOT / "resources" / "samples").glob("*.arbcase"))
     if not samples:
         sys.exit("no samples: run ./dev samples first")
@@ -48,13 +65,17 @@ def make_bundles(out: Path, copies: int) -> list[tuple[Path, dict]]:
                                  .read_text("utf-8"), parse_float=Decimal)
             target = out / f"{sample.stem}-{i:04d}.arbcase"
             with zipfile.ZipFile(sample) as src, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as dst:
+                members = {info.filename: src.read(info) for info in src.infolist()}
+                case = json.loads(members["case.json"])
+                case["case_id"] = f"{case['case_id'][:50]}-B{i:04d}"
+                if distinct:
+                    for item in case.get("evidence", ()):
+                        if item.get("media_type", "").startswith("image/") and item.get("file") in members:
+                            members[item["file"]] = _distinct(members[item["file"]], f"{target.name}".encode())
+                            item["sha256"] = hashlib.sha256(members[item["file"]]).hexdigest()
+                members["case.json"] = json.dumps(case, ensure_ascii=False).encode("utf-8")
                 for info in src.infolist():
-                    data = src.read(info)
-                    if info.filename == "case.json":
-                        case = json.loads(data)
-                        case["case_id"] = f"{case['case_id'][:50]}-B{i:04d}"
-                        data = json.dumps(case, ensure_ascii=False).encode("utf-8")
-                    dst.writestr(info, data)
+                    dst.writestr(info, members[info.filename])
             made.append((target, answers))
     return made
 
@@ -114,13 +135,16 @@ def main() -> None:
     parser.add_argument("--copies", type=int, default=84, help="copies of each sample bundle (84: ~1,000 bundles)")
     parser.add_argument("--small", action="store_true", help="a quick run for CI: 2 copies, no goal check")
     parser.add_argument("--workers", type=int, default=None, help="worker processes (default: the CPU count)")
+    parser.add_argument("--distinct", action="store_true",
+                        help="every copy's images in other bytes: every image is stored and fingerprinted "
+                             "(default: the copies share their evidence files, as the samples' copies do)")
     parser.add_argument("--pg", metavar="URL", default=os.environ.get("ARBITER_BENCH_PG_URL"),
                         help="also import into this PostgreSQL database (a fresh schema, dropped afterwards)")
     args = parser.parse_args()
     copies = 2 if args.small else args.copies
     with tempfile.TemporaryDirectory() as tmp:
         tmp_path = Path(tmp)
-        bundles = make_bundles(tmp_path, copies)
+        bundles = make_bundles(tmp_path, copies, distinct=args.distinct)
         paths = [p for p, _ in bundles]
         total_bytes = sum(p.stat().st_size for p in paths)
         uncompressed = sum(i.file_size for p in paths for i in zipfile.ZipFile(p).infolist())
@@ -150,7 +174,8 @@ def main() -> None:
 
     n = len(paths)
     mb = uncompressed / 1e6
-    print(f"bundles            {n}  ({total_bytes / 1e6:.1f} MB on disk, {mb:.1f} MB uncompressed), "
+    images = "every copy's images distinct" if args.distinct else "copies share their images"
+    print(f"bundles            {n}  ({total_bytes / 1e6:.1f} MB on disk, {mb:.1f} MB uncompressed; {images}), "
           f"{os.cpu_count()} CPUs, load {os.getloadavg()[0]:.1f}")
     print(f"floor              {floor:8.3f} s  {n / floor:9.1f} bundles/s  {mb / floor:8.1f} MB/s"
           "  (read + parse + sha256 + write once)")

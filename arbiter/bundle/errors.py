@@ -7,6 +7,8 @@ import unicodedata
 def one_line(text: str) -> str:
     """``text`` as exactly one printable line: line breaks, other control characters, lone surrogates and
     Unicode line/paragraph separators are written as escapes (``\\n``, ``\\x00``, ``\\udcff``, ``\\u2028``)."""
+    if text.isprintable():  # no control, separator (Zl, Zp) or surrogate character: nothing to escape
+        return text
     out = []
     for ch in text:
         if ch == " " or (ch.isprintable() and unicodedata.category(ch) not in ("Zl", "Zp", "Cs")):

@@ -7,17 +7,19 @@ one key at a time (most of the queue) seconds. Now (docs/storage.md, "Search"):
 
 - **plan**: each lookup's rows are counted up to a threshold (an index range read with a LIMIT: cheap), which
   also tells whether any value matches (else the names' text index is used, as before);
-- **few matches** (up to the threshold): the matching pks are collected and the page sorted, as before (cost in
-  proportion to the matches, which are few);
-- **many matches**: the page is read by walking the sort's index in order and probing each case with the
-  ``(case_pk, value)`` index (migration 0008) until the page is full: the denser the matches, the shorter the
-  walk. The threshold is where the two costs meet: about sqrt(200 x cases) (14,000 at a million);
+- **few matches** (up to sqrt(40 x cases), at least 2,000): the matching pks are collected and the page sorted,
+  as before (cost in proportion to the matches, which are few);
+- **many** (up to sqrt(1000 x cases)): the page walks the sort's index in order, each case looked up in the set
+  of matches built once, until the page is full (cost: the set, plus a walk of 200 x cases / matches);
+- **most**: the same walk, each case probed with the ``(case_pk, value)`` index (migration 0008) instead: no set
+  to build; the denser the matches, the shorter the walk;
 - **the count** is capped: up to ``cap`` distinct cases it is exact, beyond it the queue says "1,000+" (read
   from at most 4 x (cap + 1) lookup rows per lookup, never every match).
 
-The same SQL runs on both engines, but for the "few matches" form: SQLite is told the IN list is small
-(``likelihood``), PostgreSQL gets ``id = ANY(ARRAY(...))`` (without it the planner hashes the list and reads the
-whole ``cases`` table).
+Each form is written so that both planners take it as meant: SQLite is told a collected list is small
+(``likelihood``) or kept from driving from it (``id + 0``); PostgreSQL gets ``id = ANY(ARRAY(...))`` (else it
+hashes the list and reads the whole ``cases`` table), ``id IN (...) = true`` (a hashed subplan, not a join) and
+``EXISTS (... OFFSET 0)`` (a probe per row: neither pulled up into a semi-join nor hashed).
 """
 from __future__ import annotations
 
@@ -26,39 +28,55 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, literal_column, select
+from sqlalchemy import func, literal_column, select, true
 from sqlalchemy.orm import Session
 
 from arbiter.store.models import CaseModel
 from arbiter.store.search import case_matches, match_parts
 
-#: below this many lookup rows a search always collects its matches (the page sorts at most this many)
+#: up to sqrt(COLLECT_FACTOR x cases) matches (and at least DENSE_MIN) a search collects and sorts its matches
 DENSE_MIN = 2_000
-#: rows per page the walk must find; with the cost of a probe about that of collecting one match, the walk is
-#: cheaper once the matches exceed sqrt(PAGE_ROWS x cases)
-PAGE_ROWS = 200
+COLLECT_FACTOR = 40
+#: beyond sqrt(PROBE_FACTOR x cases) (at least PROBE_MIN) it probes each case along the sort's index; between
+#: the two it walks the sort's index against the set of matches (built once)
+PROBE_MIN = 2_000
+PROBE_FACTOR = 1_000
 #: a capped count reads at most this many lookup rows per distinct case it may report (names give a case two
 #: rows for one prefix: "sophie" and "sophie bennett"; several SKUs share a prefix)
 ROWS_PER_CASE = 4
+
+COLLECT, SET, PROBE = "collect", "set", "probe"
 
 
 @dataclass(frozen=True, slots=True)
 class SearchPlan:
     text: str
     fulltext: bool       # no value matched exactly or by prefix: the names' text index is searched
-    dense: bool          # more matches than ``threshold``: walk the sort's index, probe each case
-    seen: int            # lookup rows counted (at most threshold + 1 per lookup)
-    threshold: int
+    mode: str            # COLLECT (few matches), SET (many: walk against their set), PROBE (most: probe each)
+    seen: int            # lookup rows counted (at most the probe threshold + 1 per lookup)
+    threshold: int       # the probe threshold
+
+    @property
+    def dense(self) -> bool:
+        """The page is read by walking the sort's index (SET or PROBE)."""
+        return self.mode != COLLECT
 
 
 def _normal(text: str) -> str:
     return unicodedata.normalize("NFKC", text or "").strip()
 
 
+def thresholds(session: Session) -> tuple[int, int]:
+    """(collect up to, probe beyond) this many matches, from the number of cases (the pk index's last entry,
+    no count). Collecting costs in proportion to the matches, walking to cases / matches: they meet near
+    sqrt(k x cases), k from what a collected match, a set entry and a probe cost (measured: docs/storage.md)."""
+    top = session.scalar(select(func.max(CaseModel.id))) or 0
+    collect = max(DENSE_MIN, int(math.sqrt(COLLECT_FACTOR * top)))
+    return collect, max(collect, PROBE_MIN, int(math.sqrt(PROBE_FACTOR * top)))
+
+
 def dense_threshold(session: Session) -> int:
-    """Matches beyond which walking the sort's index beats collecting them: sqrt(PAGE_ROWS x cases)."""
-    top = session.scalar(select(func.max(CaseModel.id))) or 0   # the pk index's last entry: no count
-    return max(DENSE_MIN, int(math.sqrt(PAGE_ROWS * top)))
+    return thresholds(session)[0]
 
 
 def _rows_up_to(session: Session, part: Any, limit: int) -> int:
@@ -70,23 +88,32 @@ def plan_search(session: Session, text: str, dialect: str) -> SearchPlan | None:
     text = _normal(text)
     if not text:
         return None
-    threshold = dense_threshold(session)
-    counts = [_rows_up_to(session, part, threshold + 1) for part in match_parts(text, dialect, fulltext=False)]
+    collect, probe = thresholds(session)
+    counts = [_rows_up_to(session, part, probe + 1) for part in match_parts(text, dialect, fulltext=False)]
     fulltext = not any(counts)
     if fulltext:
         text_parts = match_parts(text, dialect, fulltext=True)[len(counts):]
-        counts += [_rows_up_to(session, part, threshold + 1) for part in text_parts]
+        counts += [_rows_up_to(session, part, probe + 1) for part in text_parts]
     seen = sum(counts)
-    return SearchPlan(text, fulltext, seen > threshold, seen, threshold)
+    mode = COLLECT if seen <= collect else SET if seen <= probe else PROBE
+    return SearchPlan(text, fulltext, mode, seen, probe)
 
 
 def membership(plan: SearchPlan, dialect: str, *, collect: bool = False) -> Any:
     """The condition on ``cases`` that selects what ``plan`` finds. ``collect``: the form that gathers the
     matching pks first whatever the plan (a count must see every match anyway)."""
-    if plan.dense and not collect:
+    mode = COLLECT if collect else plan.mode
+    if mode == PROBE:
         return case_matches(CaseModel.id, plan.text, dialect, fulltext=plan.fulltext)
     parts = match_parts(plan.text, dialect, fulltext=plan.fulltext)
     found = parts[0].union(*parts[1:]) if len(parts) > 1 else parts[0]
+    if mode == SET:
+        # the matches' set built once (SQLite: a list; PostgreSQL: a hashed subplan), each case walked along
+        # the sort's index looked up in it. "+ 0" keeps SQLite from driving from the list; "= true" keeps
+        # PostgreSQL from turning the IN into a join (which it plans as a hash join over every case)
+        if dialect == "sqlite":
+            return (CaseModel.id + 0).in_(found)
+        return CaseModel.id.in_(found) == true()
     if dialect == "sqlite":
         # told the matches are few, SQLite looks them up and sorts them instead of walking the sort index
         return func.likelihood(CaseModel.id.in_(found), literal_column("0.001"))
@@ -109,4 +136,5 @@ def capped_count(session: Session, plan: SearchPlan, dialect: str, filters: list
     return None
 
 
-__all__ = ["SearchPlan", "capped_count", "dense_threshold", "membership", "plan_search"]
+__all__ = ["COLLECT", "PROBE", "SET", "SearchPlan", "capped_count", "dense_threshold", "membership",
+           "plan_search", "thresholds"]

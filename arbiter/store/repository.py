@@ -5,13 +5,14 @@ Every method opens its own transaction; every write appends an audit event in th
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Select, and_, func, literal_column, or_, select, tuple_
+from sqlalchemy import Select, and_, func, literal_column, or_, select, text, tuple_
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -35,6 +36,9 @@ from arbiter.store.models import (
     VerdictModel,
 )
 from arbiter.store.queue_search import SearchPlan, capped_count, membership, plan_search
+
+#: a search's plan (store/queue_search.py) is reused this long for the same text
+PLAN_SECONDS = 2.0
 
 SORT_KEYS = ("case_id", "platform", "region", "claim_type", "amount", "opened_at", "next_deadline_at", "status")
 #: statuses a reviewer may set by hand; signed, amended and flagged come only from verdicts
@@ -243,6 +247,7 @@ def _sort_runs(query: QueueQuery) -> list[_Run]:
 class Repository(SupplementsMixin, NotesMixin):  # supplement requests, private notes: own modules
     def __init__(self, db: Database):
         self._db = db
+        self._search_plans: dict[str, tuple[float, SearchPlan | None]] = {}
 
     @property
     def db(self) -> Database:
@@ -296,10 +301,22 @@ class Repository(SupplementsMixin, NotesMixin):  # supplement requests, private 
 
     def _plan(self, session: Session, query: QueueQuery) -> SearchPlan | None:
         """How to read the query's search: whether the names' text index is needed (only when no exact or
-        prefix value matches) and whether the matches are many (a few capped index counts)."""
+        prefix value matches) and whether the matches are many (a few capped index counts). Kept for
+        ``PLAN_SECONDS``: the queue counts, then reads a page, then more pages of the same search, and each
+        statement costs a round trip (a plan a moment old at worst reads a page the slower way, or also
+        searches the names' text index)."""
         if not query.text:
             return None
-        return plan_search(session, query.text, self._db.backend)
+        plans = self._search_plans
+        now = time.monotonic()
+        cached = plans.get(query.text)
+        if cached is not None and now - cached[0] < PLAN_SECONDS:
+            return cached[1]
+        plan = plan_search(session, query.text, self._db.backend)
+        if len(plans) > 64:
+            plans.clear()
+        plans[query.text] = (now, plan)
+        return plan
 
     def count_cases(self, query: QueueQuery, *, cap: int | None = None) -> int:
         """How many cases ``query`` holds. ``cap``: a search may stop counting past ``cap`` matching cases and
@@ -338,6 +355,9 @@ class Repository(SupplementsMixin, NotesMixin):  # supplement requests, private 
         rows: list[QueueRow] = []
         with self._db.session(readonly=True) as session:
             plan = self._plan(session, query)
+            if plan is not None and plan.dense and not sqlite:
+                # a walk along the sort's index: parallel workers overshoot the page and cost more to start
+                session.execute(text("SET LOCAL max_parallel_workers_per_gather = 0"))
             for i in range(start, len(runs)):
                 if len(rows) >= limit:
                     break

@@ -188,7 +188,12 @@ def case_matches(case_pk: Any, query: str, dialect: str, *, fulltext: bool = Tru
     keys = KEYS.alias("match_keys")
     probes = []
     for condition in _key_conditions(query):
-        probes.append(select(keys.c.case_pk).where(keys.c.case_pk == case_pk, _on(condition, keys)).exists())
+        probe = select(keys.c.case_pk).where(keys.c.case_pk == case_pk, _on(condition, keys))
+        if dialect == "postgresql":
+            # OFFSET 0: PostgreSQL neither turns the EXISTS into a (hashed) semi-join nor hashes it as a
+            # subplan, both of which read every match first; it stays a probe per case walked
+            probe = probe.offset(0)
+        probes.append(probe.exists())
     if fulltext:
         if dialect == "sqlite":
             part = _text_part(query, dialect)
@@ -197,7 +202,8 @@ def case_matches(case_pk: Any, query: str, dialect: str, *, fulltext: bool = Tru
         elif len(query) >= TRGM_MIN_CHARS:
             escaped = query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
             probes.append(select(TEXT_PG.c.case_pk).where(TEXT_PG.c.case_pk == case_pk,
-                                                          TEXT_PG.c.body.ilike(f"%{escaped}%", escape="\\")).exists())
+                                                          TEXT_PG.c.body.ilike(f"%{escaped}%", escape="\\"))
+                          .offset(0).exists())
     return or_(*probes) if len(probes) > 1 else probes[0]
 
 

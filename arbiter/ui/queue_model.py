@@ -98,6 +98,8 @@ class QueueModel(QAbstractTableModel):
         #: every case whose current verdict a supervisor returned, (case_id, ReturnedMark), as of the last read
         self.returned_cases: list[tuple[str, Any]] = []
         self._total = 0
+        self._more = False   # a search's count stopped at the cap: more than _total rows (ui/queue_count.py)
+        self._asked = 0      # rows the page on its way was asked for
         self._generation = 0
         self._loading = False
         self._fetching = False
@@ -119,6 +121,11 @@ class QueueModel(QAbstractTableModel):
     @property
     def total(self) -> int:
         return self._total
+
+    @property
+    def more_than_total(self) -> bool:
+        """The search matches more cases than ``total`` says (its count stops at a cap: ui/queue_count.py)."""
+        return self._more
 
     @property
     def loading(self) -> bool:
@@ -212,7 +219,7 @@ class QueueModel(QAbstractTableModel):
             self.returned_cases = list(page.returned_cases)
         self.holders = dict(page.holders)
         if page.total is not None:
-            self._total = page.total
+            self._total, self._more = page.total, page.more
             self._count_stale = False
         self._total = max(self._total, len(self._rows))   # a new sort kept the count it had
         self.endResetModel()
@@ -225,6 +232,7 @@ class QueueModel(QAbstractTableModel):
         log.error("reading the queue failed: %s", exc)
         self.beginResetModel()
         self._rows, self._returned, self._total, self.holders = [], {}, 0, {}
+        self._more = False
         self.endResetModel()
         self._finish_load()
         self.totalChanged.emit(0)
@@ -276,7 +284,7 @@ class QueueModel(QAbstractTableModel):
     # -- lazy fetching -----------------------------------------------------------------------------------------
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:
         return (not parent.isValid() and not self._loading and not self._fetching
-                and len(self._rows) < self._total)
+                and (len(self._rows) < self._total or self._more))
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:
         if not self.canFetchMore(parent) or not self._rows:
@@ -284,9 +292,9 @@ class QueueModel(QAbstractTableModel):
         self._fetching = True
         generation = self._generation
         # keyset paging: the page after the last row shown (as fast deep in the queue as at the top)
+        self._asked = self._next_page_size()
         task = tasks.run(queue_reads.read_next_page, self._repo, to_store_query(self._filter),
-                         self._next_page_size(), self._rows[-1], self._holders_of, name="queue: next page",
-                         owner=self)
+                         self._asked, self._rows[-1], self._holders_of, name="queue: next page", owner=self)
         task.finished.connect(lambda page, g=generation: self._next_page(g, page))
         task.failed.connect(lambda exc, g=generation: self._next_page_failed(g, exc))
 
@@ -294,8 +302,8 @@ class QueueModel(QAbstractTableModel):
         if generation != self._generation:
             return
         self._fetching = False
-        if not page.rows:   # the queue shrank under us: stop asking
-            self._total = len(self._rows)
+        if not page.rows:   # the queue shrank under us (or a capped count's end came): stop asking
+            self._total, self._more = len(self._rows), False
             self.totalChanged.emit(self._total)
             return
         first = len(self._rows)
@@ -304,13 +312,19 @@ class QueueModel(QAbstractTableModel):
         self._returned.update(page.returned)
         self.holders.update(page.holders)
         self.endInsertRows()
+        if self._more and (len(page.rows) < self._asked or len(self._rows) >= self._total):
+            # past a search's capped count: a short page is the end (now the count is exact); else there are
+            # at least this many and maybe more
+            self._more = len(page.rows) >= self._asked
+            self._total = len(self._rows) + (1 if self._more else 0)
+            self.totalChanged.emit(self._total)
 
     def _next_page_failed(self, generation: int, exc: BaseException) -> None:
         if generation != self._generation:
             return
         self._fetching = False
         log.error("fetching more queue rows failed: %s", exc)
-        self._total = len(self._rows)
+        self._total, self._more = len(self._rows), False
         self.totalChanged.emit(self._total)
         self.loadFailed.emit(_read_failed(exc))
 

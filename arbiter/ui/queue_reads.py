@@ -11,6 +11,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from arbiter.ui.queue_count import queue_count
+
 log = logging.getLogger(__name__)
 
 
@@ -26,6 +28,8 @@ class QueuePage:
     returned_cases: list[tuple[str, Any]] | None = None
     #: team mode: who holds the rows' cases, {case_pk: holder}
     holders: dict[int, str] = field(default_factory=dict)
+    #: a search's count stopped at its cap (ui/queue_count.py): more than ``total`` cases match
+    more: bool = False
 
 
 def _returned(repo: Any, rows: list[Any]) -> dict[int, Any]:
@@ -52,9 +56,10 @@ def _holders(holders_of: Callable[[list[int]], dict[int, str]] | None, rows: lis
 def read_first_page(repo: Any, query: Any, limit: int, count: bool,
                     holders_of: Callable[[list[int]], dict[int, str]] | None = None) -> QueuePage:
     """The first ``limit`` rows of ``query`` (and how many match, when ``count``); in team mode who holds them."""
-    total = int(repo.count_cases(query)) if count else None
+    total, more = queue_count(repo, query) if count else (None, False)
     rows = list(repo.list_cases(query, 0, limit)) if total != 0 else []
-    return QueuePage(rows, total, _returned(repo, rows), _returned_cases(repo), _holders(holders_of, rows))
+    return QueuePage(rows, total, _returned(repo, rows), _returned_cases(repo), _holders(holders_of, rows),
+                     more=more)
 
 
 def _returned_cases(repo: Any) -> list[tuple[str, Any]]:

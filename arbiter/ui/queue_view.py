@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from arbiter.ui import labels, settings
+from arbiter.ui.queue_count import count_text
 from arbiter.ui.queue_model import CASE_PK_ROLE, COL_STATUS, TONE_ROLE, QueueModel
 from arbiter.ui.queue_words import returned_text
 from arbiter.ui.widgets.common import ErrorBanner, tone_colors
@@ -287,11 +288,12 @@ class QueueView(QWidget):
     def _update_count(self, *_args) -> None:
         total, shown = self.model.total, self.model.rowCount()
         locale = self.locale()
-        if total == shown:
+        more = getattr(self.model, "more_than_total", False)   # a search's capped count: "1,000+"
+        if total == shown and not more:
             text = self.tr("1 case") if total == 1 else self.tr("%1 cases").replace("%1", locale.toString(total))
         else:
             text = self.tr("%1 of %2 cases loaded").replace("%1", locale.toString(shown)).replace(
-                "%2", locale.toString(total))
+                "%2", count_text(total, more, locale.toString))
         if self.model.loading and total == 0:
             text = self.tr("Reading the queue…")
         self.count_label.setText(text)

@@ -31,10 +31,13 @@ def queue(db):
     return repo
 
 
-def _plans(monkeypatch, dense: bool):
-    """Make every search of this small queue take the walking plan (or never)."""
-    monkeypatch.setattr(qs, "PAGE_ROWS", 0)
-    monkeypatch.setattr(qs, "DENSE_MIN", 1 if dense else 10**9)
+def _plans(monkeypatch, mode: str):
+    """Make every search of this small queue take ``mode``; plans are not reused."""
+    monkeypatch.setattr("arbiter.store.repository.PLAN_SECONDS", 0)
+    monkeypatch.setattr(qs, "COLLECT_FACTOR", 0)
+    monkeypatch.setattr(qs, "PROBE_FACTOR", 0)
+    monkeypatch.setattr(qs, "DENSE_MIN", 10**9 if mode == qs.COLLECT else 0)
+    monkeypatch.setattr(qs, "PROBE_MIN", 0 if mode == qs.PROBE else 10**9)
 
 
 def _all_pages(repo, query, size):
@@ -57,16 +60,31 @@ def test_the_walking_plan_gives_the_rows_and_pages_of_the_collecting_plan(queue,
         for descending in (False, True):
             for status in (None, ("in_review", "decided")):
                 query = QueueQuery(text=text, sort=sort, descending=descending, status=status)
-                _plans(monkeypatch, dense=False)
+                _plans(monkeypatch, qs.COLLECT)
                 expected = [r.pk for r in queue.list_cases(query, 0, 100)]
                 paged = [r.pk for r in _all_pages(queue, query, 3)]
-                assert seen[-1].dense is False
-                _plans(monkeypatch, dense=True)
-                assert [r.pk for r in queue.list_cases(query, 0, 100)] == expected, (sort, descending, status)
-                assert seen[-1].dense is True
-                assert [r.pk for r in _all_pages(queue, query, 3)] == paged == expected, (sort, descending)
+                assert seen[-1].mode == qs.COLLECT
+                for mode in (qs.SET, qs.PROBE):
+                    _plans(monkeypatch, mode)
+                    assert [r.pk for r in queue.list_cases(query, 0, 100)] == expected, (mode, sort, descending)
+                    assert seen[-1].mode == mode
+                    assert [r.pk for r in _all_pages(queue, query, 3)] == paged == expected, (mode, sort)
                 assert expected  # the search finds something in every combination
     assert len(seen) > 100
+
+
+def test_a_search_s_plan_is_reused_for_a_moment(queue, monkeypatch):
+    """The queue counts, then reads a page, of the same search: planned once (a few statements fewer each)."""
+    calls = []
+    real = qs.plan_search
+    monkeypatch.setattr("arbiter.store.repository.plan_search", lambda *a, **k: calls.append(a[1]) or real(*a, **k))
+    query = QueueQuery(text="bennett")
+    queue.count_cases(query, cap=5)
+    queue.list_cases(query, 0, 10)
+    assert calls == ["bennett"]
+    monkeypatch.setattr("arbiter.store.repository.PLAN_SECONDS", 0)
+    queue.list_cases(query, 0, 10)
+    assert calls == ["bennett", "bennett"]
 
 
 def test_a_search_count_stops_at_the_cap(queue):
@@ -90,15 +108,17 @@ def test_a_capped_count_counts_cases_not_index_rows(queue):
     assert queue.count_cases(sophie, cap=3) == 4              # 4 > 3: "more than 3"
 
 
-def test_the_plan_tells_few_from_many(queue, monkeypatch):
-    monkeypatch.setattr(qs, "DENSE_MIN", 5)
-    monkeypatch.setattr(qs, "PAGE_ROWS", 0)
+def test_the_plan_tells_few_from_many_from_most(queue, monkeypatch):
+    for name, value in (("COLLECT_FACTOR", 0), ("PROBE_FACTOR", 0), ("DENSE_MIN", 2), ("PROBE_MIN", 8)):
+        monkeypatch.setattr(qs, name, value)
     with queue.db.session(readonly=True) as session:
-        many = qs.plan_search(session, "bennett", queue.db.backend)
+        most = qs.plan_search(session, "bennett", queue.db.backend)
+        many = qs.plan_search(session, "sophie", queue.db.backend)           # 4 cases, 8 name rows
         few = qs.plan_search(session, "Priya Bennett", queue.db.backend)
         words = qs.plan_search(session, "Priya Bennett HomeGoods", queue.db.backend)  # no value starts so
-    assert (many.dense, many.fulltext) == (True, False) and many.seen == 6    # counted up to threshold + 1
-    assert (few.dense, few.fulltext) == (False, False) and few.seen == 1
+    assert (most.mode, most.fulltext, most.seen) == (qs.PROBE, False, 9)     # counted up to threshold + 1
+    assert (many.mode, many.seen) == (qs.SET, 8)
+    assert (few.mode, few.fulltext, few.seen) == (qs.COLLECT, False, 1)
     assert words.fulltext is True and words.dense is False
     assert [r.case_id for r in queue.list_cases(QueueQuery(text="Priya Bennett HomeGoods"), 0, 10)] == [
         "TTS-UK-PLAN-015"]
