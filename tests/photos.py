@@ -36,7 +36,11 @@ def photo(seed: int, size: tuple[int, int] = (640, 480)) -> Image.Image:
             draw.line((x0, y0, x1, y1), fill=colour, width=rnd.randint(2, 20))
     img = img.filter(ImageFilter.GaussianBlur(rnd.uniform(0.5, 2.5)))
     # sensor noise
-    noise = Image.effect_noise(size, rnd.uniform(5, 25)).convert("RGB")
+    # (from the seeded generator: Pillow's effect_noise draws from an unseeded one, and the same seed must give
+    # the same picture): uniform bytes scaled to the spread of a Gaussian of sigma 5-25 around mid-grey
+    sigma = rnd.uniform(5, 25)
+    noise = Image.frombytes("L", size, rnd.randbytes(size[0] * size[1]))
+    noise = noise.point(lambda v, k=sigma / 73.9: round(128 + (v - 128) * k)).convert("RGB")
     img = Image.blend(img, noise, 0.08)
     return img
 
