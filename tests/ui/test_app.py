@@ -78,7 +78,8 @@ def test_language_switch_retranslates_visible_labels(qtbot, station, filled_repo
     # the other widgets get Qt's LanguageChange event through the event loop
     qtbot.waitUntil(lambda: window.queue_view.search.placeholderText().startswith("搜索"))
     assert window.queue_view.status_filter.itemText(0) == "全部状态"
-    assert "队列为空" in window.queue_view.empty_label.text()
+    # the queue is read off the GUI thread: until the read is back the label says it is reading (in Chinese too)
+    qtbot.waitUntil(lambda: "队列为空" in window.queue_view.empty_label.text())
     window.language_actions[i18n.ENGLISH].trigger()
     assert window.tabs.tabText(0) == "Case queue"
     qtbot.waitUntil(lambda: window.queue_view.status_filter.itemText(0) == "All statuses")
