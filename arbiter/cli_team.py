@@ -162,20 +162,9 @@ def _qa_package(args: argparse.Namespace) -> int:
         for line in failures:
             print(line, file=sys.stderr)
         return EXIT_FAILED if failures else EXIT_OK
-    from arbiter.trust_cli import _actor as trust_actor
+    from arbiter.trust_cli import import_and_report
 
-    db = _open_db(_db_url(args))
-    refused = 0
-    try:
-        for outcome in import_qa_packages(db, args.packages, actor=trust_actor()):
-            if outcome.status == "refused":
-                refused += 1
-                print(outcome.line(), file=sys.stderr)
-            else:
-                print(outcome.line())
-    finally:
-        db.dispose()
-    return EXIT_FAILED if refused else EXIT_OK
+    return import_and_report(args, import_qa_packages)
 
 
 CSV_COLUMNS = ("reviewer", "verdicts", "quality_reviewed", "approved", "returned", "overturned", "overturn_rate",

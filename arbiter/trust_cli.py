@@ -236,9 +236,9 @@ def cmd_verdicts_export(args: argparse.Namespace) -> int:
     return EXIT_FAILED if failed else EXIT_OK
 
 
-def cmd_verdicts_import(args: argparse.Namespace) -> int:
-    import_packages = _feature("arbiter.packages").import_packages
-
+def import_and_report(args: argparse.Namespace, import_packages) -> int:
+    """Run a package importer (verdict or QA packages) over ``args.packages``: one line per package, refusals on
+    stderr, exit 1 when any was refused."""
     db = _open_db(_db_url(args))
     refused = 0
     try:
@@ -251,6 +251,10 @@ def cmd_verdicts_import(args: argparse.Namespace) -> int:
     finally:
         db.dispose()
     return EXIT_FAILED if refused else EXIT_OK
+
+
+def cmd_verdicts_import(args: argparse.Namespace) -> int:
+    return import_and_report(args, _feature("arbiter.packages").import_packages)
 
 
 def cmd_demo_build(args: argparse.Namespace) -> int:
