@@ -79,7 +79,7 @@ def read_bundle(path: str | os.PathLike) -> LoadedBundle:
             actual = digests[item.file]
             if actual != item.sha256:
                 raise BundleError(f"{where}: sha256 mismatch (declared {item.sha256}, actual {actual})")
-            check_media(files[item.file], item.media_type, where)
+            check_media(files[item.file], item.media_type, where, sha256=actual)
 
         referenced = set(files) | {CASE_JSON}
         ignored = tuple(name for name in container.members() if name not in referenced)

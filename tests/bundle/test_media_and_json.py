@@ -157,3 +157,35 @@ def test_json_depth_agrees_with_the_decoder_on_tricky_strings():
         for raw in (json.dumps(doc), json.dumps(doc, ensure_ascii=False)):
             assert json_depth(raw) == _decoded_depth(doc), raw
             assert json_depth(raw.encode("utf-8")) == _decoded_depth(doc), raw
+
+
+def test_media_check_remembers_only_what_passed_under_the_same_type_and_limits(monkeypatch):
+    """check_media skips content (by the sha256 the reader computed of the bytes) that passed before in this
+    process: the same photo in many bundles of one import is checked once. The memory must never accept the
+    bytes under another declared type or under lower pixel limits, and never remember a refusal."""
+    import hashlib
+
+    from arbiter.bundle import media
+
+    png = png_bytes()
+    digest = hashlib.sha256(png).hexdigest()
+    assert check_media(png, "image/png", "E1", sha256=digest) == "image/png"
+    assert check_media(png, "image/png", "E1", sha256=digest) == "image/png"   # remembered
+    with pytest.raises(BundleError, match="declared media_type image/jpeg but the bytes are image/png"):
+        check_media(png, "image/jpeg", "E1", sha256=digest)
+    monkeypatch.setattr(limits, "MAX_IMAGE_PIXELS", 10)
+    with pytest.raises(BundleError, match="the limit is 10 \\(decompression bomb\\)"):
+        check_media(png, "image/png", "E1", sha256=digest)
+    monkeypatch.setattr(limits, "MAX_IMAGE_PIXELS", 89_478_485)
+    monkeypatch.setattr(Image, "MAX_IMAGE_PIXELS", 10)
+    with pytest.raises(BundleError, match="decompression bomb"):
+        check_media(png, "image/png", "E1", sha256=digest)
+    monkeypatch.undo()
+
+    damaged = bytearray(png)
+    damaged[damaged.find(b"IDAT") + 8] ^= 0xFF
+    bad_digest = hashlib.sha256(bytes(damaged)).hexdigest()
+    for _ in range(2):  # a refusal is never remembered as a pass
+        with pytest.raises(BundleError, match="damaged PNG image"):
+            check_media(bytes(damaged), "image/png", "E2", sha256=bad_digest)
+    assert all(key[0] != bad_digest for key in media._PASSED)
