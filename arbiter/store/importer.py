@@ -246,7 +246,9 @@ def prepare(loaded: Any, *, known: KnownPrints | None = None, hashed: bool = Fal
         "file_path": item.file, "size": len(contents[item.sha256]),
     } for item in case.evidence)
     extra = {hook.name: hook.prepare(loaded) for hook in IMPORT_HOOKS if hook.prepare is not None}
-    search_keys, search_text = search_entries(json.loads(bytes(loaded.case_json).decode("utf-8-sig")))
+    data = getattr(loaded, "data", None)  # case.json as read_bundle decoded it, else decoded here
+    search_keys, search_text = search_entries(data if data is not None else
+                                              json.loads(bytes(loaded.case_json).decode("utf-8-sig")))
     prints = _bundle_fingerprints(loaded, known)  # perceptual hashes of the images (issue 13): in the worker
     prints.update(_video_fingerprints(loaded, known))   # key frames of videos (issue 13)
     return PreparedBundle(
