@@ -1873,6 +1873,38 @@ seller: {seller}</source>
         <source>Seen in another case</source>
         <translation>出现在其他案件中</translation>
     </message>
+    <message>
+        <source>by the camera&apos;s UTC offset</source>
+        <translation>按相机记录的 UTC 偏移</translation>
+    </message>
+    <message>
+        <source>no offset written: read in %1</source>
+        <translation>未写时区偏移：按 %1 时间读取</translation>
+    </message>
+    <message>
+        <source>Taken %1 (%2); the order was placed %3 (times in %4).</source>
+        <translation>拍摄于 %1（%2）；下单于 %3（时间均为 %4）。</translation>
+    </message>
+    <message>
+        <source>Taken %1 (%2); delivered %3 (times in %4).</source>
+        <translation>拍摄于 %1（%2）；签收于 %3（时间均为 %4）。</translation>
+    </message>
+    <message>
+        <source>The photo&apos;s metadata names an editing program: %1</source>
+        <translation>照片元数据中有图片编辑软件：%1</translation>
+    </message>
+    <message>
+        <source>The preview embedded in the file shows another picture (distance %1 of %2 bits).</source>
+        <translation>文件内嵌的预览图是另一张图片（相差 %1/%2 位）。</translation>
+    </message>
+    <message>
+        <source>Also in case %1 as %2 (distance %3); this case came first.</source>
+        <translation>也出现在案件 %1 中，编号 %2（相差 %3 位）；本案在先。</translation>
+    </message>
+    <message>
+        <source>Also in case %1 as %2 (distance %3); %4 came first.</source>
+        <translation>也出现在案件 %1 中，编号 %2（相差 %3 位）；%4 在先。</translation>
+    </message>
 </context>
 <context>
     <name>ForensicsFactsBox</name>
@@ -3013,7 +3045,7 @@ seller: {seller}</source>
     <name>MatchDialog</name>
     <message>
         <source>Same photo in two cases</source>
-        <translation>两个案件中的同一张照片</translation>
+        <translation type="vanished">两个案件中的同一张照片</translation>
     </message>
     <message>
         <source>Same picture in two cases</source>
