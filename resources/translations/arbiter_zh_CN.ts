@@ -2846,12 +2846,28 @@ seller: {seller}</source>
 <context>
     <name>LeaseKeeper</name>
     <message>
+        <source>%1 appeals your own verdict on %2 (version %3): another reviewer must decide it, so it is not checked out to you.</source>
+        <translation>%1 是对您本人在 %2（第 %3 版）所作裁决的申诉：须由其他审核员裁决，因此不能由您领取。</translation>
+    </message>
+    <message>
+        <source>Someone else has this case: %1 is checked out to %2 until %3.</source>
+        <translation>此案件由他人处理：%1 已由 %2 领取，至 %3 为止。</translation>
+    </message>
+    <message>
+        <source>%1: %2 has taken it over.</source>
+        <translation>%1：已由 %2 接手。</translation>
+    </message>
+    <message>
+        <source>This case could not be checked out to you: %1</source>
+        <translation>无法由您领取此案件：%1</translation>
+    </message>
+    <message>
         <source>A case is no longer checked out to you: %1</source>
         <translation>以下案件已不再由您领取：%1</translation>
     </message>
     <message>
         <source>Someone else has this case: %1</source>
-        <translation>此案件已由他人领取：%1</translation>
+        <translation type="vanished">此案件已由他人领取：%1</translation>
     </message>
 </context>
 <context>
