@@ -138,20 +138,19 @@ class CalibrationPage(QWidget):
         self.db, self.repo, self.supervisor = db, repo, supervisor
         self.store = GoldStore(db)
         self.report = None
-        self.explain = QLabel(self.tr(
-            "Gold cases have a known answer. Reviewers get them like any other case; they never issue a notice and "
-            "do not count in the scorecards. Agreement with gold per question; κ below 0.4 (red) is where the team "
-            "splits."), self)
+        self.gold, self._answered = [], []
+        self._notice: str | None = None    # a one-off message in the summary line ("choose a gold case first")
+        self.explain = QLabel(self)
         self.explain.setWordWrap(True)
-        self.mark_button = QPushButton(self.tr("Mark gold case…"), self)
+        self.mark_button = QPushButton(self)
         self.mark_button.setObjectName("markGold")
         self.mark_button.clicked.connect(self.mark_gold)
-        self.withdraw_button = QPushButton(self.tr("Withdraw"), self)
+        self.withdraw_button = QPushButton(self)
         self.withdraw_button.setObjectName("withdrawGold")
         self.withdraw_button.clicked.connect(self.withdraw_selected)
-        self.refresh_button = QPushButton(self.tr("Refresh"), self)
+        self.refresh_button = QPushButton(self)
         self.refresh_button.clicked.connect(self.refresh)
-        self.csv_button = QPushButton(self.tr("Export CSV…"), self)
+        self.csv_button = QPushButton(self)
         self.csv_button.setObjectName("calibrationCsv")
         self.csv_button.clicked.connect(self._save_csv)
         self.summary = QLabel(self)
@@ -196,14 +195,34 @@ class CalibrationPage(QWidget):
     def title(self) -> str:
         return self.tr("Calibration")
 
+    def retranslate(self) -> None:
+        """Every text of the room in the interface language, from the figures already read (a language switch
+        calls it; nothing is read again)."""
+        self.explain.setText(self.tr(
+            "Gold cases have a known answer. Reviewers get them like any other case; they never issue a notice and "
+            "do not count in the scorecards. Agreement with gold per question; κ below 0.4 (red) is where the team "
+            "splits."))
+        self.mark_button.setText(self.tr("Mark gold case…"))
+        self.withdraw_button.setText(self.tr("Withdraw"))
+        self.refresh_button.setText(self.tr("Refresh"))
+        self.csv_button.setText(self.tr("Export CSV…"))
+        if self.report is not None:
+            self._show(selected=self.selected_gold())
+
     # -- data --------------------------------------------------------------------------------------------------
     def refresh(self) -> None:
         from arbiter.domain.calibration import GoldAnswers, calibration_report
 
         answered = self.store.answered()
+        self._answered = answered
         self.gold = [g for g, _ in answered]
         self.report = calibration_report(GoldAnswers(g.case_id, g.answers, g.record, by) for g, by in answered)
-        r = self.report
+        self._notice = None
+        self.retranslate()
+
+    def _show(self, selected=None) -> None:
+        """The tables and the summary, in words, from ``self.report``; ``selected``: the gold case to select."""
+        answered, r = self._answered, self.report
         self.gold_title.setText(self.tr("Gold cases (%1)").replace("%1", str(len(self.gold))))
         self.gold_model.set_rows(
             [self.tr("Case"), self.tr("Gold outcome"), self.tr("Answered by"), self.tr("Marked by")],
@@ -241,11 +260,13 @@ class CalibrationPage(QWidget):
             text += " " + self.tr("Most common: %1.").replace("%1", "; ".join(
                 f"{question_text(c.question)}: {answer_text(c.question, c.gold)} → "
                 f"{answer_text(c.question, c.answered)} ×{c.count} ({', '.join(c.reviewers)})" for c in top))
-        self.summary.setText(text)
+        self.summary.setText(text if self._notice is None else self._notice)
+        if selected is not None and selected in self.gold:
+            self.gold_table.selectRow(self.gold.index(selected))
 
     def selected_gold(self):
         rows = self.gold_table.selectionModel().selectedRows() if self.gold_table.selectionModel() else []
-        return self.gold[rows[0].row()] if rows else None
+        return self.gold[rows[0].row()] if rows and rows[0].row() < len(self.gold) else None
 
     # -- actions -----------------------------------------------------------------------------------------------
     def mark_gold(self) -> None:
@@ -260,7 +281,8 @@ class CalibrationPage(QWidget):
 
         gold = self.selected_gold()
         if gold is None:
-            self.summary.setText(self.tr("Choose a gold case in the list first."))
+            self._notice = self.tr("Choose a gold case in the list first.")
+            self.summary.setText(self._notice)
             return
         try:
             self.store.withdraw(gold.case_id, self.supervisor)

@@ -211,14 +211,15 @@ class ReReviewPage(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        """The page's texts (a language switch calls it again); an open blind form keeps its language until the
-        next re-review."""
+        """The page's texts, and an open blind form's (a language switch calls it again; the answers stay)."""
         self.note.setPlaceholderText(self.tr("Note to the reviewer (needed to return; the reason of an overturn)"))
         self.approve_button.setText(self.tr("Approve"))
         self.return_button.setText(self.tr("Return with note"))
         self.overturn_button.setText(self.tr("Overturn with my answers"))
         self.compare_button.setText(self.tr("Compare with the reviewer's answers"))
         self.model.retranslate()
+        if self.form is not None:
+            self.form.retranslate()
         self._show_title()
         if self.comparison is not None:
             self._show_summary()
