@@ -8,7 +8,7 @@ from __future__ import annotations
 import csv
 import io
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from arbiter.ui import labels
+from arbiter.ui.supervisor.table_model import Index, RowsModel
 
-_Index = QModelIndex | QPersistentModelIndex
 translate = QCoreApplication.translate
 
 
@@ -82,32 +82,26 @@ def _tone(kappa: float | None) -> QBrush | None:
     return QBrush(QColor("#e8f5e9"))
 
 
-class _Table(QAbstractTableModel):
-    """A read-only table of rows (tuples of display text); per cell an optional background."""
+class _Table(RowsModel):
+    """A read-only table of rows (tuples of display text) under headers given with them; per cell an optional
+    background."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.headers: list[str] = []
-        self.rows: list[tuple] = []
         self.backgrounds: dict[tuple[int, int], QBrush] = {}
 
-    def set_rows(self, headers: list[str], rows: list[tuple], backgrounds: dict | None = None) -> None:
-        self.beginResetModel()
-        self.headers, self.rows, self.backgrounds = headers, rows, backgrounds or {}
-        self.endResetModel()
+    def set_rows(self, headers: list[str], rows: list[tuple], backgrounds: dict | None = None) -> None:  # noqa: D102
+        self.headers, self.backgrounds = headers, backgrounds or {}
+        super().set_rows(rows)
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
+    def column_title(self, section: int) -> str:
+        return self.headers[section] if 0 <= section < len(self.headers) else ""
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt API
         return 0 if parent.isValid() else len(self.headers)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers[section]
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
