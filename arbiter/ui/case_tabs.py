@@ -12,7 +12,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QTabBar, QTabWidget, QWidget
 
 from arbiter.ui import settings, tasks
@@ -24,6 +24,19 @@ log = logging.getLogger(__name__)
 
 QUEUE_TAB = 0
 DONE_STATUSES = frozenset({"signed", "amended"})
+
+
+def ask_close_unsaved(parent: QWidget, title: str, error: str) -> bool:
+    """The draft of a case being closed could not be written: close anyway? (Tests replace this function.)"""
+    from PySide6.QtWidgets import QMessageBox
+
+    text = QCoreApplication.translate(
+        "CaseTabs", "The draft of %1 could not be saved: %2\n\nClose it anyway? The answers since the last save "
+        "are lost.").replace("%1", title).replace("%2", error)
+    answer = QMessageBox.warning(parent, QCoreApplication.translate("CaseTabs", "Draft not saved"), text,
+                                 QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+                                 QMessageBox.StandardButton.Cancel)
+    return answer == QMessageBox.StandardButton.Discard
 
 
 class CaseTabs(QObject):
@@ -112,17 +125,22 @@ class CaseTabs(QObject):
         self.save()
 
     # -- closing ---------------------------------------------------------------------------------------------
-    def close_tab(self, index: int) -> None:
+    def close_tab(self, index: int) -> bool:
+        """Close a case's tab once its draft is stored; when it cannot be, the reviewer chooses (the tab stays
+        by default). True when the tab was closed."""
         if index <= QUEUE_TAB:
-            return
+            return False
         widget = self.tabs.widget(index)
-        if isinstance(widget, CaseWorkspace):
-            widget.close_session()
+        if isinstance(widget, CaseWorkspace) and not widget.close_session():
+            error = getattr(widget.session, "last_save_error", None)
+            if error and not ask_close_unsaved(self.tabs, widget.title, error):
+                return False
         self.tabs.removeTab(index)
         widget.deleteLater()
         self.save()
         if widget.property("case_pk") is not None:
             self.closed.emit(int(widget.property("case_pk")))
+        return True
 
     # -- the next case ---------------------------------------------------------------------------------------
     @staticmethod

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 import arbiter
 from arbiter.ui import i18n, settings, tasks
+from arbiter.ui import case_tabs
 from arbiter.ui.case_tabs import CaseTabs
 from arbiter.ui.import_dialog import BUNDLE_SUFFIX, ImportDialog, collect_bundles
 from arbiter.ui.queue_model import QueueModel
@@ -462,8 +463,12 @@ class MainWindow(QMainWindow):
             self.import_dialog.task.cancel()
         for i in range(1, self.tabs.count()):
             widget = self.tabs.widget(i)
-            if isinstance(widget, CaseWorkspace):
-                widget.close_session()
+            if isinstance(widget, CaseWorkspace) and not widget.close_session():
+                error = getattr(widget.session, "last_save_error", None)
+                if error and not case_tabs.ask_close_unsaved(self, widget.title, error):
+                    self.tabs.setCurrentWidget(widget)
+                    event.ignore()
+                    return
         self.cases.save()
         self.save_state()
         tasks.runner().wait(10_000)

@@ -3,8 +3,10 @@
 The session owns the reviewer's answers (the ANSWERS.json shape of checklist.md), which evidence items were
 opened and which chat logs were read to the end. It holds no rules: after every change it asks the domain once
 (:func:`arbiter.domain.review.review_state`) and every panel reads that one :attr:`state`. Every change is saved
-as a draft through the repository after a short debounce, and immediately on :meth:`flush` (closing the panel,
-quitting the app); a failed save is kept in :attr:`last_save_error` and announced with ``saved(False)``.
+as a draft after a short debounce; closing the panel or quitting waits for it (:meth:`flush`). Every write (the
+draft, the signature) runs on the single database writer (:mod:`arbiter.ui.review_writes`), never on the GUI
+thread; its outcome comes back as a signal. A failed save is kept in :attr:`last_save_error` and announced with
+``saved(False)``; a refused signature in :attr:`last_sign_error`, with ``signFailed(str)``.
 
 Opening a case reads the stored case, the draft and the verdict and re-hashes every evidence item; that is
 :func:`load_opening`, which runs on a worker thread (``tasks.run``), and the session is then built on the GUI
@@ -28,7 +30,9 @@ from arbiter.domain.review_clock import ReviewClock
 from arbiter.policies import load_policy
 from arbiter.store.repository import Draft, StoredCase, VerdictRow
 from arbiter.ui import labels, viewing_progress
+from arbiter.ui.review_writes import ReviewWrites
 from arbiter.ui.seams import ReviewRepository
+from arbiter.ui.widgets.common import plain_error
 
 AUTOSAVE_MS = 400
 
@@ -105,6 +109,11 @@ class ReviewSession(QObject):
     signed = Signal(object)
     #: emitted after each draft write (argument: True on success, False when the write failed)
     saved = Signal(bool)
+    #: the store refused the signature (argument: its one line); nothing was stored
+    signFailed = Signal(str)
+
+    #: whether changes are written as a draft (a blind re-review writes none)
+    saves_drafts = True
 
     def __init__(self, repo: ReviewRepository, case_pk: int, reviewer, parent: QObject | None = None, *,
                  opening: Opening | None = None):
@@ -130,6 +139,9 @@ class ReviewSession(QObject):
         #: the reason of the amendment being drafted, or None when not amending
         self.amendment_reason: str | None = None
         self.last_save_error: str | None = None
+        #: why the last signature was refused (the store's one line), until the next change or signature
+        self.last_sign_error: str | None = None
+        self.writes = ReviewWrites(self)
         self.verdict: VerdictRow | None = opening.verdict
         #: a supervisor returned the current verdict (who, when, the note); None once it is amended
         self.returned = opening.returned
@@ -162,7 +174,7 @@ class ReviewSession(QObject):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(AUTOSAVE_MS)
-        self._timer.timeout.connect(self.flush)
+        self._timer.timeout.connect(self._autosave)
         app = QCoreApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.flush)
@@ -257,6 +269,8 @@ class ReviewSession(QObject):
         (:func:`arbiter.domain.review.follow_up`)."""
         if self.is_locked:
             raise PermissionError("the verdict is signed; amend it to change an answer")
+        if self.signing:
+            raise PermissionError("the verdict is being signed")
         if not self._put(dotted_key, value):
             return
         state = self._evaluate()
@@ -304,6 +318,8 @@ class ReviewSession(QObject):
         if reassess:
             self._state = self._evaluate()
         self._dirty = True
+        self.last_sign_error = None
+        self.writes.touched()
         self._timer.start()
         self.changed.emit()
 
@@ -321,25 +337,38 @@ class ReviewSession(QObject):
             progress["review_seconds"] = self.clock.whole_seconds()
         return progress
 
-    def flush(self) -> bool:
-        """Write the draft now if anything changed since the last write. Returns True when nothing is pending."""
+    def _autosave(self) -> None:
+        self.flush(wait=False)
+
+    def flush(self, wait: bool = True, msecs: int = -1) -> bool:
+        """Hand the draft to the database writer if anything changed since the last write and, with ``wait``,
+        wait for it (``msecs`` at most): the GUI thread waits, the writer writes. Returns True when nothing is
+        left unsaved (without ``wait``: when nothing was pending)."""
         self._timer.stop()
-        if not self._dirty:
-            return True
-        try:
-            self.repo.save_draft(self.case_pk, self.reviewer, copy.deepcopy(self.answers), self.progress())
-        except Exception as exc:  # noqa: BLE001 - the draft stays dirty; the next change retries
-            self.last_save_error = str(exc) or type(exc).__name__
-            self.saved.emit(False)
-            return False
-        self._dirty = False
-        self.last_save_error = None
-        self.saved.emit(True)
-        return True
+        self.writes.save()
+        if not wait:
+            return not self._dirty
+        return self.writes.wait_saved(msecs) and not self._dirty
+
+    def settle(self, msecs: int = -1) -> bool:
+        """Before the review goes away (its tab closed, the app quitting): wait for a signature under way, then
+        write and wait for the draft. True when everything is stored."""
+        signed = self.writes.wait_signed(msecs)
+        return self.flush(wait=True, msecs=msecs) and signed
 
     @property
     def has_unsaved_changes(self) -> bool:
         return self._dirty
+
+    @property
+    def saving(self) -> bool:
+        """A draft write is on its way to the database."""
+        return self.writes.saving
+
+    @property
+    def signing(self) -> bool:
+        """A signature is on its way to the database: no answer may change, no second signature start."""
+        return self.writes.signing
 
     # ------------------------------------------------------------------ what keeps Sign disabled
     def preview_record(self) -> dict | None:
@@ -401,22 +430,35 @@ class ReviewSession(QObject):
         self.amendment_reason = reason
         self.answers.pop("decided_at", None)
         self._touch()
-        self.flush()
+        self.flush(wait=False)
 
     def cancel_amendment(self) -> None:
         if self.amendment_reason is None:
             return
         self.amendment_reason = None
         self._touch()
-        self.flush()
+        self.flush(wait=False)
 
     def sign(self, now: datetime | None = None) -> VerdictRow:
-        """Decide and store the verdict (or the amendment). Returns the stored VerdictRow.
+        """Decide and store the verdict (or the amendment), waiting for the writer. Returns the stored VerdictRow;
+        raises what :meth:`start_signing` raises, or the store's refusal. Front ends call :meth:`start_signing`."""
+        ticket = self.start_signing(now)
+        self.writes.wait_signed()
+        error = ticket.result()[1]
+        if error is not None:
+            raise error
+        return self.verdict
 
-        Raises ``RuntimeError`` listing the blockers when the verdict may not be signed yet and
-        ``checklist.AnswerError`` when the rules refuse the answers."""
+    def start_signing(self, now: datetime | None = None):
+        """Decide the verdict (or the amendment) and hand it to the database writer; returns at once. ``signed``
+        follows once it is stored, ``signFailed`` when the store refuses it.
+
+        Raises ``RuntimeError`` listing the blockers when the verdict may not be signed yet (or a signature is
+        already under way) and ``checklist.AnswerError`` when the rules refuse the answers."""
         if self.is_locked:
             raise RuntimeError("the verdict is already signed")
+        if self.signing:
+            raise RuntimeError("the verdict is already being signed")
         if self.signer is None:
             raise RuntimeError("nothing is signed without a signing identity (File > Identity)")
         blockers = self.sign_blockers()
@@ -427,12 +469,19 @@ class ReviewSession(QObject):
         answers["decided_at"] = now.isoformat()
         record = checklist.decide(self.case, self.policy, answers, tampered=self.tampered)
         progress = {"opened_evidence": sorted(self.opened_evidence), "chats_read": sorted(self.chats_read)}
+        self.last_sign_error = None
+        self.flush(wait=False)   # the draft (with the review time) first: the writer keeps the order
         # the store checks the record against the rules and the progress against the checklist again
-        if self.amendment_reason is not None:
-            row = self.repo.amend_verdict(self.case_pk, self.signer, self.amendment_reason, record,
-                                          answers=answers, progress=progress)
-        else:
-            row = self.repo.sign_verdict(self.case_pk, self.signer, record, answers=answers, progress=progress)
+        ticket = self.writes.submit_signature(record, answers, progress, now, self._signed, self._sign_refused)
+        self.changed.emit()   # the panels show that the signature is on its way
+        return ticket
+
+    def _sign_refused(self, exc: BaseException) -> None:
+        self.last_sign_error = plain_error(exc)
+        self.changed.emit()
+        self.signFailed.emit(self.last_sign_error)
+
+    def _signed(self, row: VerdictRow, answers: dict, now: datetime) -> None:
         self._answers = answers
         self.verdict = row
         self.returned = None   # an amendment supersedes the returned verdict
@@ -442,4 +491,3 @@ class ReviewSession(QObject):
         self._state = self._evaluate(now)
         self.changed.emit()
         self.signed.emit(self.verdict)
-        return self.verdict
