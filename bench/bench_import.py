@@ -39,6 +39,8 @@ from arbiter.policies import load_policy  # noqa: E402
 from arbiter.importing import import_bundles  # noqa: E402
 from arbiter.store import open_database  # noqa: E402
 
+from _pg import schema_url  # noqa: E402  (bench/_pg.py, beside this script)
+
 
 def _distinct(data: bytes, tag: bytes) -> bytes:
     """The same picture in other bytes (a JPEG comment segment, a PNG text chunk): another sha256, another blob,
@@ -110,26 +112,6 @@ def import_time(url: str, paths: list[Path], workers: int | None) -> tuple[float
     return elapsed, summary
 
 
-def pg_schema_url(base: str) -> tuple[str, callable]:
-    import uuid
-
-    from sqlalchemy import create_engine, text
-    from sqlalchemy.engine import make_url
-
-    schema = f"arbiter_bench_{uuid.uuid4().hex[:8]}"
-    admin = create_engine(base)
-    with admin.begin() as conn:
-        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
-
-    def drop():
-        with admin.begin() as conn:
-            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-        admin.dispose()
-
-    url = make_url(base).update_query_dict({"options": f"-csearch_path={schema}"})
-    return url.render_as_string(hide_password=False), drop
-
-
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--copies", type=int, default=84, help="copies of each sample bundle (84: ~1,000 bundles)")
@@ -160,7 +142,7 @@ def main() -> None:
         assert again.unchanged == len(paths), again
         pg = None
         if args.pg:
-            url, drop = pg_schema_url(args.pg)
+            url, drop = schema_url(args.pg)
             try:
                 pg, _ = import_time(url, paths, args.workers)
             finally:

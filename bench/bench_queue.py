@@ -14,7 +14,9 @@ the real QueueModel and QueueView offscreen (first page shown and painted); ``--
 
 Default 100,000 cases; ``--million`` (or ARBITER_BENCH_CASES=1000000) for the figures in docs/storage.md;
 ``--small`` (CI) 2,000 cases, no goal check. PostgreSQL with ``--pg URL`` or ARBITER_BENCH_PG_URL (a fresh
-schema, dropped afterwards).
+schema, dropped afterwards; bench/_pg.py). ``--keep FOLDER`` keeps what it generates: the SQLite file in FOLDER
+and, on PostgreSQL, the schema ``arbiter_bench_queue_<N>``; ``--reuse`` then times those again without
+generating (generating a million takes minutes), and generates them only when they are missing or incomplete.
 """
 from __future__ import annotations
 
@@ -27,7 +29,6 @@ import statistics
 import sys
 import tempfile
 import time
-import uuid
 from datetime import datetime, timedelta, timezone
 from decimal import Decimal
 from pathlib import Path
@@ -35,8 +36,8 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from _pg import schema_url  # noqa: E402  (bench/_pg.py, beside this script)
 from sqlalchemy import create_engine, text  # noqa: E402
-from sqlalchemy.engine import make_url  # noqa: E402
 
 from arbiter.store import SORT_KEYS, QueueQuery, Repository, open_database  # noqa: E402
 from arbiter.store.models import CaseModel  # noqa: E402
@@ -220,6 +221,26 @@ def existing_samples(count: int) -> list[dict]:
             for n, (case, _keys, _body, extra) in enumerate(_rows(count)) if n in pick]
 
 
+def generated(url: str, count: int) -> bool:
+    """Whether ``url`` holds a database this script generated with ``count`` cases, to the end (its last case
+    and the search keys' indexes, built last, are there)."""
+    engine = create_engine(url)
+    try:
+        with engine.connect() as conn:
+            if conn.execute(text("SELECT max(id) FROM cases")).scalar() != count:
+                return False
+            if conn.dialect.name == "sqlite":
+                names = conn.execute(text("SELECT name FROM sqlite_master WHERE type = 'index'")).scalars()
+            else:
+                names = conn.execute(text("SELECT indexname FROM pg_indexes WHERE schemaname = current_schema()"))
+                names = names.scalars()
+            return set(KEY_INDEXES) <= set(names)
+    except Exception:  # noqa: BLE001 - no database, no table: not generated
+        return False
+    finally:
+        engine.dispose()
+
+
 def run_engine(name: str, url: str, count: int, check: bool, gui: bool, scroll: bool,
                reuse: bool = False) -> bool:
     db = open_database(url)
@@ -305,21 +326,6 @@ def run_gui(repo: Repository, count: int, check: bool, scroll: bool) -> bool:
     return ok
 
 
-def pg_schema(base: str):
-    schema = f"arbiter_bench_{uuid.uuid4().hex[:8]}"
-    admin = create_engine(base)
-    with admin.begin() as conn:
-        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
-
-    def drop():
-        with admin.begin() as conn:
-            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-        admin.dispose()
-
-    url = make_url(base).update_query_dict({"options": f"-csearch_path={schema}"})
-    return url.render_as_string(hide_password=False), drop
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--cases", type=int, default=int(os.environ.get("ARBITER_BENCH_CASES", 100_000)))
@@ -330,30 +336,44 @@ def main() -> int:
     parser.add_argument("--no-sqlite", action="store_true", help="PostgreSQL only")
     parser.add_argument("--gui", action="store_true", help="also time the real queue model and view (SQLite)")
     parser.add_argument("--scroll", action="store_true", help="with --gui: scroll to the end, page by page")
-    parser.add_argument("--keep", metavar="FOLDER", help="keep the generated SQLite database in FOLDER")
+    parser.add_argument("--keep", metavar="FOLDER", help="keep the generated SQLite database in FOLDER (and, "
+                        "with --pg, the PostgreSQL schema arbiter_bench_queue_<N>)")
     parser.add_argument("--reuse", action="store_true",
-                        help="with --keep: time the SQLite database kept there by an earlier run (same --cases)")
+                        help="with --keep: time the databases kept by an earlier run (same --cases) again, "
+                             "generating only those missing")
     args = parser.parse_args()
     count = 2_000 if args.small else (1_000_000 if args.million else args.cases)
     check = not args.small
     print(f"arbiter queue benchmark: {count:,} cases, pages of 200, {os.cpu_count()} CPUs, "
-          f"load {os.getloadavg()[0]:.1f}")
+          f"load average {', '.join(f'{x:.2f}' for x in os.getloadavg())}")
     ok = True
+    reuse = args.reuse and bool(args.keep)
     if not args.no_sqlite:
         folder = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="arbiter-bench-"))
         folder.mkdir(parents=True, exist_ok=True)
+        path = folder / "bench.db"
+        url = f"sqlite:///{path}"
+        kept = reuse and generated(url, count)
+        if not kept:  # generate into an empty file
+            for stale in (path, path.with_name("bench.db-wal"), path.with_name("bench.db-shm")):
+                stale.unlink(missing_ok=True)
         try:
-            ok &= run_engine("SQLite", f"sqlite:///{folder / 'bench.db'}", count, check, args.gui, args.scroll,
-                             reuse=args.reuse and bool(args.keep))
+            ok &= run_engine("SQLite", url, count, check, args.gui, args.scroll, reuse=kept)
         finally:
             if not args.keep:
                 shutil.rmtree(folder, ignore_errors=True)
     if args.pg:
-        url, drop = pg_schema(args.pg)
+        name = f"arbiter_bench_queue_{count}" if args.keep else None
+        kept = False
+        if reuse:
+            url, done = schema_url(args.pg, name)
+            kept = generated(url, count)
+            done()
+        url, done = schema_url(args.pg, name, fresh=not kept)
         try:
-            ok &= run_engine("PostgreSQL", url, count, check, False, False)
+            ok &= run_engine("PostgreSQL", url, count, check, False, False, reuse=kept)
         finally:
-            drop()
+            done()
     print("all figures within their goals" if ok else "some figures missed their goals", "" if check else "(not checked)")
     return 0
 

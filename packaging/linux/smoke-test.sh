@@ -110,6 +110,27 @@ done
 cp "$CH/tmp/notice.pdf" "$OUT/smoke-notice.pdf"
 say "decided $name: outcome $(sed -n 's/.*"outcome": *"\([a-z_]*\)".*/\1/p' "$OUT/smoke-decision.json" | sed -n 1p); notices written"
 
+# Video evidence: the installed app decodes key frames with Qt's own FFmpeg libraries (forensics/ffdecode.py).
+# Four bundles made on the host (PyAV is a test dependency, not in the app): a photo, a video showing it, that
+# video re-encoded, an unrelated video. The three related items must be matched; a broken decoder gives none.
+VB=$OUT/smoke-video-bundles
+rm -rf "$VB"
+(cd "$ROOT" && "${ARBITER_VENV:-$ROOT/.venv}/bin/python" -m tests.forensics.video_bundles "$VB" >/dev/null) \
+  || fail "making the video bundles (the test venv needs PyAV: pip install -e '.[test]')"
+mkdir -p "$CH/tmp/video-bundles"; cp "$VB"/*.arbcase "$CH/tmp/video-bundles/"; chmod -R a+rX "$CH/tmp/video-bundles"
+as_user sh -c "arbiter --db sqlite:////tmp/video.db import /tmp/video-bundles/*.arbcase" >/dev/null \
+  || fail "import video bundles"
+as_user arbiter --db sqlite:////tmp/video.db evidence matches > "$OUT/smoke-video-matches.txt" \
+  || fail "evidence matches"
+expected=$(cd "$ROOT" && "${ARBITER_VENV:-$ROOT/.venv}/bin/python" -c \
+  'from tests.forensics.video_bundles import EXPECTED_PAIRS; print("\n".join(EXPECTED_PAIRS))')
+got=$(sed 's/ distance=.*//' "$OUT/smoke-video-matches.txt")
+[ "$got" = "$expected" ] || fail "video key frames: expected pairs
+$expected
+got
+$(cat "$OUT/smoke-video-matches.txt")"
+say "video key frames decoded: $(wc -l < "$OUT/smoke-video-matches.txt") expected pairs matched"
+
 # A refused bundle: one line on stderr, non-zero exit, nothing imported.
 echo "not a zip" > "$CH/tmp/bad.arbcase"; chmod 644 "$CH/tmp/bad.arbcase"
 if as_user arbiter import /tmp/bad.arbcase 2>"$OUT/smoke-refused.txt"; then

@@ -17,39 +17,13 @@ from sqlalchemy import select
 from arbiter.forensics import ffdecode, video
 from arbiter.store.models import ImageFingerprintModel
 from tests import photos as P
-from tests.factories import case_dict, default_files, png_bytes, sha256, write_bundle
-from tests.media_factories import reencoded, video_mp4, video_of
+from tests.factories import sha256
+from tests.forensics.video_bundles import EXPECTED_PAIRS, reused_frame_bundles
+from tests.forensics.video_bundles import bundle_with_media as _bundle
+from tests.media_factories import video_mp4, video_of
 
 av = pytest.importorskip("av")   # PyAV writes the test videos (a test dependency only)
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def _bundle(tmp_path: Path, case_id: str, items: dict[str, bytes], *, opened_at: str, screenshot: int) -> Path:
-    """The factory case with E1 and extra items replaced by ``items`` (JPEG photos or MP4/WebM videos) and a
-    distinct E2 screenshot, so only the items chosen here can match."""
-    data = case_dict(case_id=case_id, opened_at=opened_at)
-    files = default_files()
-    template = dict(data["evidence"][0])
-    items = {"E2": png_bytes((screenshot, 7, 9)), **items}
-    for eid, content in items.items():
-        if content.startswith(b"\xff\xd8"):
-            ext, media_type, kind = "jpg", "image/jpeg", "photo"
-        elif content.startswith(b"\x89PNG"):
-            ext, media_type, kind = "png", "image/png", "screenshot"
-        elif content.startswith(b"\x1a\x45\xdf\xa3"):
-            ext, media_type, kind = "webm", "video/webm", "video"
-        else:
-            ext, media_type, kind = "mp4", "video/mp4", "video"
-        name = f"evidence/{eid}.{ext}"
-        item = next((e for e in data["evidence"] if e["id"] == eid), None)
-        if item is None:
-            item = dict(template, id=eid)
-            data["evidence"].append(item)
-        elif item["file"] in files and item["file"] != name:
-            del files[item["file"]]
-        item.update(file=name, sha256=sha256(content), media_type=media_type, kind=kind)
-        files[name] = content
-    return write_bundle(tmp_path / f"{case_id}.arbcase", data, files)
 
 
 def _cli(*argv: str, timeout: float = 120) -> subprocess.CompletedProcess:
@@ -195,30 +169,14 @@ def test_hostile_videos_import_through_the_cli_without_fingerprints(tmp_path):
 # --- matching across cases, through the real CLI -------------------------------------------------------------------
 
 def test_a_photo_reused_as_a_video_frame_and_a_reencoded_video_are_matched_through_the_cli(tmp_path):
-    photo = P.photo(501, (800, 600))
-    slideshow = video_of([(P.photo(502), 1.0), (photo, 2.0), (P.photo(503), 1.0)], size=(480, 360))
-    unrelated = video_of([(P.photo(601), 2.0), (P.photo(602), 2.0)], size=(480, 360))
-    bundles = [
-        _bundle(tmp_path, "TTS-UK-0001", {"E1": P.jpeg(photo)}, opened_at="2025-03-01T09:00:00+00:00",
-                screenshot=1),
-        # another buyer films the same photo on a screen: the photo is the middle of a video
-        _bundle(tmp_path, "TTS-UK-0002", {"E1": P.jpeg(P.photo(504)), "E4": slideshow},
-                opened_at="2025-03-03T09:00:00+00:00", screenshot=2),
-        # a third sends that video again, re-encoded smaller at a lower quality
-        _bundle(tmp_path, "TTS-UK-0003", {"E1": P.jpeg(P.photo(505)), "E4": reencoded(slideshow, scale=0.6)},
-                opened_at="2025-03-05T09:00:00+00:00", screenshot=3),
-        # an unrelated video and photo
-        _bundle(tmp_path, "TTS-UK-0004", {"E1": P.jpeg(P.photo(506)), "E4": unrelated},
-                opened_at="2025-03-06T09:00:00+00:00", screenshot=4),
-    ]
+    bundles, slideshow = reused_frame_bundles(tmp_path)
     db = f"sqlite:///{tmp_path / 'v.db'}"
     result = _cli("--db", db, "import", *map(str, bundles))
     assert result.returncode == 0, result.stderr
     result = _cli("--db", db, "evidence", "matches")
     assert result.returncode == 0, result.stderr
     pairs = [line.split(" distance=")[0] for line in result.stdout.splitlines()]
-    assert pairs == ["TTS-UK-0001/E1 ~ TTS-UK-0002/E4", "TTS-UK-0001/E1 ~ TTS-UK-0003/E4",
-                     "TTS-UK-0002/E4 ~ TTS-UK-0003/E4"], result.stdout
+    assert pairs == EXPECTED_PAIRS, result.stdout
     assert result.stdout.splitlines()[0].endswith("first_seen=TTS-UK-0001")
     flags = _cli("--db", db, "evidence", "flags", "TTS-UK-0003")
     assert flags.stdout.splitlines() == [
