@@ -16,7 +16,8 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QTabBar, QTabWidget, QWidget
 
 from arbiter.ui import settings, tasks
-from arbiter.ui.session import Opening, ReviewSession, load_opening
+from arbiter.ui.opening import Opening, load_opening
+from arbiter.ui.session import ReviewSession
 from arbiter.ui.widgets.common import plain_error
 from arbiter.ui.workspace import CaseWorkspace, placeholder
 
@@ -84,7 +85,9 @@ class CaseTabs(QObject):
         index = self.tabs.addTab(pending, self.tr("Opening…"))
         if focus:
             self.tabs.setCurrentIndex(index)
-        task = tasks.run(load_opening, self.repo, case_pk, name=f"open case {case_pk}", owner=self)
+        who = self.reviewer()
+        task = tasks.run(load_opening, self.repo, case_pk, getattr(who, "id", None) or str(who),
+                         name=f"open case {case_pk}", owner=self)
         task.finished.connect(lambda opening, p=pending, pk=case_pk: self._opened(p, pk, opening))
         task.failed.connect(lambda exc, p=pending, pk=case_pk: self._failed(p, pk, exc))
         return pending

@@ -24,12 +24,16 @@ def write_draft(repo: Any, case_pk: int, reviewer: str, answers: dict, progress:
 
 
 def store_signature(repo: Any, case_pk: int, signer: Any, reason: str | None, record: dict, answers: dict,
-                    progress: dict) -> Any:
+                    progress: dict) -> tuple[Any, str | None]:
     """The verdict's (or, with a reason, the amendment's) write (on the writer thread); the store checks it all
-    again and may refuse it in one line (``VerdictRefused``)."""
+    again and may refuse it in one line (``VerdictRefused``). Returns (the VerdictRow, why its notice is held or
+    None): a flagged verdict or an amendment waits for a supervisor."""
     if reason is not None:
-        return repo.amend_verdict(case_pk, signer, reason, record, answers=answers, progress=progress)
-    return repo.sign_verdict(case_pk, signer, record, answers=answers, progress=progress)
+        row = repo.amend_verdict(case_pk, signer, reason, record, answers=answers, progress=progress)
+    else:
+        row = repo.sign_verdict(case_pk, signer, record, answers=answers, progress=progress)
+    hold = getattr(repo, "notice_hold", None)
+    return row, (hold(case_pk) if callable(hold) else None)
 
 
 class _Ticket:

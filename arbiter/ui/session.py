@@ -9,8 +9,8 @@ thread; its outcome comes back as a signal. A failed save is kept in :attr:`last
 ``saved(False)``; a refused signature in :attr:`last_sign_error`, with ``signFailed(str)``.
 
 Opening a case reads the stored case, the draft and the verdict and re-hashes every evidence item; that is
-:func:`load_opening`, which runs on a worker thread (``tasks.run``), and the session is then built on the GUI
-thread from its result.
+:func:`arbiter.ui.opening.load_opening`, which runs on a worker thread (``tasks.run``), and the session is then
+built on the GUI thread from its result.
 """
 from __future__ import annotations
 
@@ -28,8 +28,9 @@ from arbiter.domain.policy import Policy
 from arbiter.domain.review import ReviewState
 from arbiter.domain.review_clock import ReviewClock
 from arbiter.policies import load_policy
-from arbiter.store.repository import Draft, StoredCase, VerdictRow
+from arbiter.store.repository import Draft, VerdictRow
 from arbiter.ui import labels, viewing_progress
+from arbiter.ui.opening import Opening, load_opening
 from arbiter.ui.review_writes import ReviewWrites
 from arbiter.ui.seams import ReviewRepository
 from arbiter.ui.widgets.common import plain_error
@@ -44,35 +45,6 @@ def local_now() -> datetime:
 
 def chat_key(log) -> str:
     return f"{log.owner.value}:{log.channel.value}"
-
-
-@dataclass(frozen=True)
-class Opening:
-    """Everything read from the store to open a case (built off the GUI thread by :func:`load_opening`)."""
-
-    stored: StoredCase
-    policy: Policy
-    tampered: frozenset[str]
-    draft: Draft | None
-    verdict: VerdictRow | None
-    #: request ids of the case's open supplement requests (the case waits for them)
-    open_supplements: tuple[str, ...] = ()
-    #: the supervisor's return of the current verdict (arbiter.store.returns.ReturnedMark), or None
-    returned: Any = None
-
-
-def load_opening(repo: ReviewRepository, case_pk: int) -> Opening:
-    """Read a case for review: the stored case, its policy, which items no longer match their hash (every item
-    is re-hashed: slow for large videos, so call it through ``tasks.run``), the draft and the current verdict."""
-    stored = repo.load_case(case_pk)
-    case = stored.case
-    policy = load_policy(case.platform.value, case.region)
-    requests = getattr(repo, "supplement_requests", None)
-    open_requests = tuple(r.request_id for r in requests(case_pk, states=("open",))) if callable(requests) else ()
-    marks = getattr(repo, "returned_marks", None)
-    returned = marks([case_pk]).get(case_pk) if callable(marks) else None
-    return Opening(stored, policy, frozenset(repo.tampered_evidence(case_pk)), repo.load_draft(case_pk),
-                   repo.current_verdict(case_pk), open_requests, returned)
 
 
 def _amends_current(draft: Draft, progress: dict, verdict: VerdictRow) -> bool:
@@ -118,12 +90,12 @@ class ReviewSession(QObject):
     def __init__(self, repo: ReviewRepository, case_pk: int, reviewer, parent: QObject | None = None, *,
                  opening: Opening | None = None):
         super().__init__(parent)
-        opening = opening or load_opening(repo, case_pk)
-        self.repo = repo
-        self.case_pk = case_pk
         # the signing identity (arbiter.signing.Identity); a plain id string gives a session that cannot sign
         self.signer = reviewer if callable(getattr(reviewer, "sign", None)) else None
         self.reviewer: str = self.signer.id if self.signer is not None else str(reviewer)
+        opening = opening or load_opening(repo, case_pk, self.reviewer)
+        self.repo = repo
+        self.case_pk = case_pk
         self.stored = opening.stored
         self.case = opening.stored.case
         self.policy = opening.policy
@@ -145,6 +117,10 @@ class ReviewSession(QObject):
         self.verdict: VerdictRow | None = opening.verdict
         #: a supervisor returned the current verdict (who, when, the note); None once it is amended
         self.returned = opening.returned
+        #: why the signed verdict's notice is held (read with the case, after signing, and when the panel shows)
+        self.notice_hold: str | None = opening.notice_hold
+        #: (original verdict, conflict or None) of an appeal, (None, None) otherwise (arbiter.ui.appeal_view)
+        self.appeal = opening.appeal
         #: how many times the rules ran (one per change; tests hold the session to it)
         self.evaluations = 0
 
@@ -225,8 +201,23 @@ class ReviewSession(QObject):
     def export_hold(self) -> str | None:
         """Why the signed verdict's notice may not be exported yet (the supervisor's notice gate), in words for
         the reviewer; None when it may. Front ends check it before writing a notice."""
+        return self.notice_hold if self.verdict is not None else None
+
+    def refresh_hold(self) -> None:
+        """Read the notice hold again (a supervisor may have approved meanwhile), on the pool; ``changed`` when it
+        is back and differs."""
         hold = getattr(self.repo, "notice_hold", None)
-        return hold(self.case_pk) if callable(hold) and self.verdict is not None else None
+        if self.verdict is None or not callable(hold):
+            return
+        from arbiter.ui import tasks
+
+        task = tasks.run(hold, self.case_pk, name=f"notice hold {self.case_pk}", owner=self)
+        task.finished.connect(self._hold_read)
+
+    def _hold_read(self, text: str | None) -> None:
+        if text != self.notice_hold:
+            self.notice_hold = text
+            self.changed.emit()
 
     def required_chat_keys(self) -> set[str]:
         """Every chat log owned by the buyer or the seller, as "owner:channel"."""
@@ -481,7 +472,8 @@ class ReviewSession(QObject):
         self.changed.emit()
         self.signFailed.emit(self.last_sign_error)
 
-    def _signed(self, row: VerdictRow, answers: dict, now: datetime) -> None:
+    def _signed(self, signed, answers: dict, now: datetime) -> None:
+        row, self.notice_hold = signed
         self._answers = answers
         self.verdict = row
         self.returned = None   # an amendment supersedes the returned verdict

@@ -45,3 +45,34 @@ def test_the_next_case_reads_ones_own_appeals_off_the_gui_thread(qtbot, tmp_path
         gate.set()
         st.window.close()
         st.close()
+
+
+def test_the_original_decision_of_an_appeal_is_read_with_the_case_off_the_gui_thread(qtbot, tmp_path, db, appeal_db,
+                                                                                      monkeypatch):  # noqa: F811
+    """The "Original decision" tab read the appeal's original verdict on the GUI thread while the case view was
+    built; now it comes with the case's opening read (arbiter.ui.opening), on the pool."""
+    from arbiter.ui import app as app_module
+    from arbiter.ui.workspace import CaseWorkspace
+
+    _, appeal_pk, _ = appeal_db
+    calls: list[bool] = []
+    real = Appeals.original_verdict
+
+    def recorded(self, case_pk):
+        calls.append(threading.current_thread() is threading.main_thread())
+        return real(self, case_pk)
+
+    monkeypatch.setattr(Appeals, "original_verdict", recorded)
+    st = app_module.start(f"sqlite:///{tmp_path}/t.db", False)
+    qtbot.addWidget(st.window)
+    try:
+        window = st.window
+        window.identity = ANA
+        window.open_case(appeal_pk)
+        qtbot.waitUntil(lambda: isinstance(window.tabs.currentWidget(), CaseWorkspace), timeout=15_000)
+        view = window.tabs.currentWidget().case_view
+        assert view.original_verdict is not None and view.original_verdict.warning.text()   # ana decided it
+        assert calls and not any(calls), "the original verdict was read on the GUI thread"
+    finally:
+        st.window.close()
+        st.close()

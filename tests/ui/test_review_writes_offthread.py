@@ -198,3 +198,29 @@ def test_a_draft_that_cannot_be_saved_keeps_the_tab_unless_the_reviewer_discards
     assert "Not saved" in workspace.checklist.banner.text()
     answer[0] = True
     assert tabs.close_tab(1) and tabs_widget.count() == 1
+
+
+def test_the_notice_hold_is_read_with_the_signature_not_on_each_refresh(env, qtbot, monkeypatch):
+    """A signed verdict's notice hold (the supervisor's notice gate) was read from the store on the GUI thread at
+    every refresh of the panel; now it comes with the signature (on the writer) and with the case's opening."""
+    s = env.session()
+    panel = shown(qtbot, s)
+    answer_supported_case(qtbot, panel)
+    open_everything(s)
+    click(qtbot, panel.override_check)                    # an override: flagged, its notice waits for approval
+    click(qtbot, choice(panel, "override.outcome", "seller_favoured"))
+    qtbot.keyClicks(panel.justification_edit, "The crack is visible in the seller's packing photo E2 too.")
+    hold = Gated(s.repo, "notice_hold", monkeypatch)
+    auto_confirm(monkeypatch)
+    assert panel.sign()
+    qtbot.waitUntil(lambda: s.is_locked, timeout=10_000)
+    assert hold.calls and not any(hold.calls), "the notice hold was read on the GUI thread"
+    assert "Notice held" in panel.export_status.text() and not panel.export_button.isEnabled()
+    before = len(hold.calls)
+    for _ in range(3):
+        panel.refresh()
+    assert len(hold.calls) == before                      # refreshing the panel reads nothing
+    panel.hide()
+    panel.show()                                          # shown again: read again, on the pool
+    qtbot.waitUntil(lambda: len(hold.calls) > before, timeout=5000)
+    assert not any(hold.calls)

@@ -447,6 +447,12 @@ class ChecklistPanel(QWidget):
         self.session.flush()   # waits for the writer
         super().closeEvent(event)
 
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt API
+        refresh = getattr(self.session, "refresh_hold", None)
+        if self.session.is_locked and callable(refresh):   # a supervisor may have approved meanwhile
+            refresh()
+        super().showEvent(event)
+
     def hideEvent(self, event) -> None:  # noqa: N802 - Qt API
         # another tab came forward: write now, without waiting; the window closing: wait for the writer
         self.session.flush(wait=not self.window().isVisible())
