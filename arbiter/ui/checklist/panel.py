@@ -396,6 +396,9 @@ class ChecklistPanel(QWidget):
         hold = self._hold()
         if hold:  # a flagged verdict or an amendment waits for a supervisor's approval
             self._show_export(self.tr("Notice held: %1").replace("%1", hold), WARN)
+            refresh = getattr(s, "refresh_hold", None)
+            if callable(refresh):   # approved meanwhile? read it again (the button comes back if so)
+                refresh()
             return False
         if path is None:
             path = dialogs.ask_export_path(self, f"{s.case.case_id}.pdf")
