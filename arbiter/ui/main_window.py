@@ -292,41 +292,10 @@ class MainWindow(QMainWindow):
 
     def next_case(self, after_pk: int | None = None) -> None:
         """Close the case just decided and open the next one still to decide, in the queue's order, once the
-        queue has been read again and the identity's own appeals are known (both read off the GUI thread)."""
-        from arbiter.ui.queue_reads import own_appeals
+        queue has been read again and the identity's own appeals are known (both off the GUI thread)."""
+        from arbiter.ui.next_case import open_next
 
-        join: dict[str, Any] = {"rows": False, "own": None}
-
-        def ready() -> None:
-            if join["rows"] and join["own"] is not None:
-                self._open_next(after_pk, join["own"])
-
-        def failed(exc: BaseException) -> None:   # the store still refuses one's own appeal; go on without
-            log.warning("reading one's own appeals failed: %s", plain_error(exc))
-            join["own"] = set()
-            ready()
-
-        task = tasks.run(own_appeals, self.db, getattr(self.identity, "id", None), name="next case: own appeals",
-                         owner=self)
-        task.finished.connect(lambda pks: (join.update(own=set(pks)), ready()))
-        task.failed.connect(failed)
-        self.refresh_queue()
-        self.queue_model.when_loaded(lambda: (join.update(rows=True), ready()))
-
-    def _open_next(self, after_pk: int | None, own_appeals: set[int]) -> None:
-        model = self.queue_model
-        rows = [model.row_at(i) for i in range(model.rowCount())]
-        rows = [r for r in rows if r.pk not in own_appeals]  # an appeal of one's own verdict: someone else's
-        next_pk = self.cases.next_pk(rows, after_pk)
-        if after_pk is not None:
-            widget = self.cases.widget_for(after_pk)
-            if widget is not None:
-                self.cases.close_tab(self.tabs.indexOf(widget))
-        if next_pk is None:
-            self.show_queue()
-            self.statusBar().showMessage(self.tr("No case left to decide in the queue."), 10000)
-            return
-        self.open_case(next_pk)
+        open_next(self, after_pk)
 
     def close_tab(self, index: int) -> None:
         self.cases.close_tab(index)
@@ -481,6 +450,9 @@ class MainWindow(QMainWindow):
                     return
         self.cases.save()
         self.save_state()
+        from arbiter.ui import lease_keeper
+
+        lease_keeper.release_on_quit(self)   # team mode: the cases go back (on the pool; waited for below)
         tasks.runner().wait(10_000)
         super().closeEvent(event)
 
