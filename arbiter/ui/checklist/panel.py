@@ -458,5 +458,5 @@ class ChecklistPanel(QWidget):
 
     def hideEvent(self, event) -> None:  # noqa: N802 - Qt API
         # another tab came forward: write now, without waiting; the window closing: wait for the writer
-        self.session.flush(wait=not self.window().isVisible())
+        self.session.flush(wait=not self.window().isVisible(), msecs=5000)
         super().hideEvent(event)
