@@ -17,16 +17,39 @@ log = logging.getLogger(__name__)
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
 
 
+def refusal_text(refusal: Any) -> str:
+    """Why a case was not checked out to us, in the interface language: the store's reason (``LeaseError.reason``
+    and its facts), never the store's English line; an unexpected error keeps its own message."""
+    reason = getattr(refusal, "reason", None)
+    if reason == "own_appeal" and getattr(refusal, "conflict", None) is not None:
+        c = refusal.conflict
+        return (translate("LeaseKeeper", "%1 appeals your own verdict on %2 (version %3): another reviewer must "
+                                         "decide it, so it is not checked out to you.")
+                .replace("%1", c.case_id).replace("%2", c.appealed_case_id).replace("%3", str(c.version)))
+    if reason == "checked_out" and getattr(refusal, "holder", None):
+        from PySide6.QtCore import QLocale
+
+        until = refusal.until.astimezone() if getattr(refusal, "until", None) else None
+        when = (QLocale().toString(until.date(), QLocale.FormatType.ShortFormat) + until.strftime(" %H:%M")
+                if until is not None else "—")
+        return (translate("LeaseKeeper", "Someone else has this case: %1 is checked out to %2 until %3.")
+                .replace("%1", str(refusal.case_id)).replace("%2", refusal.holder).replace("%3", when))
+    if reason == "lost" and getattr(refusal, "holder", None):
+        return (translate("LeaseKeeper", "%1: %2 has taken it over.")
+                .replace("%1", str(refusal.case_id)).replace("%2", refusal.holder))
+    return translate("LeaseKeeper", "This case could not be checked out to you: %1").replace("%1", str(refusal))
+
+
 class LeaseKeeper(QObject):
-    """``open(case_pk, case_id)`` -> None when the case is ours now, else a sentence saying who holds it;
+    """``open(case_pk, case_id)`` -> None when the case is ours now, else why not (a ``LeaseError`` with its
+    reason, or the unexpected error; :func:`refusal_text` words it);
     ``close(case_pk)`` gives it back; ``release_all()`` on quit. Renewals run every third of the lease's
     length; ``lost`` lists the cases whose lease could not be renewed (someone took them over).
 
     The window uses the ``*_later`` forms: every take, renewal and release is a round trip to the shared server,
     run on the task pool (``arbiter.ui.tasks``), never on the GUI thread; ``open``/``renew_all`` are the same
-    work done in place (tests, and the workers themselves). Leases exist on PostgreSQL only, which takes
-    concurrent writers, so they do not queue behind an import on the single writer (a long import would let
-    them expire)."""
+    work done in place (tests). Leases exist on PostgreSQL only, which takes concurrent writers, so they do not
+    queue behind an import on the single writer (a long import would let them expire)."""
 
     def __init__(self, db: Any, holder: str, parent: QObject | None = None):
         super().__init__(parent)
@@ -43,20 +66,20 @@ class LeaseKeeper(QObject):
         self._closed_while_taking: set[int] = set()
 
     # ---------------------------------------------------------------- the store's side (any thread)
-    def take(self, case_id: str) -> str | None:
-        """Check the case out; None when it is ours, else the sentence saying who holds it."""
+    def take(self, case_id: str) -> Exception | None:
+        """Check the case out; None when it is ours, else why not (the ``LeaseError``, or the unexpected error)."""
         from arbiter.store.leases import LeaseError
 
         try:
             self.leases.take(case_id, self.holder)
         except LeaseError as exc:
-            return str(exc)
+            return exc
         except Exception as exc:  # noqa: BLE001 - the server may be unreachable for a moment; the case still opens
             log.exception("taking the lease of %s failed", case_id)
-            return str(exc)
+            return exc
         return None
 
-    def _renew(self, items: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    def _renew(self, items: list[tuple[int, str]]) -> list[tuple[int, Exception]]:
         from arbiter.store.leases import LeaseError
 
         lost = []
@@ -64,7 +87,7 @@ class LeaseKeeper(QObject):
             try:
                 self.leases.renew(case_id, self.holder)
             except LeaseError as exc:
-                lost.append((case_pk, str(exc)))
+                lost.append((case_pk, exc))
             except Exception:  # noqa: BLE001 - the network may be down for a moment; retried next time
                 log.exception("renewing the lease of %s failed", case_id)
         return lost
@@ -76,7 +99,7 @@ class LeaseKeeper(QObject):
             log.info("releasing %s failed; the lease will expire", case_id)
 
     # ---------------------------------------------------------------- the GUI's side
-    def open(self, case_pk: int, case_id: str) -> str | None:
+    def open(self, case_pk: int, case_id: str) -> Exception | None:
         refused = self.take(case_id)
         self._took(case_pk, case_id, refused)
         return refused
@@ -91,9 +114,9 @@ class LeaseKeeper(QObject):
                                                done(refused) if done is not None else None))
         return task
 
-    def _took(self, case_pk: int, case_id: str, refused: str | None) -> None:
+    def _took(self, case_pk: int, case_id: str, refused: Exception | None) -> None:
         self._taking.pop(case_pk, None)
-        if refused:
+        if refused is not None:
             return
         if case_pk in self._closed_while_taking:   # the tab closed before the lease came back: give it back
             self._closed_while_taking.discard(case_pk)
@@ -113,11 +136,11 @@ class LeaseKeeper(QObject):
         task.finished.connect(self._renewed)
         return task
 
-    def _renewed(self, lost: list[tuple[int, str]]) -> list[str]:
+    def _renewed(self, lost: list[tuple[int, Exception]]) -> list[str]:
         texts = []
-        for case_pk, text in lost:
+        for case_pk, exc in lost:
             self.held.pop(case_pk, None)
-            texts.append(text)
+            texts.append(refusal_text(exc))
         self.lost.extend(texts)
         if texts:
             window = self.parent()
@@ -175,10 +198,9 @@ def _opened(window, case_pk: int) -> None:
     if keeper is None or session is None:
         return
 
-    def done(held: str | None) -> None:
-        if held:
-            window.statusBar().showMessage(translate("LeaseKeeper", "Someone else has this case: %1")
-                                           .replace("%1", held), 20000)
+    def done(refused: Exception | None) -> None:
+        if refused is not None:
+            window.statusBar().showMessage(refusal_text(refused), 20000)
         window.queue_model.refresh_holders()
 
     keeper.open_later(case_pk, session.case.case_id, done)
