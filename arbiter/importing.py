@@ -43,6 +43,10 @@ MIN_BUNDLES_FOR_SPAWNED_WORKERS = 300
 BATCH_BUNDLES = 256
 BATCH_BYTES = 64 * 1024 * 1024
 BATCH_SECONDS = 1.0
+#: the first transaction is committed sooner: from then on the workers find its evidence files and fingerprints
+#: stored (each asks the database), so a photo shared by many bundles is not decoded again by every worker, nor
+#: its bytes sent to the writer again
+FIRST_BATCH_BUNDLES = 32
 #: bundles per task of a worker process (fewer when they are big), tasks in flight per worker, and the bundles'
 #: size on disk in flight at most: memory stays bounded, and the workers keep reading while the writer commits
 TASK_BUNDLES = 8
@@ -169,12 +173,24 @@ def known_prints(engine: Any) -> Callable[[Sequence[str]], set[str]]:
     from arbiter.store.forensics import fingerprinted
 
     readonly = engine.execution_options(arbiter_readonly=True)
+    seen: set[str] = set()   # found fingerprinted once (they are never deleted): not asked again in this import
 
     def known(digests: Sequence[str]) -> set[str]:
-        with readonly.connect() as conn:
-            return fingerprinted(conn, digests)
+        wanted = set(digests)
+        ask = wanted - seen
+        if ask:
+            with readonly.connect() as conn:
+                found = fingerprinted(conn, ask)
+            if len(seen) + len(found) > _SEEN_LIMIT:
+                seen.clear()
+            seen.update(found)
+        return wanted & seen
 
     return known
+
+
+#: digests one lookup remembers as stored (per import, per process; then it starts afresh)
+_SEEN_LIMIT = 65536
 
 
 _IN_WORKER = False
@@ -370,8 +386,8 @@ def import_bundles(db: Any, sources: Sequence[str | os.PathLike], *, actor: str 
             done += 1
             if on_progress is not None:
                 on_progress(done, total, Path(read.source).name)
-            if (len(pending) >= BATCH_BUNDLES or pending_bytes >= BATCH_BYTES
-                    or time.monotonic() - batch_started >= BATCH_SECONDS):
+            if (len(pending) >= (BATCH_BUNDLES if summary.outcomes else FIRST_BATCH_BUNDLES)
+                    or pending_bytes >= BATCH_BYTES or time.monotonic() - batch_started >= BATCH_SECONDS):
                 flush()
         if pending:
             flush()

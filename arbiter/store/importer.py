@@ -201,8 +201,9 @@ def _video_fingerprints(loaded: Any, known: KnownPrints | None = None) -> dict[s
 
 
 def _bundle_fingerprints(loaded: Any, known: KnownPrints | None = None) -> dict[str, tuple[Any, ...]]:
-    """sha256 -> fingerprints of the bundle's images that ``known`` does not report as stored already; a
-    per-process cache by content hash in front (``arbiter.forensics.fingerprint.fingerprints`` computes)."""
+    """sha256 -> fingerprints of the bundle's images that ``known`` does not report as stored already (those are
+    not carried to the writer at all), from a per-process cache by content hash, else computed
+    (``arbiter.forensics.fingerprint.fingerprints``)."""
     images: dict[str, bytes] = {}
     for item in loaded.case.evidence:
         if item.media_type in IMAGE_MEDIA_TYPES and item.sha256 not in images:
@@ -210,13 +211,13 @@ def _bundle_fingerprints(loaded: Any, known: KnownPrints | None = None) -> dict[
             if data is not None:
                 images[item.sha256] = data
     out: dict[str, tuple[Any, ...]] = {}
+    for digest in _stored(known, images):   # stored already: nothing to carry to the writer
+        images.pop(digest, None)
     for digest in list(images):
         cached = _PRINTS_CACHE.get(digest)
         if cached is not None:
             out[digest] = cached
             del images[digest]
-    for digest in _stored(known, images):
-        images.pop(digest, None)
     for digest, data in images.items():
         prints = fingerprints(data)
         if len(_PRINTS_CACHE) >= _PRINTS_CACHE_SIZE:
