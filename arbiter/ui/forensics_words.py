@@ -1,7 +1,7 @@
 """The forensic flags in the interface language (issue 10): the domain gives each flag a code and its facts as
 data (``arbiter.domain.forensics.Flag.params``); the words are here, through Qt's translate, so the Chinese
 interface shows them in Chinese and a language switch re-words them. Times are shown as the rest of the open
-case shows them (the parties' time zone, named), with the date in the interface's locale.
+case shows them: in the parties' time zone, named in the text, written ``2025-03-09 18:20``.
 
 The CLI keeps its English line (``Flag.detail``, cli.md's ``evidence flags``); citations in the rationale take
 the case's language (``Flag.citation``), since the rationale goes into the parties' notice.
@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from datetime import datetime, tzinfo
 
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QCoreApplication
 
 from arbiter.domain.forensics import Flag
 
@@ -30,10 +30,10 @@ def flag_title(code: str) -> str:
 
 
 def moment_text(moment: datetime, zone: tzinfo | None = None) -> str:
-    """An aware time in ``zone`` (else its own), the date in the interface's locale: ``09/03/2025 18:20`` in
-    English (UK), ``2025/3/9 18:20`` in Chinese."""
+    """An aware time in ``zone`` (else its own), written as the case view writes every time beside it (the Order
+    box, the evidence header, the timeline): ``2025-03-09 18:20``, read alike in English and Chinese."""
     local = moment.astimezone(zone) if zone is not None else moment
-    return QLocale().toString(local.date(), QLocale.FormatType.ShortFormat) + local.strftime(" %H:%M")
+    return local.strftime("%Y-%m-%d %H:%M")
 
 
 def _zone_name(flag: Flag, zone: tzinfo | None, zone_name: str) -> str:

@@ -1,6 +1,6 @@
 """The forensic flags in the interface language (issue 10): the Chinese interface words every flag in Chinese,
-beside the evidence and in the facts panel, and re-words them on a language switch; the dates follow the
-interface's locale in the zone the case view shows its times in. The CLI keeps its English line."""
+beside the evidence and in the facts panel, and re-words them on a language switch; times are written as the
+case view writes them, in the zone it shows them in. The CLI keeps its English line."""
 from __future__ import annotations
 
 import re
@@ -52,14 +52,14 @@ def view(qtbot, sqlite_db, english_after):
 def test_switching_to_chinese_words_the_flags_beside_the_evidence_in_chinese(qtbot, view):
     strip = view.forensics_strip
     before = [row.detail.text() for row in strip.rows]
-    assert before[0] == ("Taken 09/03/2025 18:20 (no offset written: read in Europe/London); delivered "
-                         "10/03/2025 14:20 (times in Europe/London).")
+    assert before[0] == ("Taken 2025-03-09 18:20 (no offset written: read in Europe/London); delivered "
+                         "2025-03-10 14:20 (times in Europe/London).")
     assert not any(CJK.search(text) for text in before)
 
     i18n.switch(i18n.CHINESE)      # what the Language menu does: Qt sends LanguageChange to every widget
     qtbot.waitUntil(lambda: CJK.search(strip.rows[0].detail.text()) is not None, timeout=5_000)
     details = [row.detail.text() for row in strip.rows]
-    assert details[0] == "拍摄于 2025/3/9 18:20（未写时区偏移：按 Europe/London 时间读取）；签收于 2025/3/10 14:20（时间均为 Europe/London）。"
+    assert details[0] == "拍摄于 2025-03-09 18:20（未写时区偏移：按 Europe/London 时间读取）；签收于 2025-03-10 14:20（时间均为 Europe/London）。"
     assert details[1] == "照片元数据中有图片编辑软件：Adobe Photoshop 25.4 (Macintosh)"
     assert details[2] == "文件内嵌的预览图是另一张图片（相差 26/64 位）。"
     assert details[3] == "也出现在案件 TTS-UK-250303-0012 中，编号 E1（相差 2 位）；TTS-UK-250303-0012 在先。"
@@ -101,8 +101,8 @@ def test_times_are_shown_in_the_case_views_zone_and_the_camera_clock_is_named(en
         "zone": "Asia/Shanghai", "order_placed_at": datetime(2025, 2, 20, 18, 0, tzinfo=timezone.utc)})
     shanghai = ZoneInfo("Asia/Shanghai")
     assert flag_detail(flag, shanghai, "Asia/Shanghai") == (
-        "Taken 19/02/2025 09:30 (by the camera's UTC offset); the order was placed 21/02/2025 02:00 "
+        "Taken 2025-02-19 09:30 (by the camera's UTC offset); the order was placed 2025-02-21 02:00 "
         "(times in Asia/Shanghai).")
     i18n.install(i18n.CHINESE)
     assert flag_detail(flag, LONDON, "Europe/London") == (
-        "拍摄于 2025/2/19 01:30（按相机记录的 UTC 偏移）；下单于 2025/2/20 18:00（时间均为 Europe/London）。")
+        "拍摄于 2025-02-19 01:30（按相机记录的 UTC 偏移）；下单于 2025-02-20 18:00（时间均为 Europe/London）。")
