@@ -36,6 +36,15 @@ def moment_text(moment: datetime, zone: tzinfo | None = None) -> str:
     return local.strftime("%Y-%m-%d %H:%M")
 
 
+def frame_text(frame) -> str:
+    """Where a key frame is in its video: ``0:03``, or ``50 %`` of it when the length is unknown."""
+    seconds = frame.seconds
+    if seconds is None:
+        return f"{round(frame.fraction * 100)} %"
+    at = int(seconds)
+    return f"{at // 60}:{at % 60:02d}"
+
+
 def _zone_name(flag: Flag, zone: tzinfo | None, zone_name: str) -> str:
     return zone_name if zone is not None and zone_name else str(flag.param("zone") or "")
 
@@ -70,8 +79,20 @@ def flag_detail(flag: Flag, zone: tzinfo | None = None, zone_name: str = "") -> 
         else:
             text = translate("ForensicFlags", "Also in case %1 as %2 (distance %3); %4 came first.")
             values["%4"] = str(p["first_seen"])
-        return _fill(text, values)
+        text = _fill(text, values)
+        if p.get("frame") is not None:
+            here = translate("ForensicFlags", "The matching frame is at %1 of this video.")
+            text = _then(text, here.replace("%1", frame_text(p["frame"])))
+        if p.get("other_frame") is not None:
+            there = translate("ForensicFlags", "The matching frame is at %1 of the other case's video.")
+            text = _then(text, there.replace("%1", frame_text(p["other_frame"])))
+        return text
     return flag.detail
+
+
+def _then(text: str, sentence: str) -> str:
+    """Two sentences in a row: a space after English punctuation, none after Chinese (。)."""
+    return text + ("" if text.endswith(("。", "！", "？")) else " ") + sentence
 
 
 def _fill(text: str, values: dict[str, str]) -> str:
@@ -85,4 +106,4 @@ def case_language(session) -> str:
     return str(getattr(case, "language", "") or "en")
 
 
-__all__ = ["case_language", "flag_detail", "flag_title", "moment_text"]
+__all__ = ["case_language", "flag_detail", "flag_title", "frame_text", "moment_text"]

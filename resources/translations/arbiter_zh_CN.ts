@@ -1905,6 +1905,22 @@ seller: {seller}</source>
         <source>Also in case %1 as %2 (distance %3); %4 came first.</source>
         <translation>也出现在案件 %1 中，编号 %2（相差 %3 位）；%4 在先。</translation>
     </message>
+    <message>
+        <source>The matching frame is at %1 of this video.</source>
+        <translation>匹配的画面位于本视频的 %1 处。</translation>
+    </message>
+    <message>
+        <source>The matching frame is at %1 of the other case&apos;s video.</source>
+        <translation>匹配的画面位于对方案件视频的 %1 处。</translation>
+    </message>
+    <message>
+        <source>Here, the video&apos;s frame at %1.</source>
+        <translation type="vanished">本案为视频，第 %1 处的画面。</translation>
+    </message>
+    <message>
+        <source>There, the video&apos;s frame at %1.</source>
+        <translation type="vanished">对方为视频，第 %1 处的画面。</translation>
+    </message>
 </context>
 <context>
     <name>ForensicsFactsBox</name>
