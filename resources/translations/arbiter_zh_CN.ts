@@ -221,6 +221,14 @@
         <source>does not establish it</source>
         <translation>不足以证明</translation>
     </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
 </context>
 <context>
     <name>CalibrationPage</name>
