@@ -386,7 +386,7 @@ def import_bundles(db: Any, sources: Sequence[str | os.PathLike], *, actor: str 
             done += 1
             if on_progress is not None:
                 on_progress(done, total, Path(read.source).name)
-            if (len(pending) >= (BATCH_BUNDLES if summary.outcomes else FIRST_BATCH_BUNDLES)
+            if (len(pending) >= (BATCH_BUNDLES if summary.outcomes else min(BATCH_BUNDLES, FIRST_BATCH_BUNDLES))
                     or pending_bytes >= BATCH_BYTES or time.monotonic() - batch_started >= BATCH_SECONDS):
                 flush()
         if pending:
