@@ -127,3 +127,31 @@ def test_the_plan_tells_few_from_many_from_most(queue, monkeypatch):
     assert words.fulltext is True and words.dense is False
     assert [r.case_id for r in queue.list_cases(QueueQuery(text="Priya Bennett HomeGoods"), 0, 10)] == [
         "TTS-UK-PLAN-015"]
+
+
+def test_the_queue_s_capped_count_comes_with_the_plan(queue, monkeypatch):
+    """count_cases(cap=1000), what the queue asks on every search, is answered from the plan's own statement
+    (each lookup's cases counted up to the cap on the way): exact, and one statement for the whole count."""
+    from sqlalchemy import event
+
+    monkeypatch.setattr("arbiter.store.repository.PLAN_SECONDS", 0)
+    statements = []
+    listener = lambda *args: statements.append(args[2])  # noqa: E731
+    for text in ("bennett", "sophie", "Sophie Bennett", "sophie ben", "tts-uk-plan-00", "88", "tt", "zzz-none",
+                 "Priya Bennett HomeGoods"):
+        query = QueueQuery(text=text)
+        exact = queue.count_cases(query)
+        event.listen(queue.db.engine, "before_cursor_execute", listener)
+        try:
+            statements.clear()
+            assert queue.count_cases(query, cap=qs.QUEUE_CAP) == exact, text
+        finally:
+            event.remove(queue.db.engine, "before_cursor_execute", listener)
+        counts = [s for s in statements if s.lstrip().upper().startswith("SELECT")]
+        if text in ("Priya Bennett HomeGoods", "zzz-none"):  # no value starts so: the names' text index too
+            assert len(counts) == 2, counts
+        else:
+            assert len(counts) == 1, (text, counts)
+        assert exact == len(queue.list_cases(query, 0, 100)), text
+    assert queue.count_cases(QueueQuery(text="tt"), cap=qs.QUEUE_CAP) == 16     # 32 rows, 16 cases
+    assert queue.count_cases(QueueQuery(text="bennett", status="in_review"), cap=qs.QUEUE_CAP) == 3  # filtered
