@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone, tzinfo
+from typing import Any
 
 from arbiter.domain.model import Case, Party
 
@@ -51,24 +52,42 @@ class SeenElsewhere:
 
 @dataclass(frozen=True, slots=True)
 class Flag:
+    """One flag: a stable ``code`` (FLAG_CODES) and its facts as data (``params``), never words. The words are the
+    reader's: :func:`detail_text` (English, the ``evidence flags`` line of the CLI contract), the workstation's
+    own rendering in the interface language (``arbiter.ui.forensics_words``), :meth:`citation` in the case's
+    language. Params by code (every time aware, already in the parties' zone):
+
+    - ``taken_before_order``: ``taken_at``, ``clock`` (``"camera_offset"``: the camera wrote its UTC offset;
+      ``"parties_zone"``: read in ``zone``), ``zone`` (the parties' IANA zone name), ``order_placed_at``
+    - ``taken_before_delivery``: the same with ``delivered_at`` instead of ``order_placed_at``
+    - ``edited_with_software``: ``software`` (as EXIF names it)
+    - ``exif_thumbnail_differs``: ``distance`` (of ``bits``, 64, between the preview's and the image's hashes)
+    - ``seen_in_other_case``: ``other_case_id``, ``other_evidence_id``, ``distance``, ``first_seen`` (the case id
+      seen first), ``this_case_first`` (bool)
+    """
     evidence_id: str
     code: str
-    detail: str
+    params: Mapping[str, Any] = field(default_factory=dict, hash=False)
+
+    def param(self, name: str, default: Any = None) -> Any:
+        return self.params.get(name, default)
+
+    @property
+    def detail(self) -> str:
+        """The facts in English words (the CLI's wording)."""
+        return detail_text(self)
 
     def line(self) -> str:
         return f"{self.evidence_id}\t{self.code}\t{self.detail}"
 
-    def citation(self) -> str:
-        """How a reviewer cites it in a rationale: ``E2: seen in case TTS-UK-250301-0007``."""
-        return f"{self.evidence_id}: {short_text(self)}"
+    def citation(self, language: str = "en") -> str:
+        """How a reviewer cites it in a rationale, in the case's language (``zh*``: Chinese, else English):
+        ``E2: seen in case TTS-UK-250301-0007``."""
+        return f"{self.evidence_id}: {short_text(self, language)}"
 
 
 def is_editor(software: str | None) -> bool:
     return bool(software) and _EDITOR_RE.search(software) is not None
-
-
-def _iso(moment: datetime, tz: tzinfo) -> str:
-    return moment.astimezone(tz).isoformat(timespec="minutes")
 
 
 def evidence_flags(case: Case, facts: Mapping[str, PhotoFacts], seen: Iterable[SeenElsewhere], *,
@@ -82,38 +101,65 @@ def evidence_flags(case: Case, facts: Mapping[str, PhotoFacts], seen: Iterable[S
         f = facts.get(item.id, PhotoFacts())
         if f.taken_at is not None and item.party is Party.BUYER:
             if f.taken_offset is not None:
-                taken = f.taken_at.replace(tzinfo=timezone(f.taken_offset))
-                how = "camera's UTC offset"
+                taken, clock = f.taken_at.replace(tzinfo=timezone(f.taken_offset)), "camera_offset"
             else:
-                taken = f.taken_at.replace(tzinfo=tz)
-                how = f"read in {zone_name}"
+                taken, clock = f.taken_at.replace(tzinfo=tz), "parties_zone"
+            when = {"taken_at": taken.astimezone(tz), "clock": clock, "zone": zone_name}
             if taken < case.order.placed_at:
                 flags.append(Flag(item.id, "taken_before_order",
-                                  f"taken {_iso(taken, tz)} ({how}), order placed {_iso(case.order.placed_at, tz)}"))
+                                  {**when, "order_placed_at": case.order.placed_at.astimezone(tz)}))
             if case.order.delivered_at is not None and taken < case.order.delivered_at:
                 flags.append(Flag(item.id, "taken_before_delivery",
-                                  f"taken {_iso(taken, tz)} ({how}), delivered {_iso(case.order.delivered_at, tz)}"))
+                                  {**when, "delivered_at": case.order.delivered_at.astimezone(tz)}))
         if is_editor(f.software):
-            flags.append(Flag(item.id, "edited_with_software", f"Software: {f.software}"))
+            flags.append(Flag(item.id, "edited_with_software", {"software": f.software}))
         if f.preview_differs:
-            flags.append(Flag(item.id, "exif_thumbnail_differs",
-                              f"the embedded preview shows another picture (distance {f.preview_distance}/64)"))
+            flags.append(Flag(item.id, "exif_thumbnail_differs", {"distance": f.preview_distance, "bits": 64}))
         for s in sorted(seen_by_item.get(item.id, ()), key=lambda x: (x.other_case_id, x.other_evidence_id)):
-            first = "this case came first" if s.first_seen == case.case_id else f"{s.first_seen} came first"
-            flags.append(Flag(item.id, "seen_in_other_case",
-                              f"seen in case {s.other_case_id} as {s.other_evidence_id} (distance {s.distance}); "
-                              f"{first}"))
+            flags.append(Flag(item.id, "seen_in_other_case", {
+                "other_case_id": s.other_case_id, "other_evidence_id": s.other_evidence_id,
+                "distance": s.distance, "first_seen": s.first_seen, "this_case_first": s.first_seen == case.case_id}))
     return flags
 
 
-def short_text(flag: Flag) -> str:
-    """A few words for a label or a citation (English; the UI translates the code itself)."""
+def _iso(moment: datetime) -> str:
+    return moment.isoformat(timespec="minutes")
+
+
+def detail_text(flag: Flag) -> str:
+    """The flag's facts in English: the third field of ``arbiter evidence flags`` (cli.md)."""
+    p = flag.params
+    if flag.code in ("taken_before_order", "taken_before_delivery"):
+        how = "camera's UTC offset" if p["clock"] == "camera_offset" else f"read in {p['zone']}"
+        if flag.code == "taken_before_order":
+            return f"taken {_iso(p['taken_at'])} ({how}), order placed {_iso(p['order_placed_at'])}"
+        return f"taken {_iso(p['taken_at'])} ({how}), delivered {_iso(p['delivered_at'])}"
+    if flag.code == "edited_with_software":
+        return f"Software: {p['software']}"
+    if flag.code == "exif_thumbnail_differs":
+        return f"the embedded preview shows another picture (distance {p['distance']}/{p.get('bits', 64)})"
     if flag.code == "seen_in_other_case":
-        rest = flag.detail.removeprefix("seen in case ")
-        return "seen in case " + rest.split(" ", 1)[0]
-    return {
-        "taken_before_order": "taken before the order",
-        "taken_before_delivery": "taken before the delivery",
-        "edited_with_software": "edited with " + flag.detail.removeprefix("Software: "),
-        "exif_thumbnail_differs": "embedded preview shows another picture",
-    }.get(flag.code, flag.code)
+        first = "this case came first" if p["this_case_first"] else f"{p['first_seen']} came first"
+        return (f"seen in case {p['other_case_id']} as {p['other_evidence_id']} (distance {p['distance']}); "
+                f"{first}")
+    return ", ".join(f"{k}={v}" for k, v in sorted(p.items()))
+
+
+_SHORT = {
+    "en": {"taken_before_order": "taken before the order", "taken_before_delivery": "taken before the delivery",
+           "edited_with_software": "edited with {software}",
+           "exif_thumbnail_differs": "embedded preview shows another picture",
+           "seen_in_other_case": "seen in case {other_case_id}"},
+    "zh": {"taken_before_order": "拍摄于下单之前", "taken_before_delivery": "拍摄于签收之前",
+           "edited_with_software": "经 {software} 编辑",
+           "exif_thumbnail_differs": "内嵌预览图是另一张图片",
+           "seen_in_other_case": "出现在案件 {other_case_id} 中"},
+}
+
+
+def short_text(flag: Flag, language: str = "en") -> str:
+    """A few words for a citation in the rationale, in the case's language (``zh*``: Chinese, else English).
+    The interface words its flags itself, in the interface language."""
+    words = _SHORT["zh" if language.lower().startswith("zh") else "en"]
+    template = words.get(flag.code)
+    return template.format(**flag.params) if template else flag.code

@@ -156,16 +156,34 @@ def original_deciders(session: Session, case_pk: int) -> tuple[list[VerdictModel
     return originals, people
 
 
-def conflict_of(session: Session, case_pk: int, who: str) -> str | None:
-    """Why ``who`` may not decide this case (it appeals their own verdict), or None."""
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    """``who`` decided (or amended) the verdict ``case_id`` appeals: ``appealed_case_id`` version ``version``."""
+    case_id: str
+    appealed_case_id: str
+    version: int
+    who: str
+
+    def __str__(self) -> str:
+        return (f"{self.case_id} appeals {self.appealed_case_id} v{self.version}, decided by {self.who}: "
+                "another reviewer must decide the appeal")
+
+
+def conflict_facts(session: Session, case_pk: int, who: str) -> Conflict | None:
+    """The facts of why ``who`` may not decide this case (it appeals their own verdict), or None."""
     originals, people = original_deciders(session, case_pk)
     if who not in people:
         return None
     first = originals[0]
     original_case = session.get(CaseModel, first.case_pk)
     this_case = session.get(CaseModel, case_pk)
-    return (f"{this_case.case_id} appeals {original_case.case_id} v{first.number or 1}, decided by {who}: "
-            "another reviewer must decide the appeal")
+    return Conflict(this_case.case_id, original_case.case_id, first.number or 1, who)
+
+
+def conflict_of(session: Session, case_pk: int, who: str) -> str | None:
+    """Why ``who`` may not decide this case (it appeals their own verdict), in one English line, or None."""
+    facts = conflict_facts(session, case_pk, who)
+    return None if facts is None else str(facts)
 
 
 def check_not_original_decider(session: Session, case_pk: int, who: str) -> None:
@@ -244,6 +262,6 @@ class Appeals:
             return conflicted_case_pks(session, who)
 
 
-__all__ = ["AppealConflict", "Appeals", "OriginalVerdict", "appeal_link", "appeal_values", "appeal_values_from_json",
+__all__ = ["AppealConflict", "Appeals", "Conflict", "conflict_facts", "OriginalVerdict", "appeal_link", "appeal_values", "appeal_values_from_json",
            "check_not_original_decider", "conflict_of", "conflicted_case_pks", "original_deciders",
            "original_verdict", "original_verdicts"]

@@ -20,7 +20,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from arbiter.store import audit
-from arbiter.store.appeals import conflict_of
+from arbiter.store.appeals import conflict_facts, conflict_of
 from arbiter.store.db import Database
 from arbiter.store.errors import StoreError
 from arbiter.store.models import CaseModel
@@ -33,7 +33,15 @@ TAKEABLE_STATUSES = ("new", "in_review")
 
 
 class LeaseError(StoreError):
-    """A lease cannot be taken, renewed or released (the message says why, with the case id)."""
+    """A lease cannot be taken, renewed or released (the message says why, with the case id, in English). The
+    reason as data, for a front end to word it: ``reason`` ("checked_out": ``holder`` has it until ``until``;
+    "own_appeal": the case appeals the taker's own verdict, ``conflict`` (``appeals.Conflict``) says which;
+    "lost": ``holder`` took it over; "not_held"; "unknown_case"), ``case_id``."""
+
+    def __init__(self, message: str, *, reason: str = "other", case_id: str | None = None,
+                 holder: str | None = None, until: datetime | None = None, conflict=None):
+        super().__init__(message)
+        self.reason, self.case_id, self.holder, self.until, self.conflict = reason, case_id, holder, until, conflict
 
 
 class CaseUnknown(LeaseError, LookupError):
@@ -131,7 +139,7 @@ class Leases:
             stmt = stmt.with_for_update()
         case = session.scalar(stmt)
         if case is None:
-            raise CaseUnknown(f"no case {case_id} in this database")
+            raise CaseUnknown(f"no case {case_id} in this database", reason="unknown_case", case_id=case_id)
         return case
 
     def take(self, case_id: str, holder: str) -> Lease:
@@ -140,15 +148,16 @@ class Leases:
         holder = self._check_holder(holder)
         with self._db.session() as session:
             case = self._case_by_id(session, case_id, lock=True)
-            conflict = conflict_of(session, case.id, holder)
-            if conflict:
-                raise LeaseError(conflict)
+            conflict = conflict_facts(session, case.id, holder)
+            if conflict is not None:
+                raise LeaseError(str(conflict), reason="own_appeal", case_id=case_id, conflict=conflict)
             now = _db_now(session)
             lease = self._claim(session, case, holder, now)
             if lease is None:
                 current = session.get(CaseLeaseModel, case.id)
-                raise LeaseError(f"{case_id} is checked out to {current.holder} until "
-                                 f"{_utc(current.expires_at):%Y-%m-%d %H:%M} UTC")
+                until = _utc(current.expires_at)
+                raise LeaseError(f"{case_id} is checked out to {current.holder} until {until:%Y-%m-%d %H:%M} UTC",
+                                 reason="checked_out", case_id=case_id, holder=current.holder, until=until)
             if lease.taken_at == now:
                 audit.append_event(session, holder, "case.taken", {
                     "case_id": case.case_id, "expires_at": lease.expires_at.isoformat()}, case_pk=case.id)
@@ -163,7 +172,8 @@ class Leases:
             lease = self._claim(session, case, holder, _db_now(session))
             if lease is None:
                 current = session.get(CaseLeaseModel, case.id)
-                raise LeaseError(f"{case_id}: the lease was lost; {current.holder} has the case now")
+                raise LeaseError(f"{case_id}: the lease was lost; {current.holder} has the case now", reason="lost",
+                                 case_id=case_id, holder=current.holder)
             return lease
 
     def release(self, case_id: str, holder: str) -> None:
@@ -174,9 +184,10 @@ class Leases:
             now = _db_now(session)
             lease = session.get(CaseLeaseModel, case.id, with_for_update=True)
             if lease is None or _utc(lease.expires_at) <= now:
-                raise LeaseError(f"{case_id} is not checked out")
+                raise LeaseError(f"{case_id} is not checked out", reason="not_held", case_id=case_id)
             if lease.holder != holder:
-                raise LeaseError(f"{case_id} is checked out to {lease.holder}, not to {holder}")
+                raise LeaseError(f"{case_id} is checked out to {lease.holder}, not to {holder}", reason="not_held",
+                                 case_id=case_id, holder=lease.holder)
             lease.expires_at = now  # free from now on; the row stays as the last holder's trace
             session.flush()
             audit.append_event(session, holder, "case.released", {"case_id": case.case_id}, case_pk=case.id)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (
     QDialog,
@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from arbiter.domain.forensics import Flag, short_text
+from arbiter.domain.forensics import Flag
+from arbiter.ui.forensics_words import case_language, flag_detail, flag_title
 from arbiter.ui.widgets.common import Badge
 
 log = logging.getLogger(__name__)
@@ -103,17 +104,6 @@ def forensics_of(session) -> CaseForensics:
     return existing
 
 
-def flag_title(code: str) -> str:
-    """The flag's name in the interface language."""
-    return {
-        "taken_before_order": translate("ForensicFlags", "Taken before the order"),
-        "taken_before_delivery": translate("ForensicFlags", "Taken before the delivery"),
-        "edited_with_software": translate("ForensicFlags", "Edited with software"),
-        "exif_thumbnail_differs": translate("ForensicFlags", "Embedded preview differs"),
-        "seen_in_other_case": translate("ForensicFlags", "Seen in another case"),
-    }.get(code, code)
-
-
 def list_badges(session, evidence_id: str) -> list[tuple[str, str]]:
     """(text, tone) badges for the evidence list: one per flag of the item, once the facts are computed."""
     facts = getattr(session, "_arbiter_forensics", None)
@@ -125,7 +115,7 @@ def list_badges(session, evidence_id: str) -> list[tuple[str, str]]:
 def cite(session, flag: Flag) -> str:
     """Append the flag's citation ("E2: seen in case ...") to the rationale; returns the new rationale."""
     current = (session.answers.get("rationale") or "").rstrip()
-    citation = flag.citation() + "."
+    citation = flag.citation(case_language(session)) + "."
     text = f"{current} {citation}".strip() if current else citation
     session.set_answer("rationale", text)
     return text
@@ -135,9 +125,15 @@ def other_case_of(flag: Flag) -> tuple[str, str] | None:
     """(case id, evidence id) a ``seen_in_other_case`` flag names."""
     if flag.code != "seen_in_other_case":
         return None
-    rest = flag.detail.removeprefix("seen in case ")
-    case_id, _, tail = rest.partition(" as ")
-    return case_id, tail.split(" ", 1)[0]
+    return flag.params["other_case_id"], flag.params["other_evidence_id"]
+
+
+def detail_for(session, flag: Flag) -> str:
+    """The flag's facts in the interface language, times in the zone the case view shows them in."""
+    from arbiter.ui.timeline_model import display_zone
+
+    zone, zone_name = display_zone(session)
+    return flag_detail(flag, zone, zone_name)
 
 
 class FlagRow(QWidget):
@@ -147,27 +143,45 @@ class FlagRow(QWidget):
         super().__init__(parent)
         self.flag = flag
         self.session = session
+        self.show_id = show_id
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        title = flag_title(flag.code)
-        self.badge = Badge(f"{flag.evidence_id} · {title}" if show_id else title, "warning")
+        self.badge = Badge("", "warning")
         self.badge.setObjectName(f"flag_{flag.evidence_id}_{flag.code}")
-        self.detail = QLabel(flag.detail)
+        self.detail = QLabel()
+        self.detail.setObjectName("flagDetail")
         self.detail.setWordWrap(True)
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.detail.setStyleSheet("color: #5f6b73;")
         layout.addWidget(self.badge)
         layout.addWidget(self.detail, 1)
-        self.cite_button = QPushButton(self.tr("Cite"))
-        self.cite_button.setToolTip(self.tr("Add “%1” to the rationale").replace("%1", flag.citation()))
+        self.cite_button = QPushButton()
         self.cite_button.clicked.connect(self._cite)
         self.cite_button.setEnabled(not getattr(session, "is_locked", False))
         layout.addWidget(self.cite_button)
         self.compare_button = None
         if flag.code == "seen_in_other_case":
-            self.compare_button = QPushButton(self.tr("Compare side by side"))
+            self.compare_button = QPushButton()
             self.compare_button.clicked.connect(self.compare)
             layout.addWidget(self.compare_button)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Every text of the row, in the interface language (again on a language switch)."""
+        flag = self.flag
+        title = flag_title(flag.code)
+        self.badge.setText(f"{flag.evidence_id} · {title}" if self.show_id else title)
+        self.detail.setText(detail_for(self.session, flag))
+        self.cite_button.setText(self.tr("Cite"))
+        self.cite_button.setToolTip(self.tr("Add “%1” to the rationale").replace(
+            "%1", flag.citation(case_language(self.session))))
+        if self.compare_button is not None:
+            self.compare_button.setText(self.tr("Compare side by side"))
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "cite_button"):
+            self.retranslate()
+        super().changeEvent(event)
 
     def _cite(self) -> None:
         try:
@@ -223,7 +237,7 @@ class MatchDialog(QDialog):
         self.resize(1100, 560)
         other_case, other_eid = other_case_of(flag) or ("", "")
         layout = QVBoxLayout(self)
-        note = QLabel(flag.detail)
+        note = QLabel(detail_for(session, flag))
         note.setWordWrap(True)
         layout.addWidget(note)
         row = QHBoxLayout()
@@ -310,52 +324,71 @@ class ForensicsFactsBox(QGroupBox):
     def __init__(self, session, parent=None):
         super().__init__(parent)
         self.setObjectName("forensicsFacts")
-        self.setTitle(self.tr("Evidence forensics and party history (facts, never a verdict)"))
         self.session = session
         self.facts = forensics_of(session)
         self._layout = QVBoxLayout(self)
-        self.status = QLabel(self.tr("Checking the photos against every case…"))
+        self.status = QLabel()
         self.status.setStyleSheet("color: #5f6b73;")
         self._layout.addWidget(self.status)
         self.rows: list[FlagRow] = []
         self.history_labels: list[QLabel] = []
+        self._history_items: list = []   # what each history label says (re-worded on a language switch)
+        self.retranslate()
         if self.facts.done:
             self._fill()
         else:
             self.facts.ready.connect(self._fill)
 
-    def _fill(self) -> None:
-        if self.facts.error:
+    def retranslate(self) -> None:
+        """The box's own texts (each flag row re-words itself); again on a language switch."""
+        self.setTitle(self.tr("Evidence forensics and party history (facts, never a verdict)"))
+        if not self.facts.done:
+            self.status.setText(self.tr("Checking the photos against every case…"))
+        elif self.facts.error:
             self.status.setText(self.tr("Forensic checks failed: %1").replace("%1", self.facts.error))
-            return
-        flags = self.facts.flags or []
-        self.status.setText(self.tr("No forensic flags.") if not flags else
-                            self.tr("%1 flag(s); cite what you rely on.").replace("%1", str(len(flags))))
-        for flag in flags:
-            row = FlagRow(self.session, flag, show_id=True, parent=self)
-            self._layout.addWidget(row)
-            self.rows.append(row)
-        history = self.facts.history
-        if history is None:
-            return
+        else:
+            flags = self.facts.flags or []
+            self.status.setText(self.tr("No forensic flags.") if not flags else
+                                self.tr("%1 flag(s); cite what you rely on.").replace("%1", str(len(flags))))
         from arbiter.domain.party_history import shared_line, side_line
         from arbiter.ui.facts_panel import ui_language
 
         lang = ui_language()
-        grid = QGridLayout()
-        for column, side in enumerate((history.buyer, history.seller)):   # the same place and weight for both
-            label = QLabel(side_line(side, lang))
-            label.setWordWrap(True)
-            label.setObjectName(f"history_{side.role}")
-            grid.addWidget(label, 0, column, Qt.AlignmentFlag.AlignTop)
-            grid.setColumnStretch(column, 1)
-            self.history_labels.append(label)
-        self._layout.addLayout(grid)
-        for shared in history.shared:
-            label = QLabel(shared_line(shared, lang))
-            label.setWordWrap(True)
-            self._layout.addWidget(label)
-            self.history_labels.append(label)
+        for label, (kind, item) in zip(self.history_labels, self._history_items):
+            label.setText(side_line(item, lang) if kind == "side" else shared_line(item, lang))
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "_history_items"):
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _fill(self) -> None:
+        if self.facts.error:
+            self.retranslate()
+            return
+        for flag in self.facts.flags or []:
+            row = FlagRow(self.session, flag, show_id=True, parent=self)
+            self._layout.addWidget(row)
+            self.rows.append(row)
+        history = self.facts.history
+        if history is not None:
+            grid = QGridLayout()
+            for column, side in enumerate((history.buyer, history.seller)):   # the same place and weight for both
+                label = QLabel()
+                label.setWordWrap(True)
+                label.setObjectName(f"history_{side.role}")
+                grid.addWidget(label, 0, column, Qt.AlignmentFlag.AlignTop)
+                grid.setColumnStretch(column, 1)
+                self.history_labels.append(label)
+                self._history_items.append(("side", side))
+            self._layout.addLayout(grid)
+            for shared in history.shared:
+                label = QLabel()
+                label.setWordWrap(True)
+                self._layout.addWidget(label)
+                self.history_labels.append(label)
+                self._history_items.append(("shared", shared))
+        self.retranslate()
 
 
 def attach_to_case_view(case_view) -> EvidenceFlagsStrip | None:

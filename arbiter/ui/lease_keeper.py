@@ -17,8 +17,32 @@ log = logging.getLogger(__name__)
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
 
 
+def refusal_text(refusal: Any) -> str:
+    """Why a case was not checked out to us, in the interface language: the store's reason (``LeaseError.reason``
+    and its facts), never the store's English line; an unexpected error keeps its own message."""
+    reason = getattr(refusal, "reason", None)
+    if reason == "own_appeal" and getattr(refusal, "conflict", None) is not None:
+        c = refusal.conflict
+        return (translate("LeaseKeeper", "%1 appeals your own verdict on %2 (version %3): another reviewer must "
+                                         "decide it, so it is not checked out to you.")
+                .replace("%1", c.case_id).replace("%2", c.appealed_case_id).replace("%3", str(c.version)))
+    if reason == "checked_out" and getattr(refusal, "holder", None):
+        from PySide6.QtCore import QLocale
+
+        until = refusal.until.astimezone() if getattr(refusal, "until", None) else None
+        when = (QLocale().toString(until.date(), QLocale.FormatType.ShortFormat) + until.strftime(" %H:%M")
+                if until is not None else "—")
+        return (translate("LeaseKeeper", "Someone else has this case: %1 is checked out to %2 until %3.")
+                .replace("%1", str(refusal.case_id)).replace("%2", refusal.holder).replace("%3", when))
+    if reason == "lost" and getattr(refusal, "holder", None):
+        return (translate("LeaseKeeper", "%1: %2 has taken it over.")
+                .replace("%1", str(refusal.case_id)).replace("%2", refusal.holder))
+    return translate("LeaseKeeper", "This case could not be checked out to you: %1").replace("%1", str(refusal))
+
+
 class LeaseKeeper(QObject):
-    """``open(case_pk, case_id)`` -> None when the case is ours now, else a sentence saying who holds it;
+    """``open(case_pk, case_id)`` -> None when the case is ours now, else why not (a ``LeaseError`` with its
+    reason, or the unexpected error; :func:`refusal_text` words it);
     ``close(case_pk)`` gives it back; ``release_all()`` on quit. Renewals run every third of the lease's
     length; ``lost`` lists the cases whose lease could not be renewed (someone took them over)."""
 
@@ -34,16 +58,16 @@ class LeaseKeeper(QObject):
         self.timer.timeout.connect(self.renew_all)
         self.lost: list[str] = []
 
-    def open(self, case_pk: int, case_id: str) -> str | None:
+    def open(self, case_pk: int, case_id: str) -> Exception | None:
         from arbiter.store.leases import LeaseError
 
         try:
             self.leases.take(case_id, self.holder)
         except LeaseError as exc:
-            return str(exc)
+            return exc
         except Exception as exc:  # noqa: BLE001 - the server may be unreachable for a moment; the case still opens
             log.exception("taking the lease of %s failed", case_id)
-            return str(exc)
+            return exc
         self.held[case_pk] = case_id
         if not self.timer.isActive():
             self.timer.start()
@@ -57,7 +81,7 @@ class LeaseKeeper(QObject):
             try:
                 self.leases.renew(case_id, self.holder)
             except LeaseError as exc:
-                lost.append(str(exc))
+                lost.append(refusal_text(exc))
                 self.held.pop(case_pk, None)
             except Exception:  # noqa: BLE001 - the network may be down for a moment; retried next time
                 log.exception("renewing the lease of %s failed", case_id)
@@ -121,10 +145,9 @@ def _opened(window, case_pk: int) -> None:
     session = getattr(workspace, "session", None)
     if keeper is None or session is None:
         return
-    held = keeper.open(case_pk, session.case.case_id)
-    if held:
-        window.statusBar().showMessage(translate("LeaseKeeper", "Someone else has this case: %1")
-                                       .replace("%1", held), 20000)
+    refused = keeper.open(case_pk, session.case.case_id)
+    if refused is not None:
+        window.statusBar().showMessage(refusal_text(refused), 20000)
     window.queue_model.refresh_holders()
 
 

@@ -1873,6 +1873,38 @@ seller: {seller}</source>
         <source>Seen in another case</source>
         <translation>出现在其他案件中</translation>
     </message>
+    <message>
+        <source>by the camera&apos;s UTC offset</source>
+        <translation>按相机记录的 UTC 偏移</translation>
+    </message>
+    <message>
+        <source>no offset written: read in %1</source>
+        <translation>未写时区偏移：按 %1 时间读取</translation>
+    </message>
+    <message>
+        <source>Taken %1 (%2); the order was placed %3 (times in %4).</source>
+        <translation>拍摄于 %1（%2）；下单于 %3（时间均为 %4）。</translation>
+    </message>
+    <message>
+        <source>Taken %1 (%2); delivered %3 (times in %4).</source>
+        <translation>拍摄于 %1（%2）；签收于 %3（时间均为 %4）。</translation>
+    </message>
+    <message>
+        <source>The photo&apos;s metadata names an editing program: %1</source>
+        <translation>照片元数据中有图片编辑软件：%1</translation>
+    </message>
+    <message>
+        <source>The preview embedded in the file shows another picture (distance %1 of %2 bits).</source>
+        <translation>文件内嵌的预览图是另一张图片（相差 %1/%2 位）。</translation>
+    </message>
+    <message>
+        <source>Also in case %1 as %2 (distance %3); this case came first.</source>
+        <translation>也出现在案件 %1 中，编号 %2（相差 %3 位）；本案在先。</translation>
+    </message>
+    <message>
+        <source>Also in case %1 as %2 (distance %3); %4 came first.</source>
+        <translation>也出现在案件 %1 中，编号 %2（相差 %3 位）；%4 在先。</translation>
+    </message>
 </context>
 <context>
     <name>ForensicsFactsBox</name>
@@ -2814,12 +2846,28 @@ seller: {seller}</source>
 <context>
     <name>LeaseKeeper</name>
     <message>
+        <source>%1 appeals your own verdict on %2 (version %3): another reviewer must decide it, so it is not checked out to you.</source>
+        <translation>%1 是对您本人在 %2（第 %3 版）所作裁决的申诉：须由其他审核员裁决，因此不能由您领取。</translation>
+    </message>
+    <message>
+        <source>Someone else has this case: %1 is checked out to %2 until %3.</source>
+        <translation>此案件由他人处理：%1 已由 %2 领取，至 %3 为止。</translation>
+    </message>
+    <message>
+        <source>%1: %2 has taken it over.</source>
+        <translation>%1：已由 %2 接手。</translation>
+    </message>
+    <message>
+        <source>This case could not be checked out to you: %1</source>
+        <translation>无法由您领取此案件：%1</translation>
+    </message>
+    <message>
         <source>A case is no longer checked out to you: %1</source>
         <translation>以下案件已不再由您领取：%1</translation>
     </message>
     <message>
         <source>Someone else has this case: %1</source>
-        <translation>此案件已由他人领取：%1</translation>
+        <translation type="vanished">此案件已由他人领取：%1</translation>
     </message>
 </context>
 <context>
@@ -3013,7 +3061,7 @@ seller: {seller}</source>
     <name>MatchDialog</name>
     <message>
         <source>Same photo in two cases</source>
-        <translation>两个案件中的同一张照片</translation>
+        <translation type="vanished">两个案件中的同一张照片</translation>
     </message>
     <message>
         <source>Same picture in two cases</source>

@@ -115,4 +115,56 @@ def test_flags_command_names_every_flag(sqlite_db, tmp_path, capsys):
 
 
 def test_flag_citation_words():
-    assert Flag("E2", "edited_with_software", "Software: GIMP 2.10").citation() == "E2: edited with GIMP 2.10"
+    assert Flag("E2", "edited_with_software", {"software": "GIMP 2.10"}).citation() == "E2: edited with GIMP 2.10"
+    assert Flag("E2", "edited_with_software", {"software": "GIMP 2.10"}).citation("zh_CN") == "E2: 经 GIMP 2.10 编辑"
+    seen = Flag("E1", "seen_in_other_case", {"other_case_id": "DY-CN-7", "other_evidence_id": "E3", "distance": 4,
+                                             "first_seen": "DY-CN-7", "this_case_first": False})
+    assert seen.citation("zh") == "E1: 出现在案件 DY-CN-7 中" and seen.citation() == "E1: seen in case DY-CN-7"
+
+
+def _case_flags(facts, seen=(), *, party="buyer"):
+    data = case_dict()
+    data["evidence"][0]["party"] = party
+    return evidence_flags(case_from_dict(data), {"E1": facts}, seen, tz=LONDON, zone_name="Europe/London")
+
+
+def test_flags_carry_codes_and_facts_as_data_never_words():
+    """Each flag gives its facts as params (aware times in the parties' zone, ids, distances), so every reader
+    words it in its own language; the English detail of the CLI is rendered from them."""
+    before, delivered = _case_flags(PhotoFacts(taken_at=datetime(2025, 2, 19, 9, 0), software="Snapseed 2.0",
+                                               preview_differs=True, preview_distance=30))[:2]
+    assert before.code == "taken_before_order"
+    assert before.params == {"taken_at": datetime(2025, 2, 19, 9, 0, tzinfo=LONDON), "clock": "parties_zone",
+                             "zone": "Europe/London",
+                             "order_placed_at": datetime(2025, 2, 20, 18, 0, tzinfo=timezone.utc)}
+    assert all(v.tzinfo is LONDON for k, v in before.params.items() if k.endswith("_at"))
+    assert delivered.params["delivered_at"] == datetime(2025, 2, 24, 14, 0, tzinfo=timezone.utc)
+    assert delivered.detail == ("taken 2025-02-19T09:00+00:00 (read in Europe/London), "
+                                "delivered 2025-02-24T14:00+00:00")
+    edited, preview = _case_flags(PhotoFacts(software="Snapseed 2.0", preview_differs=True, preview_distance=30))
+    assert (edited.code, edited.params) == ("edited_with_software", {"software": "Snapseed 2.0"})
+    assert (preview.code, preview.params) == ("exif_thumbnail_differs", {"distance": 30, "bits": 64})
+    assert preview.detail == "the embedded preview shows another picture (distance 30/64)"
+
+
+def test_the_cameras_offset_is_named_as_the_clock_and_the_time_shown_in_the_parties_zone():
+    (flag,) = _case_flags(PhotoFacts(taken_at=datetime(2025, 2, 24, 21, 30), taken_offset=timedelta(hours=8)))
+    assert flag.params["clock"] == "camera_offset"
+    assert flag.params["taken_at"] == datetime(2025, 2, 24, 13, 30, tzinfo=timezone.utc)
+    assert flag.params["taken_at"].tzinfo is LONDON
+    assert flag.detail.startswith("taken 2025-02-24T13:30+00:00 (camera's UTC offset), delivered ")
+
+
+def test_a_match_names_the_other_case_its_item_distance_and_who_came_first():
+    from arbiter.domain.forensics import SeenElsewhere
+
+    case_id = case_from_dict(case_dict()).case_id
+    seen = [SeenElsewhere("E1", "TTS-UK-0009", "E4", 3, "TTS-UK-0009"),
+            SeenElsewhere("E1", "TTS-UK-0003", "E2", 1, case_id)]
+    first, second = _case_flags(PhotoFacts(), seen)
+    assert (first.code, first.params) == ("seen_in_other_case", {
+        "other_case_id": "TTS-UK-0003", "other_evidence_id": "E2", "distance": 1, "first_seen": case_id,
+        "this_case_first": True})
+    assert second.params["this_case_first"] is False and second.params["first_seen"] == "TTS-UK-0009"
+    assert first.detail == "seen in case TTS-UK-0003 as E2 (distance 1); this case came first"
+    assert second.line() == "E1\tseen_in_other_case\tseen in case TTS-UK-0009 as E4 (distance 3); TTS-UK-0009 came first"

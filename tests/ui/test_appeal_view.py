@@ -107,7 +107,8 @@ def test_the_workstations_lease_keeper_does_not_take_an_appeal_for_its_original_
     _, appeal_pk, other_pk = appeal_db
     keeper = LeaseKeeper(db, "ana")
     refused = keeper.open(appeal_pk, "TTS-UK-APPL")
-    assert refused == "TTS-UK-APPL appeals TTS-UK-ORIG v1, decided by ana: another reviewer must decide the appeal"
+    assert refused.reason == "own_appeal"
+    assert str(refused) == "TTS-UK-APPL appeals TTS-UK-ORIG v1, decided by ana: another reviewer must decide the appeal"
     assert keeper.held == {}
     assert keeper.open(other_pk, "TTS-UK-ZZZZ") is None and keeper.held == {other_pk: "TTS-UK-ZZZZ"}
     assert LeaseKeeper(db, "ben").open(appeal_pk, "TTS-UK-APPL") is None

@@ -38,16 +38,6 @@ from arbiter.ui import labels
 _UNSET = "—"
 
 
-def _combo(values: tuple[str, ...], name: str, parent: QWidget, words=None) -> QComboBox:
-    """A choice of stored codes shown in words (``ui/labels.py``, the words the reviewer's checklist uses)."""
-    box = QComboBox(parent)
-    box.setObjectName(name)
-    box.addItem(_UNSET, None)
-    for value in values:
-        box.addItem(words(value) if words else value.replace("_", " "), value)
-    return box
-
-
 class BlindForm(QWidget):
     """``BlindForm(case, policy, supervisor_id)``; ``answers()`` gives the ANSWERS.json dict so far."""
 
@@ -62,79 +52,67 @@ class BlindForm(QWidget):
         self.gates: dict[str, QComboBox] = {}
         self.evidence: dict[str, QComboBox] = {}
 
+        self._words: list = []   # every text of the form, re-read on a language switch (retranslate)
         inner = QWidget(self)
         layout = QVBoxLayout(inner)
-        note = QLabel(self.tr("Answer the checklist yourself. The reviewer's answers stay hidden until you "
-                              "compare."), inner)
-        note.setWordWrap(True)
+        note = self._label(inner, lambda: self.tr("Answer the checklist yourself. The reviewer's answers stay hidden "
+                                                  "until you compare."))
         layout.addWidget(note)
 
         base = assess(case, policy, {})
-        gates = QGroupBox(self.tr("Jurisdiction"), inner)
+        gates = self._group(inner, lambda: self.tr("Jurisdiction"))
         form = QFormLayout(gates)
         for gate in base.gates:
             if gate.computed or gate.id not in REVIEWER_GATES:
-                decided = {True: self.tr("passes"), False: self.tr("fails"), None: self.tr("not decided")}
-                fact = QLabel(self.tr("%1: %2 (from the case)").replace("%1", labels.gate(gate.id))
-                              .replace("%2", decided[gate.passed]), gates)
-                fact.setWordWrap(True)
-                form.addRow(fact)
+                form.addRow(self._label(gates, lambda g=gate: self.tr("%1: %2 (from the case)").replace(
+                    "%1", labels.gate(g.id)).replace("%2", self._decided(g.passed))))
                 continue
-            box = QComboBox(gates)
-            box.setObjectName(f"gate_{gate.id}")
-            box.addItem(_UNSET, None)
-            box.addItem(labels.yes_no(True), True)
-            box.addItem(labels.yes_no(False), False)
+            box = self._yes_no(gates, f"gate_{gate.id}")
             self.gates[gate.id] = box
-            question = QLabel(labels.gate_question(gate.id), gates)
-            question.setWordWrap(True)
-            form.addRow(question, box)
+            form.addRow(self._label(gates, lambda g=gate: labels.gate_question(g.id)), box)
         layout.addWidget(gates)
 
-        evidence = QGroupBox(self.tr("Evidence"), inner)
+        evidence = self._group(inner, lambda: self.tr("Evidence"))
         form = QFormLayout(evidence)
         for item in base.evidence:
-            who = f"{item.id} ({labels.party(item.party)})"
+            def who(item=item) -> str:
+                return f"{item.id} ({labels.party(item.party)})"
             if item.forced_reason:
-                form.addRow(QLabel(f"{who}: {labels.evidence_answer(item.forced_reason)}", evidence))
+                form.addRow(self._label(evidence, lambda who=who, item=item:
+                                        f"{who()}: {labels.evidence_answer(item.forced_reason)}", wrap=False))
                 continue
-            box = _combo(EVIDENCE_ANSWERS, f"evidence_{item.id}", evidence, labels.evidence_answer)
+            box = self._combo(EVIDENCE_ANSWERS, f"evidence_{item.id}", evidence, labels.evidence_answer)
             self.evidence[item.id] = box
-            form.addRow(who, box)
+            form.addRow(self._label(evidence, who, wrap=False), box)
         layout.addWidget(evidence)
 
-        decision = QGroupBox(self.tr("Decision"), inner)
+        decision = self._group(inner, lambda: self.tr("Decision"))
         form = QFormLayout(decision)
-        self.finding = _combo(FINDINGS, "finding", decision, labels.finding)
-        self.problem = _combo(PROBLEMS, "problem", decision, labels.problem)
-        self.damage_extent = _combo(("complete", "partial"), "damage_extent", decision, labels.damage_extent)
-        self.remedy = _combo(REMEDY_TYPES, "remedy", decision, labels.remedy)
+        self.finding = self._combo(FINDINGS, "finding", decision, labels.finding)
+        self.problem = self._combo(PROBLEMS, "problem", decision, labels.problem)
+        self.damage_extent = self._combo(("complete", "partial"), "damage_extent", decision, labels.damage_extent)
+        self.remedy = self._combo(REMEDY_TYPES, "remedy", decision, labels.remedy)
         self.amount = QLineEdit(decision)
         self.amount.setObjectName("amount")
         self.amount.setPlaceholderText(f"{case.order.currency}")
         self.rationale = QPlainTextEdit(decision)
         self.rationale.setObjectName("rationale")
-        self.rationale.setPlaceholderText(self.tr("Cite evidence and message ids, e.g. E1, M4"))
+        self._words.append(lambda: self.rationale.setPlaceholderText(
+            self.tr("Cite evidence and message ids, e.g. E1, M4")))
         self.rationale.setFixedHeight(80)
-        for label, widget in ((self.tr("Finding"), self.finding), (self.tr("Problem"), self.problem),
-                              (self.tr("Damage"), self.damage_extent), (self.tr("Remedy"), self.remedy),
-                              (self.tr("Amount"), self.amount), (self.tr("Rationale"), self.rationale)):
-            form.addRow(label, widget)
+        for label, widget in ((lambda: self.tr("Finding"), self.finding), (lambda: self.tr("Problem"), self.problem),
+                              (lambda: self.tr("Damage"), self.damage_extent), (lambda: self.tr("Remedy"), self.remedy),
+                              (lambda: self.tr("Amount"), self.amount), (lambda: self.tr("Rationale"), self.rationale)):
+            form.addRow(self._label(decision, label, wrap=False), widget)
         layout.addWidget(decision)
 
-        conduct = QGroupBox(self.tr("Seller's conduct (seller's notice only; optional)"), inner)
+        conduct = self._group(inner, lambda: self.tr("Seller's conduct (seller's notice only; optional)"))
         form = QFormLayout(conduct)
         self.conduct: dict[str, QComboBox] = {}
         for key in SELLER_CONDUCT_KEYS:
-            box = QComboBox(conduct)
-            box.setObjectName(f"conduct_{key}")
-            box.addItem(_UNSET, None)
-            box.addItem(labels.yes_no(True), True)
-            box.addItem(labels.yes_no(False), False)
+            box = self._yes_no(conduct, f"conduct_{key}")
             self.conduct[key] = box
-            question = QLabel(labels.seller_conduct_question(key), conduct)
-            question.setWordWrap(True)
-            form.addRow(question, box)
+            form.addRow(self._label(conduct, lambda k=key: labels.seller_conduct_question(k)), box)
         layout.addWidget(conduct)
         self.preview = QLabel(inner)
         self.preview.setObjectName("blindPreview")
@@ -154,7 +132,56 @@ class BlindForm(QWidget):
             box.currentIndexChanged.connect(self._changed)
         self.amount.textChanged.connect(self._changed)
         self.rationale.textChanged.connect(self._changed)
+        self.retranslate()
+
+    # -- words ------------------------------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        """Every text of the form in the interface language (the reviewer's supervisor may switch it while the
+        form is open; the answers chosen stay)."""
+        for apply in self._words:
+            apply()
         self._changed()
+
+    def _decided(self, passed) -> str:
+        return {True: self.tr("passes"), False: self.tr("fails"), None: self.tr("not decided")}[passed]
+
+    def _label(self, parent: QWidget, text, *, wrap: bool = True) -> QLabel:
+        label = QLabel(parent)
+        label.setWordWrap(wrap)
+        self._words.append(lambda: label.setText(text()))
+        return label
+
+    def _group(self, parent: QWidget, title) -> QGroupBox:
+        group = QGroupBox(parent)
+        self._words.append(lambda: group.setTitle(title()))
+        return group
+
+    def _combo(self, values: tuple[str, ...], name: str, parent: QWidget, words) -> QComboBox:
+        """A choice of stored codes shown in words (``ui/labels.py``, the words the reviewer's checklist uses)."""
+        box = QComboBox(parent)
+        box.setObjectName(name)
+        box.addItem(_UNSET, None)
+        for value in values:
+            box.addItem("", value)
+
+        def word() -> None:
+            for i in range(1, box.count()):
+                box.setItemText(i, words(box.itemData(i)))
+        self._words.append(word)
+        return box
+
+    def _yes_no(self, parent: QWidget, name: str) -> QComboBox:
+        box = QComboBox(parent)
+        box.setObjectName(name)
+        box.addItem(_UNSET, None)
+        box.addItem("", True)
+        box.addItem("", False)
+
+        def word() -> None:
+            box.setItemText(1, labels.yes_no(True))
+            box.setItemText(2, labels.yes_no(False))
+        self._words.append(word)
+        return box
 
     # -- answers ----------------------------------------------------------------------------------------------
     def answers(self, decided_at: datetime | None = None) -> dict[str, Any]:

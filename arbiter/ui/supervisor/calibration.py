@@ -8,7 +8,7 @@ from __future__ import annotations
 import csv
 import io
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from arbiter.ui import labels
+from arbiter.ui.supervisor.table_model import Index, RowsModel
 
-_Index = QModelIndex | QPersistentModelIndex
 translate = QCoreApplication.translate
 
 
@@ -82,32 +82,26 @@ def _tone(kappa: float | None) -> QBrush | None:
     return QBrush(QColor("#e8f5e9"))
 
 
-class _Table(QAbstractTableModel):
-    """A read-only table of rows (tuples of display text); per cell an optional background."""
+class _Table(RowsModel):
+    """A read-only table of rows (tuples of display text) under headers given with them; per cell an optional
+    background."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.headers: list[str] = []
-        self.rows: list[tuple] = []
         self.backgrounds: dict[tuple[int, int], QBrush] = {}
 
-    def set_rows(self, headers: list[str], rows: list[tuple], backgrounds: dict | None = None) -> None:
-        self.beginResetModel()
-        self.headers, self.rows, self.backgrounds = headers, rows, backgrounds or {}
-        self.endResetModel()
+    def set_rows(self, headers: list[str], rows: list[tuple], backgrounds: dict | None = None) -> None:  # noqa: D102
+        self.headers, self.backgrounds = headers, backgrounds or {}
+        super().set_rows(rows)
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
+    def column_title(self, section: int) -> str:
+        return self.headers[section] if 0 <= section < len(self.headers) else ""
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt API
         return 0 if parent.isValid() else len(self.headers)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers[section]
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
@@ -138,20 +132,19 @@ class CalibrationPage(QWidget):
         self.db, self.repo, self.supervisor = db, repo, supervisor
         self.store = GoldStore(db)
         self.report = None
-        self.explain = QLabel(self.tr(
-            "Gold cases have a known answer. Reviewers get them like any other case; they never issue a notice and "
-            "do not count in the scorecards. Agreement with gold per question; κ below 0.4 (red) is where the team "
-            "splits."), self)
+        self.gold, self._answered = [], []
+        self._notice: str | None = None    # a one-off message in the summary line ("choose a gold case first")
+        self.explain = QLabel(self)
         self.explain.setWordWrap(True)
-        self.mark_button = QPushButton(self.tr("Mark gold case…"), self)
+        self.mark_button = QPushButton(self)
         self.mark_button.setObjectName("markGold")
         self.mark_button.clicked.connect(self.mark_gold)
-        self.withdraw_button = QPushButton(self.tr("Withdraw"), self)
+        self.withdraw_button = QPushButton(self)
         self.withdraw_button.setObjectName("withdrawGold")
         self.withdraw_button.clicked.connect(self.withdraw_selected)
-        self.refresh_button = QPushButton(self.tr("Refresh"), self)
+        self.refresh_button = QPushButton(self)
         self.refresh_button.clicked.connect(self.refresh)
-        self.csv_button = QPushButton(self.tr("Export CSV…"), self)
+        self.csv_button = QPushButton(self)
         self.csv_button.setObjectName("calibrationCsv")
         self.csv_button.clicked.connect(self._save_csv)
         self.summary = QLabel(self)
@@ -196,14 +189,34 @@ class CalibrationPage(QWidget):
     def title(self) -> str:
         return self.tr("Calibration")
 
+    def retranslate(self) -> None:
+        """Every text of the room in the interface language, from the figures already read (a language switch
+        calls it; nothing is read again)."""
+        self.explain.setText(self.tr(
+            "Gold cases have a known answer. Reviewers get them like any other case; they never issue a notice and "
+            "do not count in the scorecards. Agreement with gold per question; κ below 0.4 (red) is where the team "
+            "splits."))
+        self.mark_button.setText(self.tr("Mark gold case…"))
+        self.withdraw_button.setText(self.tr("Withdraw"))
+        self.refresh_button.setText(self.tr("Refresh"))
+        self.csv_button.setText(self.tr("Export CSV…"))
+        if self.report is not None:
+            self._show(selected=self.selected_gold())
+
     # -- data --------------------------------------------------------------------------------------------------
     def refresh(self) -> None:
         from arbiter.domain.calibration import GoldAnswers, calibration_report
 
         answered = self.store.answered()
+        self._answered = answered
         self.gold = [g for g, _ in answered]
         self.report = calibration_report(GoldAnswers(g.case_id, g.answers, g.record, by) for g, by in answered)
-        r = self.report
+        self._notice = None
+        self.retranslate()
+
+    def _show(self, selected=None) -> None:
+        """The tables and the summary, in words, from ``self.report``; ``selected``: the gold case to select."""
+        answered, r = self._answered, self.report
         self.gold_title.setText(self.tr("Gold cases (%1)").replace("%1", str(len(self.gold))))
         self.gold_model.set_rows(
             [self.tr("Case"), self.tr("Gold outcome"), self.tr("Answered by"), self.tr("Marked by")],
@@ -241,11 +254,13 @@ class CalibrationPage(QWidget):
             text += " " + self.tr("Most common: %1.").replace("%1", "; ".join(
                 f"{question_text(c.question)}: {answer_text(c.question, c.gold)} → "
                 f"{answer_text(c.question, c.answered)} ×{c.count} ({', '.join(c.reviewers)})" for c in top))
-        self.summary.setText(text)
+        self.summary.setText(text if self._notice is None else self._notice)
+        if selected is not None and selected in self.gold:
+            self.gold_table.selectRow(self.gold.index(selected))
 
     def selected_gold(self):
         rows = self.gold_table.selectionModel().selectedRows() if self.gold_table.selectionModel() else []
-        return self.gold[rows[0].row()] if rows else None
+        return self.gold[rows[0].row()] if rows and rows[0].row() < len(self.gold) else None
 
     # -- actions -----------------------------------------------------------------------------------------------
     def mark_gold(self) -> None:
@@ -260,7 +275,8 @@ class CalibrationPage(QWidget):
 
         gold = self.selected_gold()
         if gold is None:
-            self.summary.setText(self.tr("Choose a gold case in the list first."))
+            self._notice = self.tr("Choose a gold case in the list first.")
+            self.summary.setText(self._notice)
             return
         try:
             self.store.withdraw(gold.case_id, self.supervisor)

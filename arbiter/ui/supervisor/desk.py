@@ -65,7 +65,7 @@ class SupervisorDesk(QWidget):
     def changeEvent(self, event) -> None:  # noqa: N802 - Qt API
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
-            for page in (self.inbox, self.rereview, self.scorecards):
+            for page in (self.inbox, self.rereview, self.scorecards, self.calibration):
                 page.retranslate()
         super().changeEvent(event)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDoubleSpinBox,
@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 
 from arbiter.domain.qa import QASettings
 from arbiter.ui import labels
+from arbiter.ui.supervisor.table_model import Index, RowsModel
 
-_Index = QModelIndex | QPersistentModelIndex
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
 
 def reason_text(code: str) -> str:
@@ -46,34 +46,25 @@ def column_title(section: int) -> str:
     return titles[section] if 0 <= section < len(titles) else ""
 
 
-class InboxModel(QAbstractTableModel):
+class InboxModel(RowsModel):
     COLUMNS = ("case", "version", "reviewer", "reason", "platform", "claim_type", "outcome")
     ItemRole = Qt.ItemDataRole.UserRole + 1
 
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.items: list = []
+    @property
+    def items(self) -> list:
+        """The :class:`arbiter.store.qa.InboxItem` of each line."""
+        return self.rows
 
     def set_items(self, items: list) -> None:
-        self.beginResetModel()
-        self.items = list(items)
-        self.endResetModel()
+        self.set_rows(items)
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.items)
+    def column_title(self, section: int) -> str:
+        return column_title(section)
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return column_title(section)
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
-        item = self.items[index.row()]
+        item = self.rows[index.row()]
         if role == self.ItemRole:
             return item
         if role == Qt.ItemDataRole.DisplayRole:
@@ -81,11 +72,6 @@ class InboxModel(QAbstractTableModel):
                     labels.platform(item.platform), labels.claim_type(item.claim_type),
                     labels.outcome(item.outcome))[index.column()]
         return None
-
-    def retranslate(self) -> None:
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.COLUMNS) - 1)
-        if self.items:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self.items) - 1, len(self.COLUMNS) - 1))
 
 
 class InboxPage(QWidget):

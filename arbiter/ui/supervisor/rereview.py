@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -26,10 +26,9 @@ from arbiter.domain.qa import Comparison, compare_answers
 from arbiter.ui import labels
 from arbiter.ui.session import ReviewSession
 from arbiter.ui.supervisor.inbox import reason_text
+from arbiter.ui.supervisor.table_model import Index, RowsModel
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
-
-_Index = QModelIndex | QPersistentModelIndex
 
 
 class BlindSession(ReviewSession):
@@ -66,7 +65,7 @@ def column_title(section: int) -> str:
     return titles[section] if 0 <= section < len(titles) else ""
 
 
-class ComparisonModel(QAbstractTableModel):
+class ComparisonModel(RowsModel):
     """The side by side, question by question: the question in words (never an internal id such as
     ``J1_platform_order`` or ``evidence.E9``), both answers in words, the difference's type and severity."""
 
@@ -78,7 +77,6 @@ class ComparisonModel(QAbstractTableModel):
         self._diffs: dict[str, Any] = {}
 
     def set_comparison(self, comparison: Comparison | None) -> None:
-        self.beginResetModel()
         self._diffs = {d.question: d for d in comparison.differences} if comparison else {}
         if comparison is not None:  # differences first (those that change the outcome on top), then agreement
             def rank(row):
@@ -87,21 +85,13 @@ class ComparisonModel(QAbstractTableModel):
             comparison = Comparison(tuple(sorted(comparison.rows, key=rank)), comparison.differences,
                                     comparison.outcome_differs)
         self.comparison = comparison
-        self.endResetModel()
+        self.set_rows(comparison.rows if comparison is not None else ())
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() or self.comparison is None else len(self.comparison.rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return column_title(section)
-        return None
+    def column_title(self, section: int) -> str:
+        return column_title(section)
 
     def text(self, row: int, column: int) -> str:
-        question, reviewer, supervisor, _same = self.comparison.rows[row]
+        question, reviewer, supervisor, _same = self.rows[row]
         diff = self._diffs.get(question)
         if column == 0:
             return labels.question(question)
@@ -111,10 +101,10 @@ class ComparisonModel(QAbstractTableModel):
             return labels.difference_type(diff.type) if diff else ""
         return labels.severity(diff.severity if diff else None)
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or self.comparison is None:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
             return None
-        question = self.comparison.rows[index.row()][0]
+        question = self.rows[index.row()][0]
         diff = self._diffs.get(question)
         if role == Qt.ItemDataRole.DisplayRole:
             return self.text(index.row(), index.column())
@@ -123,11 +113,6 @@ class ComparisonModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and index.column() in (0, 1, 2):
             return self.text(index.row(), index.column())
         return None
-
-    def retranslate(self) -> None:
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.COLUMNS) - 1)
-        if self.rowCount():
-            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, len(self.COLUMNS) - 1))
 
 
 class ReReviewPage(QWidget):
@@ -211,14 +196,15 @@ class ReReviewPage(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        """The page's texts (a language switch calls it again); an open blind form keeps its language until the
-        next re-review."""
+        """The page's texts, and an open blind form's (a language switch calls it again; the answers stay)."""
         self.note.setPlaceholderText(self.tr("Note to the reviewer (needed to return; the reason of an overturn)"))
         self.approve_button.setText(self.tr("Approve"))
         self.return_button.setText(self.tr("Return with note"))
         self.overturn_button.setText(self.tr("Overturn with my answers"))
         self.compare_button.setText(self.tr("Compare with the reviewer's answers"))
         self.model.retranslate()
+        if self.form is not None:
+            self.form.retranslate()
         self._show_title()
         if self.comparison is not None:
             self._show_summary()

@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import io
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, QPointF, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPen
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from arbiter.domain.qa import scorecards
+from arbiter.ui.supervisor.table_model import Index, RowsModel
 
-_Index = QModelIndex | QPersistentModelIndex
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
 
 try:  # Qt Charts lives in PySide6-Addons
@@ -59,35 +59,30 @@ def column_title(section: int) -> str:
     return titles[section] if 0 <= section < len(titles) else ""
 
 
-class ScorecardModel(QAbstractTableModel):
+class ScorecardModel(RowsModel):
     COLUMNS = ("reviewer", "verdicts", "quality_reviewed", "approved", "returned", "overturned", "overturn_rate",
                "override_rate", "buyer_favoured", "team_buyer_favoured", "excluded", "median_minutes")
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.cards: list = []
         self.min_sample = 20
 
+    @property
+    def cards(self) -> list:
+        """The :class:`arbiter.domain.qa.Scorecard` of each line."""
+        return self.rows
+
     def set_cards(self, cards: list, min_sample: int) -> None:
-        self.beginResetModel()
-        self.cards, self.min_sample = list(cards), min_sample
-        self.endResetModel()
+        self.min_sample = min_sample
+        self.set_rows(cards)
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.cards)
+    def column_title(self, section: int) -> str:
+        return column_title(section)
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return column_title(section)
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
-        c = self.cards[index.row()]
+        c = self.rows[index.row()]
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if col == 6:
@@ -158,7 +153,7 @@ class ScorecardPage(QWidget):
         self.csv_button.setText(self.tr("Export CSV…"))
         self.refresh_button.setText(self.tr("Refresh"))
         if refresh:
-            self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.model.COLUMNS) - 1)
+            self.model.retranslate()
             self.refresh()   # the charts' titles and legends
 
     def refresh(self) -> None:
