@@ -21,21 +21,10 @@ log = logging.getLogger(__name__)
 
 
 def _original(session):
-    """The original verdict of the session's case (None when it is no appeal, or there is no database)."""
-    from arbiter.store import Database
-    from arbiter.store.appeals import Appeals
-
-    db = getattr(getattr(session, "repo", None), "db", None)
-    if not isinstance(db, Database):
-        return None, None
-    appeals = Appeals(db)
-    try:
-        shown = appeals.original_verdict(session.case_pk)
-        conflict = appeals.conflict_of(session.case_pk, session.reviewer) if shown is not None else None
-    except Exception:  # noqa: BLE001 - a side panel: never keep the case from opening
-        log.exception("the original verdict of an appeal could not be read")
-        return None, None
-    return shown, conflict
+    """The original verdict of the session's case and the conflict sentence (None, None when it is no appeal or
+    there is no database): read with the case, off the GUI thread (``arbiter.ui.opening.appeal_of``)."""
+    appeal = getattr(session, "appeal", None)
+    return appeal if isinstance(appeal, tuple) else (None, None)
 
 
 class OriginalVerdictPanel(QWidget):

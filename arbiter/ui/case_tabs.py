@@ -12,11 +12,12 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QTabBar, QTabWidget, QWidget
 
 from arbiter.ui import settings, tasks
-from arbiter.ui.session import Opening, ReviewSession, load_opening
+from arbiter.ui.opening import Opening, load_opening
+from arbiter.ui.session import ReviewSession
 from arbiter.ui.widgets.common import plain_error
 from arbiter.ui.workspace import CaseWorkspace, placeholder
 
@@ -24,6 +25,19 @@ log = logging.getLogger(__name__)
 
 QUEUE_TAB = 0
 DONE_STATUSES = frozenset({"signed", "amended"})
+
+
+def ask_close_unsaved(parent: QWidget, title: str, error: str) -> bool:
+    """The draft of a case being closed could not be written: close anyway? (Tests replace this function.)"""
+    from PySide6.QtWidgets import QMessageBox
+
+    text = QCoreApplication.translate(
+        "CaseTabs", "The draft of %1 could not be saved: %2\n\nClose it anyway? The answers since the last save "
+        "are lost.").replace("%1", title).replace("%2", error)
+    answer = QMessageBox.warning(parent, QCoreApplication.translate("CaseTabs", "Draft not saved"), text,
+                                 QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+                                 QMessageBox.StandardButton.Cancel)
+    return answer == QMessageBox.StandardButton.Discard
 
 
 class CaseTabs(QObject):
@@ -71,7 +85,9 @@ class CaseTabs(QObject):
         index = self.tabs.addTab(pending, self.tr("Opening…"))
         if focus:
             self.tabs.setCurrentIndex(index)
-        task = tasks.run(load_opening, self.repo, case_pk, name=f"open case {case_pk}", owner=self)
+        who = self.reviewer()
+        task = tasks.run(load_opening, self.repo, case_pk, getattr(who, "id", None) or str(who),
+                         name=f"open case {case_pk}", owner=self)
         task.finished.connect(lambda opening, p=pending, pk=case_pk: self._opened(p, pk, opening))
         task.failed.connect(lambda exc, p=pending, pk=case_pk: self._failed(p, pk, exc))
         return pending
@@ -112,17 +128,22 @@ class CaseTabs(QObject):
         self.save()
 
     # -- closing ---------------------------------------------------------------------------------------------
-    def close_tab(self, index: int) -> None:
+    def close_tab(self, index: int) -> bool:
+        """Close a case's tab once its draft is stored; when it cannot be, the reviewer chooses (the tab stays
+        by default). True when the tab was closed."""
         if index <= QUEUE_TAB:
-            return
+            return False
         widget = self.tabs.widget(index)
-        if isinstance(widget, CaseWorkspace):
-            widget.close_session()
+        if isinstance(widget, CaseWorkspace) and not widget.close_session():
+            error = getattr(widget.session, "last_save_error", None)
+            if error and not ask_close_unsaved(self.tabs, widget.title, error):
+                return False
         self.tabs.removeTab(index)
         widget.deleteLater()
         self.save()
         if widget.property("case_pk") is not None:
             self.closed.emit(int(widget.property("case_pk")))
+        return True
 
     # -- the next case ---------------------------------------------------------------------------------------
     @staticmethod

@@ -430,7 +430,8 @@ class EvidencePanel(QWidget):
         return f"{self._session.case.case_id}-{item.id}.{ext}"
 
     def save_copy(self, path: str | None = None) -> str | None:
-        """Write the verified bytes to a file the reviewer picks. Nothing is opened or executed."""
+        """Write the verified bytes to a file the reviewer picks, off the GUI thread (``self.copy_task``); a
+        failure is explained. Nothing is opened or executed. Returns the path being written."""
         if self._current is None or self._bytes is None:
             return None
         if not path:
@@ -438,13 +439,10 @@ class EvidencePanel(QWidget):
                                                   self.suggested_file_name())
         if not path:
             return None
-        try:
-            with open(path, "wb") as fh:
-                fh.write(self._bytes)
-        except OSError as exc:
-            QMessageBox.warning(self, self.tr("Save a copy"),
-                                self.tr("The copy could not be written: %1").replace("%1", exc.strerror or str(exc)))
-            return None
+        self.copy_task = tasks.run(evidence_reads.write_copy, path, self._bytes, name="save a copy", owner=self)
+        self.copy_task.failed.connect(lambda exc: QMessageBox.warning(
+            self, self.tr("Save a copy"), self.tr("The copy could not be written: %1").replace(
+                "%1", getattr(exc, "strerror", None) or str(exc))))
         return path
 
     def party_label(self, party: Party) -> str:

@@ -35,6 +35,13 @@ class ItemRead:
     pdf_error: str | None = None
 
 
+def write_copy(path: str, data: bytes) -> str:
+    """"Save a copy": the verified bytes to the file the reviewer picked (run it through ``tasks.run``)."""
+    with open(path, "wb") as fh:
+        fh.write(data)
+    return path
+
+
 def read_item(repo: Any, case_pk: int, evidence_id: str, media_type: str, sha256: str) -> ItemRead:
     """Read, verify and prepare one evidence item for display (run it through ``tasks.run``)."""
     try:

@@ -195,42 +195,18 @@ class FlagRow(QWidget):
         return dialog
 
 
-def _image(data: bytes | None) -> QImage | None:
-    if not data:
-        return None
-    from arbiter.media import MediaError, decode_rgba
-
-    try:
-        width, height, rgba = decode_rgba(data)
-    except MediaError:
-        return None
-    return QImage(rgba, width, height, width * 4, QImage.Format.Format_RGBA8888).copy()
-
-
-def _video_frames(mine: bytes | None, theirs: bytes | None):
-    """(frame, frame): for each side that is a video, its key frame closest to the other side, else None."""
-    from arbiter.forensics.video import best_frames, is_video
-
-    if not mine or not theirs or not (is_video(mine) or is_video(theirs)):
-        return None, None
-    try:
-        return best_frames(mine, theirs)
-    except Exception:  # noqa: BLE001 - shown without the frame rather than not at all
-        log.exception("key frames for the side-by-side view failed")
-        return None, None
-
-
-def _frame_image(frame) -> QImage:
-    rgb = frame.image.convert("RGB")
-    return QImage(rgb.tobytes(), rgb.width, rgb.height, rgb.width * 3, QImage.Format.Format_RGB888).copy()
-
-
 class MatchDialog(QDialog):
-    """This case's photo and the other case's, side by side (for a video, its key frame that matched)."""
+    """This case's photo and the other case's, side by side (for a video, its key frame that matched). Both files
+    are read, decoded and matched off the GUI thread (:func:`arbiter.ui.match_reads.read_match`); the dialog shows
+    at once and fills when they are back (``loaded``)."""
+
+    loaded = Signal()
 
     def __init__(self, session, flag: Flag, parent=None):
         super().__init__(parent)
+        from arbiter.ui import tasks
         from arbiter.ui.image_viewer import ImageViewer
+        from arbiter.ui.match_reads import read_match
 
         self.setObjectName("matchDialog")
         self.setWindowTitle(self.tr("Same picture in two cases"))
@@ -243,47 +219,51 @@ class MatchDialog(QDialog):
         row = QHBoxLayout()
         self.viewers = []
         self.captions = []
-        mine, theirs = self._mine(session, flag.evidence_id), self._theirs(session, other_case, other_eid)
-        frames = _video_frames(mine, theirs)
-        sides = ((session.case.case_id, flag.evidence_id, mine, frames[0]),
-                 (other_case, other_eid, theirs, frames[1]))
-        for case_id, eid, data, frame in sides:
+        self.filled = False
+        for case_id, eid in ((session.case.case_id, flag.evidence_id), (other_case, other_eid)):
             box = QVBoxLayout()
-            text = f"{case_id} / {eid}"
-            if frame is not None:   # a video: its key frame closest to the other side
-                text += " · " + self.tr("video, frame at %1").replace("%1", frame.at)
-            caption = QLabel(text)
+            caption = QLabel(f"{case_id} / {eid}")
             caption.setStyleSheet("font-weight: 600;")
             self.captions.append(caption)
             viewer = ImageViewer()
-            image = _frame_image(frame) if frame is not None else _image(data)
-            if image is not None:
-                viewer.set_image(image)
             box.addWidget(caption)
             box.addWidget(viewer, 1)
             row.addLayout(box, 1)
             self.viewers.append(viewer)
         layout.addLayout(row, 1)
+        self.status = QLabel(self.tr("Reading both pictures…"))
+        self.status.setObjectName("matchStatus")
+        self.status.setStyleSheet("color: #5f6b73;")
+        layout.addWidget(self.status)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        self.task = tasks.run(read_match, session.repo, session.case_pk, session.case.case_id, flag.evidence_id,
+                              other_case, other_eid, name="compare side by side", owner=self)
+        self.task.finished.connect(self._show)
+        self.task.failed.connect(self._failed)
 
-    @staticmethod
-    def _mine(session, eid):
-        try:
-            return session.repo.evidence_bytes(session.case_pk, eid)
-        except Exception:  # noqa: BLE001 - tampered or unreadable: shown empty
-            return None
+    def _show(self, sides) -> None:
+        for side, caption, viewer in zip(sides, self.captions, self.viewers):
+            if side.frame_at is not None:
+                caption.setText(f"{side.case_id} / {side.evidence_id} · "
+                                + self.tr("video, frame at %1").replace("%1", side.frame_at))
+            if side.rgba is not None:
+                viewer.set_image(QImage(side.rgba, side.width, side.height, side.width * 4,
+                                        QImage.Format.Format_RGBA8888).copy())
+        missing = [s for s in sides if s.rgba is None]
+        self.status.setText(self.tr("%1 could not be shown (unreadable, or its bytes no longer match).").replace(
+            "%1", ", ".join(f"{s.case_id} / {s.evidence_id}" for s in missing)) if missing else "")
+        self.status.setVisible(bool(missing))
+        self.filled = True
+        self.loaded.emit()
 
-    @staticmethod
-    def _theirs(session, case_id, eid):
-        from arbiter.store.forensics import case_pk_by_id
+    def _failed(self, exc) -> None:
+        from arbiter.ui.widgets.common import plain_error
 
-        try:
-            pk = case_pk_by_id(_database(session.repo), case_id)
-            return session.repo.evidence_bytes(pk, eid) if pk is not None else None
-        except Exception:  # noqa: BLE001
-            return None
+        self.status.setText(self.tr("The pictures could not be read: %1").replace("%1", plain_error(exc)))
+        self.filled = True
+        self.loaded.emit()
 
 
 class EvidenceFlagsStrip(QWidget):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
 
 log = logging.getLogger(__name__)
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
@@ -44,7 +44,12 @@ class LeaseKeeper(QObject):
     """``open(case_pk, case_id)`` -> None when the case is ours now, else why not (a ``LeaseError`` with its
     reason, or the unexpected error; :func:`refusal_text` words it);
     ``close(case_pk)`` gives it back; ``release_all()`` on quit. Renewals run every third of the lease's
-    length; ``lost`` lists the cases whose lease could not be renewed (someone took them over)."""
+    length; ``lost`` lists the cases whose lease could not be renewed (someone took them over).
+
+    The window uses the ``*_later`` forms: every take, renewal and release is a round trip to the shared server,
+    run on the task pool (``arbiter.ui.tasks``), never on the GUI thread; ``open``/``renew_all`` are the same
+    work done in place (tests). Leases exist on PostgreSQL only, which takes concurrent writers, so they do not
+    queue behind an import on the single writer (a long import would let them expire)."""
 
     def __init__(self, db: Any, holder: str, parent: QObject | None = None):
         super().__init__(parent)
@@ -55,10 +60,14 @@ class LeaseKeeper(QObject):
         self.held: dict[int, str] = {}
         self.timer = QTimer(self)
         self.timer.setInterval(max(1000, int(self.leases.ttl.total_seconds() * 1000 / 3)))
-        self.timer.timeout.connect(self.renew_all)
+        self.timer.timeout.connect(self.renew_later)
         self.lost: list[str] = []
+        self._taking: dict[int, str] = {}    # takes on their way; a tab closed meanwhile gives the case back
+        self._closed_while_taking: set[int] = set()
 
-    def open(self, case_pk: int, case_id: str) -> Exception | None:
+    # ---------------------------------------------------------------- the store's side (any thread)
+    def take(self, case_id: str) -> Exception | None:
+        """Check the case out; None when it is ours, else why not (the ``LeaseError``, or the unexpected error)."""
         from arbiter.store.leases import LeaseError
 
         try:
@@ -68,44 +77,95 @@ class LeaseKeeper(QObject):
         except Exception as exc:  # noqa: BLE001 - the server may be unreachable for a moment; the case still opens
             log.exception("taking the lease of %s failed", case_id)
             return exc
-        self.held[case_pk] = case_id
-        if not self.timer.isActive():
-            self.timer.start()
         return None
 
-    def renew_all(self) -> list[str]:
+    def _renew(self, items: list[tuple[int, str]]) -> list[tuple[int, Exception]]:
         from arbiter.store.leases import LeaseError
 
         lost = []
-        for case_pk, case_id in list(self.held.items()):
+        for case_pk, case_id in items:
             try:
                 self.leases.renew(case_id, self.holder)
             except LeaseError as exc:
-                lost.append(refusal_text(exc))
-                self.held.pop(case_pk, None)
+                lost.append((case_pk, exc))
             except Exception:  # noqa: BLE001 - the network may be down for a moment; retried next time
                 log.exception("renewing the lease of %s failed", case_id)
-        self.lost.extend(lost)
-        if lost:
-            window = self.parent()
-            bar = getattr(window, "statusBar", None)
-            if callable(bar):
-                bar().showMessage(translate("LeaseKeeper", "A case is no longer checked out to you: %1")
-                                  .replace("%1", "; ".join(lost)), 20000)
         return lost
 
-    def close(self, case_pk: int) -> None:
-        case_id = self.held.pop(case_pk, None)
-        if case_id is None:
-            return
+    def _release(self, case_id: str) -> None:
         try:
             self.leases.release(case_id, self.holder)
         except Exception:  # noqa: BLE001 - it expires by itself
             log.info("releasing %s failed; the lease will expire", case_id)
+
+    # ---------------------------------------------------------------- the GUI's side
+    def open(self, case_pk: int, case_id: str) -> Exception | None:
+        refused = self.take(case_id)
+        self._took(case_pk, case_id, refused)
+        return refused
+
+    def open_later(self, case_pk: int, case_id: str, done=None):
+        """Take the case on the pool; ``done(refusal or None)`` on the GUI thread."""
+        from arbiter.ui import tasks
+
+        self._taking[case_pk] = case_id
+        task = tasks.run(self.take, case_id, name=f"lease {case_id}", owner=self)
+        task.finished.connect(lambda refused: (self._took(case_pk, case_id, refused),
+                                               done(refused) if done is not None else None))
+        return task
+
+    def _took(self, case_pk: int, case_id: str, refused: Exception | None) -> None:
+        self._taking.pop(case_pk, None)
+        if refused is not None:
+            return
+        if case_pk in self._closed_while_taking:   # the tab closed before the lease came back: give it back
+            self._closed_while_taking.discard(case_pk)
+            self._release_later(case_id)
+            return
+        self.held[case_pk] = case_id
+        if not self.timer.isActive():
+            self.timer.start()
+
+    def renew_all(self) -> list[str]:
+        return self._renewed(self._renew(list(self.held.items())))
+
+    def renew_later(self):
+        from arbiter.ui import tasks
+
+        task = tasks.run(self._renew, list(self.held.items()), name="renew leases", owner=self)
+        task.finished.connect(self._renewed)
+        return task
+
+    def _renewed(self, lost: list[tuple[int, Exception]]) -> list[str]:
+        texts = []
+        for case_pk, exc in lost:
+            self.held.pop(case_pk, None)
+            texts.append(refusal_text(exc))
+        self.lost.extend(texts)
+        if texts:
+            window = self.parent()
+            bar = getattr(window, "statusBar", None)
+            if callable(bar):
+                bar().showMessage(translate("LeaseKeeper", "A case is no longer checked out to you: %1")
+                                  .replace("%1", "; ".join(texts)), 20000)
+        return texts
+
+    def _release_later(self, case_id: str):
+        from arbiter.ui import tasks
+
+        return tasks.run(self._release, case_id, name=f"release {case_id}")
+
+    def close(self, case_pk: int):
+        """Give the case back (on the pool); the task, or None when it was not held."""
+        if case_pk in self._taking:
+            self._closed_while_taking.add(case_pk)
+        case_id = self.held.pop(case_pk, None)
         if not self.held:
             self.timer.stop()
+        return self._release_later(case_id) if case_id is not None else None
 
     def release_all(self) -> None:
+        """On quit: give every case back (the window waits for the task pool before it goes)."""
         for case_pk in list(self.held):
             self.close(case_pk)
 
@@ -123,20 +183,12 @@ def keeper_for(window) -> LeaseKeeper | None:
     return keeper
 
 
-class _QuitWatcher(QObject):
-    """Gives every held case back when the window closes (a lease would otherwise block colleagues until it
-    expires)."""
-
-    def __init__(self, window):
-        super().__init__(window)
-        self.window = window
-
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
-        if watched is self.window and event.type() == QEvent.Type.Close:
-            keeper = getattr(self.window, "_lease_keeper", None)
-            if keeper is not None:
-                keeper.release_all()
-        return False
+def release_on_quit(window) -> None:
+    """The main window's close, once it is sure to close (a draft the reviewer kept may cancel it): every held
+    case goes back; the window then waits for the task pool."""
+    keeper = getattr(window, "_lease_keeper", None)
+    if keeper is not None:
+        keeper.release_all()
 
 
 def _opened(window, case_pk: int) -> None:
@@ -145,17 +197,21 @@ def _opened(window, case_pk: int) -> None:
     session = getattr(workspace, "session", None)
     if keeper is None or session is None:
         return
-    refused = keeper.open(case_pk, session.case.case_id)
-    if refused is not None:
-        window.statusBar().showMessage(refusal_text(refused), 20000)
-    window.queue_model.refresh_holders()
+
+    def done(refused: Exception | None) -> None:
+        if refused is not None:
+            window.statusBar().showMessage(refusal_text(refused), 20000)
+        window.queue_model.refresh_holders()
+
+    keeper.open_later(case_pk, session.case.case_id, done)
 
 
 def _closed(window, case_pk: int) -> None:
     keeper = getattr(window, "_lease_keeper", None)
     if keeper is not None:
-        keeper.close(case_pk)
-        window.queue_model.refresh_holders()
+        task = keeper.close(case_pk)
+        if task is not None:
+            task.finished.connect(lambda *_: window.queue_model.refresh_holders())
 
 
 def holders_provider(db: Any):
@@ -176,8 +232,6 @@ def install(window) -> None:
     """Hook team mode into the main window: leases follow the case tabs, the queue shows who holds what."""
     window.cases.opened.connect(lambda pk: _opened(window, pk))
     window.cases.closed.connect(lambda pk: _closed(window, pk))
-    window._lease_quit_watcher = _QuitWatcher(window)
-    window.installEventFilter(window._lease_quit_watcher)
     db = getattr(window, "db", None)
     if db is not None and hasattr(window.queue_model, "set_holders"):
         window.queue_model.set_holders(holders_provider(db), lambda: getattr(window.identity, "id", None))

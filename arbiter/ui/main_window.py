@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 import arbiter
 from arbiter.ui import i18n, settings, tasks
+from arbiter.ui import case_tabs
 from arbiter.ui.case_tabs import CaseTabs
 from arbiter.ui.import_dialog import BUNDLE_SUFFIX, ImportDialog, collect_bundles
 from arbiter.ui.queue_model import QueueModel
@@ -291,31 +292,10 @@ class MainWindow(QMainWindow):
 
     def next_case(self, after_pk: int | None = None) -> None:
         """Close the case just decided and open the next one still to decide, in the queue's order, once the
-        queue has been read again (off the GUI thread)."""
-        self.refresh_queue()
-        self.queue_model.when_loaded(lambda pk=after_pk: self._open_next(pk))
+        queue has been read again and the identity's own appeals are known (both off the GUI thread)."""
+        from arbiter.ui.next_case import open_next
 
-    def _open_next(self, after_pk: int | None) -> None:
-        model = self.queue_model
-        rows = [model.row_at(i) for i in range(model.rowCount())]
-        rows = [r for r in rows if r.pk not in self._own_appeals()]  # an appeal of one's own verdict: someone else's
-        next_pk = self.cases.next_pk(rows, after_pk)
-        if after_pk is not None:
-            widget = self.cases.widget_for(after_pk)
-            if widget is not None:
-                self.cases.close_tab(self.tabs.indexOf(widget))
-        if next_pk is None:
-            self.show_queue()
-            self.statusBar().showMessage(self.tr("No case left to decide in the queue."), 10000)
-            return
-        self.open_case(next_pk)
-
-    def _own_appeals(self) -> set[int]:
-        """Appeals of verdicts this workstation's identity decided: never its next case (arbiter.store.appeals)."""
-        from arbiter.store.appeals import Appeals
-
-        identity = getattr(self, "identity", None)
-        return Appeals(self.db).conflicted_case_pks(identity.id) if identity is not None else set()
+        open_next(self, after_pk)
 
     def close_tab(self, index: int) -> None:
         self.cases.close_tab(index)
@@ -462,10 +442,17 @@ class MainWindow(QMainWindow):
             self.import_dialog.task.cancel()
         for i in range(1, self.tabs.count()):
             widget = self.tabs.widget(i)
-            if isinstance(widget, CaseWorkspace):
-                widget.close_session()
+            if isinstance(widget, CaseWorkspace) and not widget.close_session():
+                error = getattr(widget.session, "last_save_error", None)
+                if error and not case_tabs.ask_close_unsaved(self, widget.title, error):
+                    self.tabs.setCurrentWidget(widget)
+                    event.ignore()
+                    return
         self.cases.save()
         self.save_state()
+        from arbiter.ui import lease_keeper
+
+        lease_keeper.release_on_quit(self)   # team mode: the cases go back (on the pool; waited for below)
         tasks.runner().wait(10_000)
         super().closeEvent(event)
 

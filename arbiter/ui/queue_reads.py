@@ -87,4 +87,14 @@ def resume_due(repo: Any) -> bool:
     return bool(resume()) if callable(resume) else False
 
 
-__all__ = ["QueuePage", "read_first_page", "read_next_page", "resume_due"]
+def own_appeals(db: Any, reviewer_id: str | None) -> set[int]:
+    """The cases that appeal a verdict ``reviewer_id`` decided (arbiter.store.appeals): never their next case.
+    A read for the main window's next case, run on the pool."""
+    if db is None or not reviewer_id:
+        return set()
+    from arbiter.store.appeals import Appeals
+
+    return set(Appeals(db).conflicted_case_pks(reviewer_id))
+
+
+__all__ = ["QueuePage", "own_appeals", "read_first_page", "read_next_page", "resume_due"]

@@ -29,7 +29,7 @@ class ReviewRepository(Protocol):
 @runtime_checkable
 class Review(Protocol):
     """What the panels read and call on one review (signals: ``changed``, ``evidenceOpened(str)``,
-    ``chatRead(str)``, ``citationRequested(str)``, ``signed(object)``, ``saved(bool)``)."""
+    ``chatRead(str)``, ``citationRequested(str)``, ``signed(object)``, ``saved(bool)``, ``signFailed(str)``)."""
 
     repo: ReviewRepository
     case_pk: int
@@ -41,6 +41,7 @@ class Review(Protocol):
     chats_read: set[str]
     tampered: frozenset[str]
     last_save_error: str | None
+    last_sign_error: str | None
     amendment_reason: str | None
     verdict: VerdictRow | None
 
@@ -60,5 +61,10 @@ class Review(Protocol):
     def mark_evidence_opened(self, evidence_id: str) -> None: ...
     def mark_chat_read(self, log_key: str) -> None: ...
     def required_chat_keys(self) -> set[str]: ...
+    @property
+    def signing(self) -> bool: ...
+
     def sign_blockers(self) -> list[str]: ...
-    def flush(self) -> bool: ...
+    def start_signing(self, now: Any = None) -> Any: ...   # the signature goes to the database writer
+    def flush(self, wait: bool = True, msecs: int = -1) -> bool: ...
+    def settle(self, msecs: int = -1) -> bool: ...

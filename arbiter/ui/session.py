@@ -3,12 +3,14 @@
 The session owns the reviewer's answers (the ANSWERS.json shape of checklist.md), which evidence items were
 opened and which chat logs were read to the end. It holds no rules: after every change it asks the domain once
 (:func:`arbiter.domain.review.review_state`) and every panel reads that one :attr:`state`. Every change is saved
-as a draft through the repository after a short debounce, and immediately on :meth:`flush` (closing the panel,
-quitting the app); a failed save is kept in :attr:`last_save_error` and announced with ``saved(False)``.
+as a draft after a short debounce; closing the panel or quitting waits for it (:meth:`flush`). Every write (the
+draft, the signature) runs on the single database writer (:mod:`arbiter.ui.review_writes`), never on the GUI
+thread; its outcome comes back as a signal. A failed save is kept in :attr:`last_save_error` and announced with
+``saved(False)``; a refused signature in :attr:`last_sign_error`, with ``signFailed(str)``.
 
 Opening a case reads the stored case, the draft and the verdict and re-hashes every evidence item; that is
-:func:`load_opening`, which runs on a worker thread (``tasks.run``), and the session is then built on the GUI
-thread from its result.
+:func:`arbiter.ui.opening.load_opening`, which runs on a worker thread (``tasks.run``), and the session is then
+built on the GUI thread from its result.
 """
 from __future__ import annotations
 
@@ -26,9 +28,12 @@ from arbiter.domain.policy import Policy
 from arbiter.domain.review import ReviewState
 from arbiter.domain.review_clock import ReviewClock
 from arbiter.policies import load_policy
-from arbiter.store.repository import Draft, StoredCase, VerdictRow
+from arbiter.store.repository import Draft, VerdictRow
 from arbiter.ui import labels, viewing_progress
+from arbiter.ui.opening import Opening, load_opening
+from arbiter.ui.review_writes import ReviewWrites
 from arbiter.ui.seams import ReviewRepository
+from arbiter.ui.widgets.common import plain_error
 
 AUTOSAVE_MS = 400
 
@@ -40,35 +45,6 @@ def local_now() -> datetime:
 
 def chat_key(log) -> str:
     return f"{log.owner.value}:{log.channel.value}"
-
-
-@dataclass(frozen=True)
-class Opening:
-    """Everything read from the store to open a case (built off the GUI thread by :func:`load_opening`)."""
-
-    stored: StoredCase
-    policy: Policy
-    tampered: frozenset[str]
-    draft: Draft | None
-    verdict: VerdictRow | None
-    #: request ids of the case's open supplement requests (the case waits for them)
-    open_supplements: tuple[str, ...] = ()
-    #: the supervisor's return of the current verdict (arbiter.store.returns.ReturnedMark), or None
-    returned: Any = None
-
-
-def load_opening(repo: ReviewRepository, case_pk: int) -> Opening:
-    """Read a case for review: the stored case, its policy, which items no longer match their hash (every item
-    is re-hashed: slow for large videos, so call it through ``tasks.run``), the draft and the current verdict."""
-    stored = repo.load_case(case_pk)
-    case = stored.case
-    policy = load_policy(case.platform.value, case.region)
-    requests = getattr(repo, "supplement_requests", None)
-    open_requests = tuple(r.request_id for r in requests(case_pk, states=("open",))) if callable(requests) else ()
-    marks = getattr(repo, "returned_marks", None)
-    returned = marks([case_pk]).get(case_pk) if callable(marks) else None
-    return Opening(stored, policy, frozenset(repo.tampered_evidence(case_pk)), repo.load_draft(case_pk),
-                   repo.current_verdict(case_pk), open_requests, returned)
 
 
 def _amends_current(draft: Draft, progress: dict, verdict: VerdictRow) -> bool:
@@ -105,16 +81,21 @@ class ReviewSession(QObject):
     signed = Signal(object)
     #: emitted after each draft write (argument: True on success, False when the write failed)
     saved = Signal(bool)
+    #: the store refused the signature (argument: its one line); nothing was stored
+    signFailed = Signal(str)
+
+    #: whether changes are written as a draft (a blind re-review writes none)
+    saves_drafts = True
 
     def __init__(self, repo: ReviewRepository, case_pk: int, reviewer, parent: QObject | None = None, *,
                  opening: Opening | None = None):
         super().__init__(parent)
-        opening = opening or load_opening(repo, case_pk)
-        self.repo = repo
-        self.case_pk = case_pk
         # the signing identity (arbiter.signing.Identity); a plain id string gives a session that cannot sign
         self.signer = reviewer if callable(getattr(reviewer, "sign", None)) else None
         self.reviewer: str = self.signer.id if self.signer is not None else str(reviewer)
+        opening = opening or load_opening(repo, case_pk, self.reviewer)
+        self.repo = repo
+        self.case_pk = case_pk
         self.stored = opening.stored
         self.case = opening.stored.case
         self.policy = opening.policy
@@ -130,9 +111,16 @@ class ReviewSession(QObject):
         #: the reason of the amendment being drafted, or None when not amending
         self.amendment_reason: str | None = None
         self.last_save_error: str | None = None
+        #: why the last signature was refused (the store's one line), until the next change or signature
+        self.last_sign_error: str | None = None
+        self.writes = ReviewWrites(self)
         self.verdict: VerdictRow | None = opening.verdict
         #: a supervisor returned the current verdict (who, when, the note); None once it is amended
         self.returned = opening.returned
+        #: why the signed verdict's notice is held (read with the case, after signing, and when the panel shows)
+        self.notice_hold: str | None = opening.notice_hold
+        #: (original verdict, conflict or None) of an appeal, (None, None) otherwise (arbiter.ui.appeal_view)
+        self.appeal = opening.appeal
         #: how many times the rules ran (one per change; tests hold the session to it)
         self.evaluations = 0
 
@@ -162,7 +150,7 @@ class ReviewSession(QObject):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(AUTOSAVE_MS)
-        self._timer.timeout.connect(self.flush)
+        self._timer.timeout.connect(self._autosave)
         app = QCoreApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.flush)
@@ -213,8 +201,23 @@ class ReviewSession(QObject):
     def export_hold(self) -> str | None:
         """Why the signed verdict's notice may not be exported yet (the supervisor's notice gate), in words for
         the reviewer; None when it may. Front ends check it before writing a notice."""
+        return self.notice_hold if self.verdict is not None else None
+
+    def refresh_hold(self) -> None:
+        """Read the notice hold again (a supervisor may have approved meanwhile), on the pool; ``changed`` when it
+        is back and differs."""
         hold = getattr(self.repo, "notice_hold", None)
-        return hold(self.case_pk) if callable(hold) and self.verdict is not None else None
+        if self.verdict is None or not callable(hold):
+            return
+        from arbiter.ui import tasks
+
+        task = tasks.run(hold, self.case_pk, name=f"notice hold {self.case_pk}", owner=self)
+        task.finished.connect(self._hold_read)
+
+    def _hold_read(self, text: str | None) -> None:
+        if text != self.notice_hold:
+            self.notice_hold = text
+            self.changed.emit()
 
     def required_chat_keys(self) -> set[str]:
         """Every chat log owned by the buyer or the seller, as "owner:channel"."""
@@ -257,6 +260,8 @@ class ReviewSession(QObject):
         (:func:`arbiter.domain.review.follow_up`)."""
         if self.is_locked:
             raise PermissionError("the verdict is signed; amend it to change an answer")
+        if self.signing:
+            raise PermissionError("the verdict is being signed")
         if not self._put(dotted_key, value):
             return
         state = self._evaluate()
@@ -304,6 +309,8 @@ class ReviewSession(QObject):
         if reassess:
             self._state = self._evaluate()
         self._dirty = True
+        self.last_sign_error = None
+        self.writes.touched()
         self._timer.start()
         self.changed.emit()
 
@@ -321,25 +328,38 @@ class ReviewSession(QObject):
             progress["review_seconds"] = self.clock.whole_seconds()
         return progress
 
-    def flush(self) -> bool:
-        """Write the draft now if anything changed since the last write. Returns True when nothing is pending."""
+    def _autosave(self) -> None:
+        self.flush(wait=False)
+
+    def flush(self, wait: bool = True, msecs: int = -1) -> bool:
+        """Hand the draft to the database writer if anything changed since the last write and, with ``wait``,
+        wait for it (``msecs`` at most): the GUI thread waits, the writer writes. Returns True when nothing is
+        left unsaved (without ``wait``: when nothing was pending)."""
         self._timer.stop()
-        if not self._dirty:
-            return True
-        try:
-            self.repo.save_draft(self.case_pk, self.reviewer, copy.deepcopy(self.answers), self.progress())
-        except Exception as exc:  # noqa: BLE001 - the draft stays dirty; the next change retries
-            self.last_save_error = str(exc) or type(exc).__name__
-            self.saved.emit(False)
-            return False
-        self._dirty = False
-        self.last_save_error = None
-        self.saved.emit(True)
-        return True
+        self.writes.save()
+        if not wait:
+            return not self._dirty
+        return self.writes.wait_saved(msecs) and not self._dirty
+
+    def settle(self, msecs: int = -1) -> bool:
+        """Before the review goes away (its tab closed, the app quitting): wait for a signature under way, then
+        write and wait for the draft. True when everything is stored."""
+        signed = self.writes.wait_signed(msecs)
+        return self.flush(wait=True, msecs=msecs) and signed
 
     @property
     def has_unsaved_changes(self) -> bool:
         return self._dirty
+
+    @property
+    def saving(self) -> bool:
+        """A draft write is on its way to the database."""
+        return self.writes.saving
+
+    @property
+    def signing(self) -> bool:
+        """A signature is on its way to the database: no answer may change, no second signature start."""
+        return self.writes.signing
 
     # ------------------------------------------------------------------ what keeps Sign disabled
     def preview_record(self) -> dict | None:
@@ -401,22 +421,35 @@ class ReviewSession(QObject):
         self.amendment_reason = reason
         self.answers.pop("decided_at", None)
         self._touch()
-        self.flush()
+        self.flush(wait=False)
 
     def cancel_amendment(self) -> None:
         if self.amendment_reason is None:
             return
         self.amendment_reason = None
         self._touch()
-        self.flush()
+        self.flush(wait=False)
 
     def sign(self, now: datetime | None = None) -> VerdictRow:
-        """Decide and store the verdict (or the amendment). Returns the stored VerdictRow.
+        """Decide and store the verdict (or the amendment), waiting for the writer. Returns the stored VerdictRow;
+        raises what :meth:`start_signing` raises, or the store's refusal. Front ends call :meth:`start_signing`."""
+        ticket = self.start_signing(now)
+        self.writes.wait_signed()
+        error = ticket.result()[1]
+        if error is not None:
+            raise error
+        return self.verdict
 
-        Raises ``RuntimeError`` listing the blockers when the verdict may not be signed yet and
-        ``checklist.AnswerError`` when the rules refuse the answers."""
+    def start_signing(self, now: datetime | None = None):
+        """Decide the verdict (or the amendment) and hand it to the database writer; returns at once. ``signed``
+        follows once it is stored, ``signFailed`` when the store refuses it.
+
+        Raises ``RuntimeError`` listing the blockers when the verdict may not be signed yet (or a signature is
+        already under way) and ``checklist.AnswerError`` when the rules refuse the answers."""
         if self.is_locked:
             raise RuntimeError("the verdict is already signed")
+        if self.signing:
+            raise RuntimeError("the verdict is already being signed")
         if self.signer is None:
             raise RuntimeError("nothing is signed without a signing identity (File > Identity)")
         blockers = self.sign_blockers()
@@ -427,12 +460,20 @@ class ReviewSession(QObject):
         answers["decided_at"] = now.isoformat()
         record = checklist.decide(self.case, self.policy, answers, tampered=self.tampered)
         progress = {"opened_evidence": sorted(self.opened_evidence), "chats_read": sorted(self.chats_read)}
+        self.last_sign_error = None
+        self.flush(wait=False)   # the draft (with the review time) first: the writer keeps the order
         # the store checks the record against the rules and the progress against the checklist again
-        if self.amendment_reason is not None:
-            row = self.repo.amend_verdict(self.case_pk, self.signer, self.amendment_reason, record,
-                                          answers=answers, progress=progress)
-        else:
-            row = self.repo.sign_verdict(self.case_pk, self.signer, record, answers=answers, progress=progress)
+        ticket = self.writes.submit_signature(record, answers, progress, now, self._signed, self._sign_refused)
+        self.changed.emit()   # the panels show that the signature is on its way
+        return ticket
+
+    def _sign_refused(self, exc: BaseException) -> None:
+        self.last_sign_error = plain_error(exc)
+        self.changed.emit()
+        self.signFailed.emit(self.last_sign_error)
+
+    def _signed(self, signed, answers: dict, now: datetime) -> None:
+        row, self.notice_hold = signed
         self._answers = answers
         self.verdict = row
         self.returned = None   # an amendment supersedes the returned verdict
@@ -442,4 +483,3 @@ class ReviewSession(QObject):
         self._state = self._evaluate(now)
         self.changed.emit()
         self.signed.emit(self.verdict)
-        return self.verdict

@@ -16,6 +16,10 @@ and ``ctx.cancelled``.
 
 A result for a widget or model passes ``owner=self``: when the owner has been deleted by the time the work
 ends (a tab closed, a test torn down), the result is dropped instead of reaching a dead C++ object.
+
+``task.wait(msecs)`` blocks until that one piece of work has run and ``task.outcome()`` then gives its result (or
+raises its error) without the event loop: closing a tab or quitting waits for a pending draft save this way. The
+GUI thread only waits; the work itself still runs on its worker (the writer for a write).
 """
 from __future__ import annotations
 
@@ -50,6 +54,15 @@ class TaskContext:
         self._bridge.partial.emit(item)
 
 
+class _Outcome:
+    """The work's result or error, set on the worker thread before the signals are sent, for :meth:`Task.wait`."""
+
+    def __init__(self) -> None:
+        self.event = threading.Event()
+        self.result: Any = None
+        self.error: BaseException | None = None
+
+
 class _Bridge(QObject):
     """Emitted from the worker thread; connected with a queued connection to the Task on the GUI thread."""
 
@@ -76,6 +89,7 @@ class Task(QObject):
         self.result: Any = None
         self.error: BaseException | None = None
         self.owner: QObject | None = None
+        self._outcome = _Outcome()
         self._bridge = _Bridge()
         self._bridge.done.connect(self._on_done, Qt.ConnectionType.QueuedConnection)
         self._bridge.error.connect(self._on_error, Qt.ConnectionType.QueuedConnection)
@@ -86,6 +100,24 @@ class Task(QObject):
         """Ask the work to stop; only a callable that takes a context and checks it will notice."""
         if self.context is not None:
             self.context._cancel.set()
+
+    def wait(self, msecs: int = -1) -> bool:
+        """Block until the work has run (``msecs`` < 0: however long it takes). True when it has. The signals
+        still arrive through the event loop afterwards."""
+        return self._outcome.event.wait(None if msecs < 0 else msecs / 1000)
+
+    @property
+    def has_run(self) -> bool:
+        """The work has run (its signals may still be on their way)."""
+        return self._outcome.event.is_set()
+
+    def outcome(self) -> Any:
+        """The work's result, or its error raised; only after :meth:`wait` returned True."""
+        if not self._outcome.event.is_set():
+            raise RuntimeError(f"task {self.name} has not run yet")
+        if self._outcome.error is not None:
+            raise self._outcome.error
+        return self._outcome.result
 
     @property
     def orphaned(self) -> bool:
@@ -115,11 +147,12 @@ class Task(QObject):
 
 class _Runnable(QRunnable):
     def __init__(self, fn: Callable[..., Any], args: tuple, kwargs: dict, bridge: _Bridge,
-                 context: TaskContext | None, name: str):
+                 context: TaskContext | None, name: str, outcome: _Outcome):
         super().__init__()
         self.setAutoDelete(True)
         self._fn, self._args, self._kwargs = fn, args, kwargs
         self._bridge, self._context, self._name = bridge, context, name
+        self._outcome = outcome
 
     def run(self) -> None:  # worker thread
         try:
@@ -130,8 +163,12 @@ class _Runnable(QRunnable):
         except BaseException as exc:  # noqa: BLE001 - every failure goes back to the GUI, none is lost
             trace = traceback.format_exc()
             log.warning("background task %s failed:\n%s", self._name, trace)
+            self._outcome.error = exc
+            self._outcome.event.set()
             self._bridge.error.emit(exc, trace)
         else:
+            self._outcome.result = result
+            self._outcome.event.set()
             self._bridge.done.emit(result)
 
 
@@ -155,7 +192,7 @@ class TaskRunner(QObject):
             task.context = TaskContext(task._bridge)
         self._live.add(task)
         task.ended.connect(lambda t=task: self._forget(t))
-        runnable = _Runnable(fn, args, kwargs, task._bridge, task.context, task.name)
+        runnable = _Runnable(fn, args, kwargs, task._bridge, task.context, task.name, task._outcome)
         (self._writer if writes else self._pool).start(runnable)
         return task
 

@@ -17,6 +17,9 @@ translate = QCoreApplication.translate  # lupdate reads translate("Context", "te
 
 log = logging.getLogger(__name__)
 
+#: how long closing a case waits for its draft (or signature) to reach the database
+CLOSE_WAIT_MS = 5000
+
 
 def placeholder(text: str, parent: QWidget | None = None) -> QLabel:
     label = QLabel(text, parent)
@@ -138,12 +141,16 @@ class CaseWorkspace(QWidget):
         if callable(action):
             action()
 
-    def close_session(self) -> None:
-        """Save what is pending before the tab goes away."""
+    def close_session(self, msecs: int = CLOSE_WAIT_MS) -> bool:
+        """Before the tab goes away: wait (``msecs`` at most) for a signature under way and for the draft, which
+        the database writer writes. False when the draft could not be written (``session.last_save_error``) or
+        is still on its way."""
         self.save_state()
-        flush = getattr(self.session, "flush", None)
-        if callable(flush):
-            try:
-                flush()
-            except Exception:  # noqa: BLE001 - reported by the session itself; closing must go on
-                log.exception("saving the draft on close failed")
+        settle, flush = getattr(self.session, "settle", None), getattr(self.session, "flush", None)
+        try:
+            if callable(settle):
+                return bool(settle(msecs))
+            return bool(flush()) if callable(flush) else True
+        except Exception:  # noqa: BLE001 - reported by the session itself; closing must go on
+            log.exception("saving the draft on close failed")
+            return False

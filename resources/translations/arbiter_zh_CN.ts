@@ -221,6 +221,14 @@
         <source>does not establish it</source>
         <translation>不足以证明</translation>
     </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
 </context>
 <context>
     <name>CalibrationPage</name>
@@ -330,6 +338,18 @@ agreement / κ</source>
 <context>
     <name>CaseTabs</name>
     <message>
+        <source>The draft of %1 could not be saved: %2
+
+Close it anyway? The answers since the last save are lost.</source>
+        <translation>%1 的草稿未能保存：%2
+
+仍要关闭吗？上次保存之后的答案将会丢失。</translation>
+    </message>
+    <message>
+        <source>Draft not saved</source>
+        <translation>草稿未保存</translation>
+    </message>
+    <message>
         <source>Opening the case…</source>
         <translation>正在打开案件…</translation>
     </message>
@@ -366,6 +386,7 @@ agreement / κ</source>
     <name>CaseWorkspace</name>
     <message>
         <source>This panel is not available in this build.</source>
+        <extracomment>how long closing a case waits for its draft (or signature) to reach the database</extracomment>
         <translation>此版本暂不提供该面板。</translation>
     </message>
     <message>
@@ -1053,6 +1074,14 @@ agreement / κ</source>
     <message>
         <source>Sign and open the next case (after signing: next case)</source>
         <translation>签署并打开下一个案件（已签署时：下一个案件）</translation>
+    </message>
+    <message>
+        <source>Not signed: {error}</source>
+        <translation>未签署：{error}</translation>
+    </message>
+    <message>
+        <source>Signing: the verdict is being stored…</source>
+        <translation>正在签署：裁决正在写入数据库…</translation>
     </message>
     <message>
         <source>Not saved: the draft could not be written ({error}). Your answers are kept here; the next change tries again.</source>
@@ -1904,6 +1933,14 @@ seller: {seller}</source>
     <message>
         <source>Also in case %1 as %2 (distance %3); %4 came first.</source>
         <translation>也出现在案件 %1 中，编号 %2（相差 %3 位）；%4 在先。</translation>
+    </message>
+    <message>
+        <source>The matching frame is at %1 of this video.</source>
+        <translation>匹配的画面位于本视频的 %1 处。</translation>
+    </message>
+    <message>
+        <source>The matching frame is at %1 of the other case&apos;s video.</source>
+        <translation>匹配的画面位于对方案件视频的 %1 处。</translation>
     </message>
 </context>
 <context>
@@ -3068,8 +3105,20 @@ seller: {seller}</source>
         <translation>两个案件中的同一画面</translation>
     </message>
     <message>
+        <source>Reading both pictures…</source>
+        <translation>正在读取两张图片…</translation>
+    </message>
+    <message>
         <source>video, frame at %1</source>
         <translation>视频，%1 处的画面</translation>
+    </message>
+    <message>
+        <source>%1 could not be shown (unreadable, or its bytes no longer match).</source>
+        <translation>%1 无法显示（无法读取，或其字节已与记录不符）。</translation>
+    </message>
+    <message>
+        <source>The pictures could not be read: %1</source>
+        <translation>图片无法读取：%1</translation>
     </message>
 </context>
 <context>
@@ -3755,7 +3804,7 @@ Import case bundles with File ▸ Import bundles… (Ctrl+I), or drop .arbcase f
     </message>
     <message>
         <source>The verdict is signed. Amend it to change it.</source>
-        <extracomment>request ids of the case&apos;s open supplement requests (the case waits for them) the supervisor&apos;s return of the current verdict (arbiter.store.returns.ReturnedMark), or None the reviewer asked to see a chat log (&quot;owner:channel&quot;) from the &quot;still missing&quot; list emitted after a verdict or an amendment has been stored (argument: the VerdictRow) emitted after each draft write (argument: True on success, False when the write failed) viewing progress of PDFs (pages seen) and videos (parts played), arbiter.ui.viewing_progress request ids of the case&apos;s open supplement requests: the case waits for them (refreshed by the Requests tab, arbiter.ui.supplement_dialog) the reason of the amendment being drafted, or None when not amending a supervisor returned the current verdict (who, when, the note); None once it is amended how many times the rules ran (one per change; tests hold the session to it)</extracomment>
+        <extracomment>the reviewer asked to see a chat log (&quot;owner:channel&quot;) from the &quot;still missing&quot; list emitted after a verdict or an amendment has been stored (argument: the VerdictRow) emitted after each draft write (argument: True on success, False when the write failed) the store refused the signature (argument: its one line); nothing was stored whether changes are written as a draft (a blind re-review writes none) viewing progress of PDFs (pages seen) and videos (parts played), arbiter.ui.viewing_progress request ids of the case&apos;s open supplement requests: the case waits for them (refreshed by the Requests tab, arbiter.ui.supplement_dialog) the reason of the amendment being drafted, or None when not amending why the last signature was refused (the store&apos;s one line), until the next change or signature a supervisor returned the current verdict (who, when, the note); None once it is amended why the signed verdict&apos;s notice is held (read with the case, after signing, and when the panel shows) (original verdict, conflict or None) of an appeal, (None, None) otherwise (arbiter.ui.appeal_view) how many times the rules ran (one per change; tests hold the session to it)</extracomment>
         <translation>裁决已签署。如需更改，请进行修订。</translation>
     </message>
     <message>

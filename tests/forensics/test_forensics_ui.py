@@ -47,8 +47,40 @@ def test_flags_beside_the_evidence_citable_and_the_match_side_by_side(qtbot, vie
     assert session.answers["rationale"] == "E1: seen in case TTS-UK-250303-0012."
     dialog = match.compare()
     qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.filled, timeout=20_000)   # read off the GUI thread
     assert [v.has_image() for v in dialog.viewers] == [True, True]
     assert "TTS-UK-250303-0012" in dialog.findChildren(type(match.detail))[2].text()
+
+
+def test_compare_side_by_side_reads_both_files_off_the_gui_thread(qtbot, view, monkeypatch):
+    """Issue 10: the matched file's bytes (and a video's frame) are read on the pool, never on the GUI thread; the
+    dialog shows at once and fills when the read is back. Fails with the old dialog, which read in __init__."""
+    import threading
+
+    session = view.session
+    repo = session.repo
+    calls: list[bool] = []   # True: on the GUI thread
+    gate = threading.Event()
+    real = repo.evidence_bytes
+
+    def recorded(case_pk, eid):
+        calls.append(threading.current_thread() is threading.main_thread())
+        assert gate.wait(20), "the test never released the read"
+        return real(case_pk, eid)
+
+    view.show_evidence("E1")
+    strip = view.forensics_strip
+    qtbot.waitUntil(lambda: bool(strip.rows), timeout=10_000)
+    monkeypatch.setattr(repo, "evidence_bytes", recorded)
+    dialog = strip.rows[-1].compare()
+    qtbot.addWidget(dialog)
+    assert dialog.isVisible() and not dialog.filled        # shown at once: the read is on its way
+    assert [v.has_image() for v in dialog.viewers] == [False, False]
+    assert dialog.status.text() == "Reading both pictures…"
+    gate.set()
+    qtbot.waitUntil(lambda: dialog.filled, timeout=20_000)
+    assert [v.has_image() for v in dialog.viewers] == [True, True]
+    assert len(calls) == 2 and not any(calls), "evidence read on the GUI thread"
 
 
 def test_facts_panel_lists_every_flag_and_both_parties_alike(qtbot, view):
@@ -84,6 +116,7 @@ def test_a_video_match_shows_its_key_frame_beside_the_photo(qtbot, sqlite_db, tm
     assert strip.rows[0].flag.detail.startswith("seen in case TTS-UK-250303-0012 as E1 (distance ")
     dialog = strip.rows[0].compare()
     qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.filled, timeout=30_000)   # the video's frames are decoded off the GUI thread
     assert [v.has_image() for v in dialog.viewers] == [True, True]
     assert dialog.captions[0].text().startswith("TTS-UK-250318-0071 / E1 · video, frame at 0:0")
     assert dialog.captions[1].text() == "TTS-UK-250303-0012 / E1"

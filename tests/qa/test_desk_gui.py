@@ -125,6 +125,7 @@ def test_the_reviewer_sees_why_the_notice_is_held_until_a_supervisor_approves(qt
     assert "held until a supervisor approves" in panel.export_status.text()
     assert panel.export_notice(path="/nonexistent/never.pdf") is False  # nothing is written
     QAStore(db).review(amendment.id, SUPERVISOR, "approve", signer=boss(SUPERVISOR))
-    panel.refresh()
-    assert panel.export_button.isEnabled() and "held" not in panel.export_status.text()
+    session.refresh_hold()   # what showing the panel again does; read on the pool (issue 10)
+    qtbot.waitUntil(lambda: panel.export_button.isEnabled(), timeout=5000)
+    assert "held" not in panel.export_status.text()
     session._timer.stop()

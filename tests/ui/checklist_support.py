@@ -44,8 +44,11 @@ class Env:
         return self.repo
 
     def close(self):
+        import shiboken6
+
         for s in self.sessions:
-            s._timer.stop()
+            if shiboken6.isValid(s):   # a session whose tab was closed is gone with it
+                s._timer.stop()
         self.db.close()
 
 

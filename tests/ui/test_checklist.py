@@ -162,6 +162,7 @@ def test_override_needs_justification_and_flags(panel, qtbot, monkeypatch):
     assert "supervisor" in panel.banner.text()
     auto_confirm(monkeypatch)
     click(qtbot, panel.sign_button)
+    qtbot.waitUntil(lambda: s.is_locked, timeout=10_000)   # the writer stores it, off the GUI thread
     verdict = env_verdict(s)
     assert verdict.flagged_for_supervisor
     assert verdict.record["override"]["outcome"] == "seller_favoured"
@@ -226,7 +227,7 @@ def sign_supported(panel, qtbot, monkeypatch):
     asked = auto_confirm(monkeypatch)
     qtbot.keyClick(panel.rationale_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert asked, "Ctrl+Return did not ask to sign"
-    assert panel.session.is_locked
+    qtbot.waitUntil(lambda: panel.session.is_locked, timeout=10_000)   # stored by the writer thread
 
 
 def test_signing_locks_the_form_and_amending_makes_a_second_verdict(panel, qtbot, monkeypatch):
@@ -252,6 +253,7 @@ def test_signing_locks_the_form_and_amending_makes_a_second_verdict(panel, qtbot
     click(qtbot, choice(panel, "remedy", "refund_only"))
     assert panel.sign_button.isEnabled(), panel.blockers
     click(qtbot, panel.sign_button)
+    qtbot.waitUntil(lambda: s.is_locked, timeout=10_000)
     history = s.repo.verdict_history(s.case_pk)
     assert [v.kind for v in history] == ["original", "amendment"]
     assert history[1].reason == "E2 was misjudged on review."

@@ -240,6 +240,7 @@ def test_export_confirmation_is_in_view(env, qtbot, monkeypatch, tmp_path):
     open_everything(panel.session)
     auto_confirm(monkeypatch)
     assert panel.sign()
+    qtbot.waitUntil(lambda: panel.session.is_locked, timeout=10_000)   # stored by the writer, off the GUI thread
     panel.scroll.verticalScrollBar().setValue(0)
     with qtbot.waitSignal(panel.exportFinished, timeout=20_000):
         panel.export_notice(str(tmp_path / "n.pdf"))

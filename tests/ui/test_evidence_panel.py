@@ -2,12 +2,14 @@
 from __future__ import annotations
 
 import io
+import threading
 
 import pytest
 from PIL import Image
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QDesktopServices
 
+from arbiter.ui import evidence_reads
 from arbiter.ui.case_view import CaseView
 from arbiter.ui.evidence_model import BadgesRole, ItemRole, SectionRole
 from tests.factories import case_dict, default_files, sha256
@@ -96,7 +98,7 @@ def test_tampered_bytes_show_a_red_badge(qtbot):
     assert not panel.actions_by_name["save"].isEnabled()
 
 
-def test_unreadable_pdf_shows_the_problem_and_is_saved_as_verified_bytes(qtbot, tmp_path):
+def test_unreadable_pdf_shows_the_problem_and_is_saved_as_verified_bytes(qtbot, tmp_path, monkeypatch):
     """The factory's PDF is a bare skeleton PDFium cannot read, so the problem is shown and it counts as opened
     (there is nothing more to see); real PDFs are rendered: tests/ui/test_document_viewers.py."""
     session = FakeSession()
@@ -112,7 +114,13 @@ def test_unreadable_pdf_shows_the_problem_and_is_saved_as_verified_bytes(qtbot, 
     assert not panel.actions_by_name["zoom_in"].isEnabled()
     assert panel.suggested_file_name() == "TTS-UK-TEST-0001-E3.pdf"
     target = tmp_path / "copy.pdf"
+    calls = []   # True: written on the GUI thread (issue 10: file work off it)
+    real = evidence_reads.write_copy
+    monkeypatch.setattr(evidence_reads, "write_copy", lambda *a: calls.append(
+        threading.current_thread() is threading.main_thread()) or real(*a))
     assert panel.save_copy(str(target)) == str(target)
+    qtbot.waitUntil(lambda: panel.copy_task.done, timeout=5000)
+    assert calls == [False]
     assert target.read_bytes() == default_files()["evidence/E3.pdf"]
 
 

@@ -101,6 +101,7 @@ def test_whole_review_ends_in_the_notice_pdfs(qtbot, station, tmp_path, monkeypa
     panel.rationale_edit.setFocus()
     qtbot.keyClick(panel.rationale_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert asked, "Ctrl+Return did not ask to sign"
+    qtbot.waitUntil(lambda: session.is_locked, timeout=10_000)   # stored by the writer thread
     verdict = session.repo.current_verdict(pk)
     assert verdict is not None and verdict.kind == "original"
     assert verdict.record["outcome"] == "buyer_favoured"

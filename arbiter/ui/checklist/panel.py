@@ -29,6 +29,7 @@ from arbiter.ui.checklist.remedy import RemedyStep
 from arbiter.ui.checklist.signoff import SIGN_KEY, SIGN_NEXT_KEY, SignOffStep, native
 from arbiter.ui.seams import Review
 from arbiter.ui.session import local_now
+from arbiter.ui.widgets.common import plain_error
 
 NEXT_UNANSWERED_KEY = "F8"
 STEPS = (JurisdictionStep, EvidenceStep, FindingStep, OutcomeStep, RemedyStep, DeadlinesStep, RationaleStep,
@@ -50,6 +51,7 @@ class ChecklistPanel(QWidget):
         self._export_running = False
         self._refreshing = False
         self._export_note: tuple[str, str] | None = None   # (text, colour) shown in the banner after an export
+        self._next_after_sign = False   # Sign and next: the next case once the signature is stored
         self.last_export: Any = None
         self.last_export_error: str | None = None
         self.blocker_items: list = []
@@ -83,6 +85,10 @@ class ChecklistPanel(QWidget):
         self._build()
         session.changed.connect(self.refresh)
         session.saved.connect(lambda _ok: self._refresh_banner())
+        signed, refused = getattr(session, "signed", None), getattr(session, "signFailed", None)
+        if signed is not None and refused is not None:
+            signed.connect(self._signed)
+            refused.connect(self._sign_refused)
         self.refresh()
 
     def _shortcut(self, key: str, slot, what: str) -> QShortcut:
@@ -164,7 +170,7 @@ class ChecklistPanel(QWidget):
     # ================================================================== answers
     def answer(self, key: str, value, text: bool = False) -> None:
         """What the steps call when the reviewer answers; the session and the domain do the rest."""
-        if self._refreshing or self.session.is_locked:
+        if self._refreshing or self.session.is_locked or getattr(self.session, "signing", False):
             return
         if key.startswith("override.") and not isinstance(self.session.answers.get("override"), dict):
             return
@@ -186,6 +192,11 @@ class ChecklistPanel(QWidget):
                 else:
                     step.refresh(state, locked)
             self.sign_shortcut.setEnabled(not locked)
+            signing = bool(getattr(self.session, "signing", False))
+            self.form.setEnabled(not signing)   # nothing changes while the signature is on its way
+            if signing:
+                self.sign_button.setEnabled(False)
+                self.sign_next_button.setEnabled(False)
             self._refresh_hold(locked)
             self._refresh_banner()
             self._refresh_signed(locked)
@@ -195,7 +206,13 @@ class ChecklistPanel(QWidget):
     def _refresh_banner(self) -> None:
         s = self.session
         locked = s.is_locked
-        if s.last_save_error:
+        sign_error = getattr(s, "last_sign_error", None)
+        if sign_error:
+            text = self.tr("Not signed: {error}").format(error=sign_error)
+            colour, bg = BAD, "#fdecea"
+        elif getattr(s, "signing", False):
+            text, colour, bg = self.tr("Signing: the verdict is being stored…"), "#0d47a1", "#e3f2fd"
+        elif s.last_save_error:
             text = self.tr("Not saved: the draft could not be written ({error}). Your answers are kept here; "
                            "the next change tries again.").format(error=s.last_save_error)
             colour, bg = BAD, "#fdecea"
@@ -301,10 +318,12 @@ class ChecklistPanel(QWidget):
 
     # ================================================================== sign, amend, export
     def sign(self) -> bool:
+        """Ask, then hand the signature to the database writer; True when it is on its way. The form stays
+        disabled until it is stored (``session.signed``: the Next case button) or refused (its line in the
+        banner)."""
         s = self.session
-        if s.is_locked:
+        if s.is_locked or getattr(s, "signing", False):
             return False
-        s.flush()
         if s.sign_blockers():
             self.focus_next_unanswered()
             return False
@@ -315,24 +334,40 @@ class ChecklistPanel(QWidget):
         if not dialogs.ask_confirmation(self, self.tr("Sign verdict"), text):
             return False
         try:
-            s.sign(local_now())
+            s.start_signing(local_now())
         except Exception as exc:  # noqa: BLE001 - the reviewer is told, in plain words
             QMessageBox.warning(self, self.tr("Not signed"),
-                                self.tr("The verdict was not signed: {error}").format(error=exc))
+                                self.tr("The verdict was not signed: {error}").format(error=plain_error(exc)))
             return False
         self.refresh()
-        self._focus(self.next_button)
         return True
 
     def sign_and_next(self) -> bool:
-        """Sign, then ask for the next case (Ctrl+Shift+Return). On a signed verdict: just the next case."""
+        """Sign, then ask for the next case (Ctrl+Shift+Return) once the signature is stored. On a signed
+        verdict: just the next case."""
         if self.session.is_locked:
             self.nextRequested.emit()
             return True
+        if getattr(self.session, "signing", False):
+            return False
+        self._next_after_sign = True
         if self.sign():
-            self.nextRequested.emit()
             return True
+        self._next_after_sign = False
         return False
+
+    def _signed(self, _row=None) -> None:
+        self.refresh()
+        self._focus(self.next_button)
+        if self._next_after_sign:
+            self._next_after_sign = False
+            self.nextRequested.emit()
+
+    def _sign_refused(self, _message: str) -> None:
+        self._next_after_sign = False   # stay on the case: the banner says why
+        self.refresh()
+        self.scroll.ensureVisible(0, 0)
+        self._focus(self.sign_button)
 
     def amend(self) -> bool:
         s = self.session
@@ -361,6 +396,9 @@ class ChecklistPanel(QWidget):
         hold = self._hold()
         if hold:  # a flagged verdict or an amendment waits for a supervisor's approval
             self._show_export(self.tr("Notice held: %1").replace("%1", hold), WARN)
+            refresh = getattr(s, "refresh_hold", None)
+            if callable(refresh):   # approved meanwhile? read it again (the button comes back if so)
+                refresh()
             return False
         if path is None:
             path = dialogs.ask_export_path(self, f"{s.case.case_id}.pdf")
@@ -409,9 +447,16 @@ class ChecklistPanel(QWidget):
 
     # ================================================================== lifecycle
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt API
-        self.session.flush()
+        self.session.flush()   # waits for the writer
         super().closeEvent(event)
 
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt API
+        refresh = getattr(self.session, "refresh_hold", None)
+        if self.session.is_locked and callable(refresh):   # a supervisor may have approved meanwhile
+            refresh()
+        super().showEvent(event)
+
     def hideEvent(self, event) -> None:  # noqa: N802 - Qt API
-        self.session.flush()
+        # another tab came forward: write now, without waiting; the window closing: wait for the writer
+        self.session.flush(wait=not self.window().isVisible(), msecs=5000)
         super().hideEvent(event)

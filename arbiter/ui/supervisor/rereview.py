@@ -45,7 +45,9 @@ class BlindSession(ReviewSession):
         self.amendment_reason = None
         self.verdict = None  # the reviewer's verdict stays out of sight
 
-    def flush(self) -> bool:  # noqa: D102 - nothing is saved in a blind review
+    saves_drafts = False
+
+    def flush(self, wait: bool = True, msecs: int = -1) -> bool:  # noqa: D102 - nothing is saved in a blind review
         self._timer.stop()
         self._dirty = False
         return True
