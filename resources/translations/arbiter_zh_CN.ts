@@ -343,6 +343,7 @@ Close it anyway? The answers since the last save are lost.</source>
     </message>
     <message>
         <source>Opening the case…</source>
+        <extracomment>a draft or a signature still on its way when its tab closed was refused meanwhile: (case id, the reason)</extracomment>
         <translation>正在打开案件…</translation>
     </message>
     <message>
@@ -2944,6 +2945,10 @@ seller: {seller}</source>
     <message>
         <source>&amp;Reviewer name…</source>
         <translation type="vanished">审核员姓名(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>%1 was closed before its answers were stored, and they could not be: %2</source>
+        <translation>%1 在答案写入之前已关闭，而答案未能保存：%2</translation>
     </message>
     <message>
         <source>&amp;Identity…</source>

@@ -224,3 +224,35 @@ def test_the_notice_hold_is_read_with_the_signature_not_on_each_refresh(env, qtb
     panel.show()                                          # shown again: read again, on the pool
     qtbot.waitUntil(lambda: len(hold.calls) > before, timeout=5000)
     assert not any(hold.calls)
+
+
+def test_a_draft_still_on_the_writer_when_its_tab_closes_is_not_lost_silently(env, qtbot, monkeypatch):
+    """Behind a long import the writer may still hold the draft when the wait on close runs out: the tab goes, the
+    session outlives it until the write is back, and a failure then is told (``lateFailure``)."""
+    from PySide6.QtWidgets import QLabel, QTabWidget
+
+    from arbiter.ui import workspace as workspace_module
+    from arbiter.ui.case_tabs import CaseTabs
+    from arbiter.ui.workspace import CaseWorkspace
+
+    monkeypatch.setattr(workspace_module, "CLOSE_WAIT_MS", 100)
+    s = env.session()
+    save = Gated(s.repo, "save_draft", monkeypatch)
+    save.gate = threading.Event()
+    save.error = OSError("disk full")
+    tabs_widget = QTabWidget()
+    qtbot.addWidget(tabs_widget)
+    tabs_widget.addTab(QLabel("queue"), "queue")
+    tabs = CaseTabs(tabs_widget, env.repo, lambda: "r.chen", "test-db")
+    told = []
+    tabs.lateFailure.connect(lambda title, error: told.append((title, error)))
+    workspace = CaseWorkspace(s)
+    s.setParent(workspace)
+    tabs_widget.addTab(workspace, "case")
+    click(qtbot, choice(workspace.checklist, "finding", "insufficient"))
+    assert tabs.close_tab(1) and tabs_widget.count() == 1   # the wait ran out: the tab goes
+    qtbot.wait(50)                                        # the workspace and its panels are deleted meanwhile
+    save.gate.set()                                       # now the writer gets to it, and fails
+    qtbot.waitUntil(lambda: bool(told), timeout=10_000)
+    assert told == [(s.case.case_id, "disk full")]
+    assert save.calls == [False]
