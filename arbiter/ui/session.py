@@ -31,9 +31,8 @@ from arbiter.policies import load_policy
 from arbiter.store.repository import Draft, VerdictRow
 from arbiter.ui import labels, viewing_progress
 from arbiter.ui.opening import Opening, load_opening
-from arbiter.ui.review_writes import ReviewWrites
+from arbiter.ui.review_writes import ReviewWrites, refusal_words
 from arbiter.ui.seams import ReviewRepository
-from arbiter.ui.widgets.common import plain_error
 
 AUTOSAVE_MS = 400
 
@@ -468,7 +467,7 @@ class ReviewSession(QObject):
         return ticket
 
     def _sign_refused(self, exc: BaseException) -> None:
-        self.last_sign_error = plain_error(exc)
+        self.last_sign_error = refusal_words(exc)
         self.changed.emit()
         self.signFailed.emit(self.last_sign_error)
 

@@ -3900,6 +3900,18 @@ Import case bundles with File ▸ Import bundles… (Ctrl+I), or drop .arbcase f
         <source>Rationale: write it and cite at least one evidence item or chat message by id.</source>
         <translation type="vanished">裁决理由：请填写，并按编号引用至少一项证据或一条聊天消息。</translation>
     </message>
+    <message>
+        <source>%1 (%2, due %3)</source>
+        <translation>%1（%2，截止 %3）</translation>
+    </message>
+    <message>
+        <source>%1: the case waits for supplementary evidence (%2); withdraw the request, or wait until it is answered or falls due, before signing.</source>
+        <translation>%1：本案正在等待补充证据（%2）；请先撤回请求，或等待其被答复或到期，然后再签署。</translation>
+    </message>
+    <message>
+        <source>%1 appeals your own verdict on %2 (version %3): another reviewer must decide it.</source>
+        <translation>%1 是对您本人就 %2（第 %3 版）所作裁决的申诉：须由其他审核员裁决。</translation>
+    </message>
 </context>
 <context>
     <name>ScorecardModel</name>

@@ -139,7 +139,7 @@ def test_a_refusal_of_the_store_is_shown_in_one_line_and_the_reviewer_stays(env,
     with qtbot.waitSignal(s.signFailed, timeout=10_000) as refused:
         pass
     line = refused.args[0]
-    assert "\n" not in line and "ARB-R1" in line
+    assert "\n" not in line and "ARB-R1 (buyer, due " in line and "waits for supplementary evidence" in line
     assert sign.calls == [False]
     assert panel.banner.text().startswith("Not signed: ") and line in panel.banner.text()
     assert not s.is_locked and not s.signing and panel.form.isEnabled()
@@ -256,3 +256,24 @@ def test_a_draft_still_on_the_writer_when_its_tab_closes_is_not_lost_silently(en
     qtbot.waitUntil(lambda: bool(told), timeout=10_000)
     assert told == [(s.case.case_id, "disk full")]
     assert save.calls == [False]
+
+
+def test_the_stores_refusals_are_worded_in_the_interface_language(env, qtbot):
+    """The store gives its reason as data (arbiter.store: ``reason``, the requests, the appeal's facts); the banner
+    words it in the reviewer's language, Chinese included."""
+    from arbiter.store.errors import VerdictRefused
+    from arbiter.ui import i18n
+    from arbiter.ui.review_writes import refusal_words
+    from tests.store.helpers import sign
+
+    env.repo.request_supplement(env.case_pk, "seller", "Photo of the label", datetime.now(timezone.utc)
+                                + timedelta(days=3), "someone.else")
+    with pytest.raises(VerdictRefused) as refused:
+        sign(env.repo, env.case_pk)
+    exc = refused.value
+    assert exc.reason == "awaiting_evidence" and [r[0] for r in exc.requests] == ["ARB-R1"]
+    assert refusal_words(exc).startswith(f"{env.result.case_id}: the case waits for supplementary evidence "
+                                         "(ARB-R1 (seller, due ")
+    i18n.install(i18n.CHINESE)
+    words = refusal_words(exc)
+    assert "补充证据" in words and "ARB-R1" in words and "卖家" in words and "waits" not in words
