@@ -467,6 +467,8 @@ class ReviewSession(QObject):
         return ticket
 
     def _sign_refused(self, exc: BaseException) -> None:
+        if getattr(exc, "reason", None) == "awaiting_evidence":   # asked elsewhere meanwhile: the case waits here too
+            self.open_supplements = sorted(set(self.open_supplements) | {r[0] for r in getattr(exc, "requests", ())})
         self.last_sign_error = refusal_words(exc)
         self.changed.emit()
         self.signFailed.emit(self.last_sign_error)

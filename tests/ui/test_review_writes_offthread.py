@@ -144,6 +144,8 @@ def test_a_refusal_of_the_store_is_shown_in_one_line_and_the_reviewer_stays(env,
     assert panel.banner.text().startswith("Not signed: ") and line in panel.banner.text()
     assert not s.is_locked and not s.signing and panel.form.isEnabled()
     assert env.repo.current_verdict(s.case_pk) is None
+    assert not panel.sign_button.isEnabled()              # the session now knows the case waits
+    assert any("ARB-R1" in b for b in panel.blockers)
     qtbot.wait(50)
     assert nexts == [], "Sign and next went on although nothing was signed"
     click(qtbot, choice(panel, "problem", "minor_quality"))   # a change clears the refusal
