@@ -43,6 +43,12 @@ MIN_BUNDLES_FOR_SPAWNED_WORKERS = 300
 BATCH_BUNDLES = 256
 BATCH_BYTES = 64 * 1024 * 1024
 BATCH_SECONDS = 1.0
+#: bundles per task of a worker process (fewer when they are big), tasks in flight per worker, and the bundles'
+#: size on disk in flight at most: memory stays bounded, and the workers keep reading while the writer commits
+TASK_BUNDLES = 8
+TASK_BYTES = 16 * 1024 * 1024
+WINDOW_TASKS = 4
+WINDOW_BYTES = 192 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -214,54 +220,82 @@ def _pool_context():
     return multiprocessing.get_context("spawn")
 
 
+def _disk_size(path: str) -> int:
+    try:
+        return os.stat(path).st_size
+    except OSError:
+        return 0
+
+
+def read_and_prepare_many(sources: Sequence[str]) -> list[_Read]:
+    """:func:`read_and_prepare` for a few bundles at once: one task of a worker process (each task costs the
+    pool's machinery, two threads and two pipes, about as much as reading a small bundle)."""
+    return [read_and_prepare(source) for source in sources]
+
+
 class _Reader:
     """Reads bundles in order: in this process, or through a pool of worker processes (a bounded window of
-    bundles in flight, so memory stays bounded when the writer is the slower side)."""
+    bundles in flight, so memory stays bounded when the writer is the slower side; a few bundles per task)."""
 
     def __init__(self, sources: Sequence[str], workers: int, db: Any = None):
         self._sources = deque(sources)
         self._known = known_prints(db.engine) if db is not None else None
         self._pool: ProcessPoolExecutor | None = None
-        self._window: deque[tuple[str, Future]] = deque()
+        self._window: deque[tuple[list[str], int, Future]] = deque()
+        self._in_flight = 0
+        self._ready: deque[_Read] = deque()
         context = _pool_context()
         enough = MIN_BUNDLES_FOR_WORKERS if context.get_start_method() == "fork" else MIN_BUNDLES_FOR_SPAWNED_WORKERS
         if workers > 1 and len(sources) >= enough:
             try:
                 self._pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_worker_init,
                                                  initargs=(_shareable_url(db),))
-                self._limit = workers * 4
+                # smaller tasks when there are few bundles (every worker gets some), else TASK_BUNDLES
+                self._chunk = max(1, min(TASK_BUNDLES, len(sources) // (workers * 4)))
+                self._limit = workers * WINDOW_TASKS
             except Exception:  # noqa: BLE001 - no processes here (sandbox, frozen oddities): read in-process
                 log.warning("no worker processes; reading bundles in this process", exc_info=True)
                 self._pool = None
 
     def _fill(self) -> None:
-        while self._pool is not None and self._sources and len(self._window) < self._limit:
-            source = self._sources.popleft()
-            self._window.append((source, self._pool.submit(read_and_prepare, source)))
+        while (self._pool is not None and self._sources and len(self._window) < self._limit
+               and (not self._window or self._in_flight < WINDOW_BYTES)):
+            task: list[str] = []
+            size = 0
+            while self._sources and len(task) < self._chunk and (not task or size < TASK_BYTES):
+                task.append(self._sources.popleft())
+                size += _disk_size(task[-1])
+            self._in_flight += size
+            self._window.append((task, size, self._pool.submit(read_and_prepare_many, task)))
 
     def next(self) -> _Read | None:
+        if self._ready:
+            return self._ready.popleft()
         if self._pool is not None:
             self._fill()
             if self._window:
-                source, future = self._window[0]
+                task, size, future = self._window[0]
                 try:
-                    result = future.result()
+                    results = future.result()
                 except Exception:  # noqa: BLE001 - a broken pool (a worker killed, no way to start one)
                     log.warning("the import's worker processes failed; reading in this process", exc_info=True)
-                    self._sources.extendleft(reversed([src for src, _ in self._window]))
+                    self._sources.extendleft(reversed([src for task, _, _ in self._window for src in task]))
                     self._window.clear()
                     self.close()
                 else:
                     self._window.popleft()
+                    self._in_flight -= size
                     self._fill()
-                    return result
+                    self._ready.extend(results)
+                    return self._ready.popleft()
         return read_and_prepare(self._sources.popleft(), self._known) if self._sources else None
 
     def stop(self) -> None:
         """Read nothing more: the bundles in flight are dropped (the caller reports them skipped)."""
-        for _, future in self._window:
+        for _, _, future in self._window:
             future.cancel()
         self._window.clear()
+        self._ready.clear()
         self._sources.clear()
 
     def close(self) -> None:

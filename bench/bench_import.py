@@ -2,19 +2,26 @@
 
 Generates N bundles (copies of the sample bundles with fresh case ids; the copies share their evidence files, or
 with --distinct each copy's images are other bytes of the same picture, so every image is stored and
-perceptually hashed), then times in one run:
-  floor   read every member of every bundle, parse case.json, sha256 every member and write each distinct
-          evidence file once (to a file named by its hash): the least any import must do, with no validation
+perceptually hashed), then times in one run, over the very same bundle files:
+  floor   one process: open each ZIP, read (inflate) every member, sha256 every member, json.loads case.json,
+          and write each distinct evidence file once (to a file named by its hash): the least any import must
+          do, with no validation and no database
   import  the import service (arbiter.importing.import_bundles, what `arbiter import` runs) into a fresh SQLite
-          file: read_bundle's validation and media checks in worker processes, one writer, batches of bundles
-          per transaction with a savepoint each
+          file, perceptual hashing on: worker processes read and check every bundle (read_bundle: the ZIP's
+          structure and limits, the safe JSON decoder, the case's validation, every sha256, every media type
+          and image check) and prepare its rows (search keys, review target, party row, fingerprints of images
+          not fingerprinted yet); one writer stores batches of bundles per transaction, a savepoint each, and
+          commits each batch (the audit chain included)
   import (1 process)  the same without worker processes
+  re-import  the same bundles into the first database again: all unchanged
   decide  the checklist rules on every imported case with the sample's answers
-and prints bundles/s, MB/s and floor / import (the goal: >= 0.5, i.e. at most twice the floor).
+and prints seconds, bundles/s, MB/s, the CPU seconds of every process, and floor / import (the goal: >= 0.5,
+i.e. the import takes at most twice the floor's time).
 
-    .venv/bin/python bench/bench_import.py [--copies 84] [--small] [--pg URL] [--distinct]
+    .venv/bin/python bench/bench_import.py [--copies 84] [--small] [--pg URL] [--distinct] [--parallel-check]
 
 --small (CI): 2 copies, no goal check. --pg URL also times the import into PostgreSQL (a fresh schema).
+--parallel-check first prints how much more work two processes get done than one on this machine right now.
 """
 from __future__ import annotations
 
@@ -36,7 +43,7 @@ sys.path.insert(0, str(ROOT))
 from arbiter.bundle import read_bundle  # noqa: E402
 from arbiter.domain.checklist import decide  # noqa: E402
 from arbiter.policies import load_policy  # noqa: E402
-from arbiter.importing import import_bundles  # noqa: E402
+from arbiter.importing import default_workers, import_bundles  # noqa: E402
 from arbiter.store import open_database  # noqa: E402
 
 from _pg import schema_url  # noqa: E402  (bench/_pg.py, beside this script)
@@ -100,16 +107,46 @@ def floor_cost(paths: list[Path], out: Path) -> float:
     return time.perf_counter() - start
 
 
-def import_time(url: str, paths: list[Path], workers: int | None) -> tuple[float, object]:
+def cpu_seconds() -> float:
+    """CPU time of this process and of its finished children (the import's worker processes)."""
+    t = os.times()
+    return t.user + t.system + t.children_user + t.children_system
+
+
+def import_time(url: str, paths: list[Path], workers: int | None) -> tuple[float, float]:
+    """(wall seconds, CPU seconds of every process) of importing ``paths`` into a fresh database at ``url``."""
     db = open_database(url)
     try:
+        cpu = cpu_seconds()
         start = time.perf_counter()
         summary = import_bundles(db, [str(p) for p in paths], workers=workers)
         elapsed = time.perf_counter() - start
+        cpu = cpu_seconds() - cpu
     finally:
         db.dispose()
     assert summary.imported == len(paths), summary
-    return elapsed, summary
+    return elapsed, cpu
+
+
+def _spin(n: int) -> float:
+    start = time.perf_counter()
+    x = 0
+    for i in range(n):
+        x += i
+    return time.perf_counter() - start
+
+
+def parallel_speedup(n: int = 3_000_000) -> float:
+    """How much more work two processes get done than one on this machine right now (2.0 on two idle cores; a
+    virtual machine's two CPUs may give much less): the same loop alone, then twice at once."""
+    import multiprocessing
+
+    alone = _spin(n)
+    with multiprocessing.get_context("fork").Pool(2) as pool:
+        start = time.perf_counter()
+        pool.map(_spin, [n, n])
+        both = time.perf_counter() - start
+    return 2 * alone / both
 
 
 def main() -> None:
@@ -120,6 +157,8 @@ def main() -> None:
     parser.add_argument("--distinct", action="store_true",
                         help="every copy's images in other bytes: every image is stored and fingerprinted "
                              "(default: the copies share their evidence files, as the samples' copies do)")
+    parser.add_argument("--parallel-check", action="store_true",
+                        help="first measure how much more two processes do than one on this machine")
     parser.add_argument("--pg", metavar="URL", default=os.environ.get("ARBITER_BENCH_PG_URL"),
                         help="also import into this PostgreSQL database (a fresh schema, dropped afterwards)")
     args = parser.parse_args()
@@ -131,9 +170,12 @@ def main() -> None:
         total_bytes = sum(p.stat().st_size for p in paths)
         uncompressed = sum(i.file_size for p in paths for i in zipfile.ZipFile(p).infolist())
 
+        speedup = parallel_speedup() if args.parallel_check else None
+        floor_cpu = cpu_seconds()
         floor = floor_cost(paths, tmp_path / "floor")
-        imported, _ = import_time(f"sqlite:///{tmp_path / 'bench.db'}", paths, args.workers)
-        single, _ = import_time(f"sqlite:///{tmp_path / 'bench1.db'}", paths, 1)
+        floor_cpu = cpu_seconds() - floor_cpu
+        imported, imported_cpu = import_time(f"sqlite:///{tmp_path / 'bench.db'}", paths, args.workers)
+        single, single_cpu = import_time(f"sqlite:///{tmp_path / 'bench1.db'}", paths, 1)
         again_db = open_database(f"sqlite:///{tmp_path / 'bench.db'}")
         start = time.perf_counter()
         again = import_bundles(again_db, [str(p) for p in paths], workers=args.workers)
@@ -144,7 +186,7 @@ def main() -> None:
         if args.pg:
             url, drop = schema_url(args.pg)
             try:
-                pg, _ = import_time(url, paths, args.workers)
+                pg, pg_cpu = import_time(url, paths, args.workers)
             finally:
                 drop()
 
@@ -159,13 +201,17 @@ def main() -> None:
     images = "every copy's images distinct" if args.distinct else "copies share their images"
     print(f"bundles            {n}  ({total_bytes / 1e6:.1f} MB on disk, {mb:.1f} MB uncompressed; {images}), "
           f"{os.cpu_count()} CPUs, load {os.getloadavg()[0]:.1f}")
+    if speedup is not None:
+        print(f"two processes      {speedup:8.2f} x the work of one (this machine, now)")
     print(f"floor              {floor:8.3f} s  {n / floor:9.1f} bundles/s  {mb / floor:8.1f} MB/s"
-          "  (read + parse + sha256 + write once)")
-    print(f"import (SQLite)    {imported:8.3f} s  {n / imported:9.1f} bundles/s  {mb / imported:8.1f} MB/s")
-    print(f"import, 1 process  {single:8.3f} s  {n / single:9.1f} bundles/s  {mb / single:8.1f} MB/s")
+          f"  cpu {floor_cpu:6.2f} s  (read + parse + sha256 + write once, one process)")
+    print(f"import (SQLite)    {imported:8.3f} s  {n / imported:9.1f} bundles/s  {mb / imported:8.1f} MB/s"
+          f"  cpu {imported_cpu:6.2f} s  ({args.workers or default_workers()} worker processes and the writer)")
+    print(f"import, 1 process  {single:8.3f} s  {n / single:9.1f} bundles/s  {mb / single:8.1f} MB/s"
+          f"  cpu {single_cpu:6.2f} s")
     print(f"re-import          {reimported:8.3f} s  (all unchanged)")
     if pg is not None:
-        print(f"import (PostgreSQL){pg:8.3f} s  {n / pg:9.1f} bundles/s  {mb / pg:8.1f} MB/s")
+        print(f"import (PostgreSQL){pg:8.3f} s  {n / pg:9.1f} bundles/s  {mb / pg:8.1f} MB/s  cpu {pg_cpu:6.2f} s")
     ratio = floor / imported
     goal = "" if args.small else ("  (goal >= 0.5: met)" if ratio >= 0.5 else "  (goal >= 0.5: NOT met)")
     print(f"floor / import     {ratio:8.2f}{goal}")

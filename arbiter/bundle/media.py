@@ -91,9 +91,21 @@ def _ebml_doctype(head: bytes) -> bytes | None:
     return value.rstrip(b"\x00") if len(value) == size else None
 
 
-def check_media(data: bytes, declared: str, where: str) -> str:
+#: (sha256, declared type, our pixel limit, Pillow's) of content that passed :func:`check_media` in this process:
+#: the check is a function of the bytes and the limits alone, so the same photo in many bundles of one import
+#: (or a new revision re-shipping its evidence) is checked once. Only accepted content is remembered; bounded,
+#: oldest first out.
+_PASSED: dict[tuple[str, str, int, int | None], None] = {}
+_PASSED_SIZE = 4096
+
+
+def check_media(data: bytes, declared: str, where: str, *, sha256: str | None = None) -> str:
     """Refuse unless ``data`` is ``declared``; images are also opened with Pillow and pixel-counted.
-    Returns the media type."""
+    Returns the media type. ``sha256``: the digest the caller computed of these very bytes (never a declared
+    one): content that passed before under the same limits is not checked again."""
+    key = (sha256, declared, limits.MAX_IMAGE_PIXELS, Image.MAX_IMAGE_PIXELS) if sha256 else None
+    if key is not None and key in _PASSED:
+        return declared
     if declared not in SUPPORTED_MEDIA_TYPES:
         raise BundleError(f"{where}: media_type {declared!r} is not supported "
                           f"(supported: {', '.join(SUPPORTED_MEDIA_TYPES)})")
@@ -103,6 +115,10 @@ def check_media(data: bytes, declared: str, where: str) -> str:
         raise BundleError(f"{where}: declared media_type {declared} but the bytes are {shown}")
     if declared in IMAGE_FORMATS:
         check_image(data, IMAGE_FORMATS[declared], where)
+    if key is not None:
+        if len(_PASSED) >= _PASSED_SIZE:
+            del _PASSED[next(iter(_PASSED))]
+        _PASSED[key] = None
     return actual
 
 

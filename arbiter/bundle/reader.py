@@ -12,6 +12,7 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
+from typing import Any
 
 from arbiter.bundle import limits
 from arbiter.bundle.container import CASE_JSON, Budget, open_container
@@ -30,15 +31,22 @@ class LoadedBundle:
     case_sha256: str                 # sha256 of case_json: the revision identity
     files: Mapping[str, bytes] = field(repr=False)  # bundle path -> bytes, every referenced file, verified
     ignored: tuple[str, ...] = ()    # members present but not referenced (reported, never extracted)
+    #: case.json as the safe decoder gave it (what ``case`` was parsed from; read it, never change it): the
+    #: importer takes its search entries from it rather than decoding the bytes again
+    data: Mapping[str, Any] | None = field(default=None, repr=False, compare=False)
 
 
 def load_case_json(raw: bytes) -> Case:
     """case.json bytes -> Case, exactly as :func:`read_bundle` reads them (UTF-8, one leading BOM tolerated,
     the same safe decoder and validation). The store re-reads the stored bytes with this very function, so
     whatever was imported can always be opened again. Raises :class:`BundleError`."""
+    return _decode_and_parse(raw)[1]
+
+
+def _decode_and_parse(raw: bytes) -> tuple[Mapping[str, Any], Case]:
     decoded = decode_case_json(raw, CASE_JSON)
     try:
-        return case_from_dict(decoded.data)
+        return decoded.data, case_from_dict(decoded.data)
     except CaseFormatError as exc:
         raise BundleError(str(exc)) from None
 
@@ -56,7 +64,7 @@ def read_bundle(path: str | os.PathLike) -> LoadedBundle:
         raw = container.read(CASE_JSON, CASE_JSON, limits.MAX_CASE_JSON_BYTES, "case.json", budget)
         if raw is None:
             raise BundleError(f"{CASE_JSON}: missing from the bundle")
-        case = load_case_json(raw)
+        decoded, case = _decode_and_parse(raw)
 
         # Refuse unsupported declared types before reading any evidence bytes.
         for index, item in enumerate(case.evidence):
@@ -79,7 +87,7 @@ def read_bundle(path: str | os.PathLike) -> LoadedBundle:
             actual = digests[item.file]
             if actual != item.sha256:
                 raise BundleError(f"{where}: sha256 mismatch (declared {item.sha256}, actual {actual})")
-            check_media(files[item.file], item.media_type, where)
+            check_media(files[item.file], item.media_type, where, sha256=actual)
 
         referenced = set(files) | {CASE_JSON}
         ignored = tuple(name for name in container.members() if name not in referenced)
@@ -93,4 +101,5 @@ def read_bundle(path: str | os.PathLike) -> LoadedBundle:
         case_sha256=hashlib.sha256(raw).hexdigest(),
         files=MappingProxyType(files),
         ignored=ignored,
+        data=MappingProxyType(decoded),
     )

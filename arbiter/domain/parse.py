@@ -61,6 +61,7 @@ CURRENCY_RE = re.compile(r"[A-Z]{3}")
 SHA256_RE = re.compile(r"[0-9a-f]{64}")
 ID_RE = re.compile(r"[A-Za-z0-9._:-]{1,64}")
 _DRIVE_RE = re.compile(r"^[A-Za-z]:")
+_CONTROL_RE = re.compile(r"[\x00-\x1f]")
 
 E = TypeVar("E", bound=StrEnum)
 
@@ -75,7 +76,7 @@ def check_bundle_path(path: str, where: str) -> str:
         raise CaseFormatError(where, f"path {path!r} is absolute; it must be relative to the bundle")
     if _DRIVE_RE.match(path):
         raise CaseFormatError(where, f"path {path!r} names a drive; it must be relative to the bundle")
-    if "\x00" in path or any(ord(c) < 32 for c in path):
+    if _CONTROL_RE.search(path):
         raise CaseFormatError(where, f"path {path!r} contains control characters")
     parts = path.split("/")
     if any(part == ".." for part in parts):

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, bindparam, select
 from sqlalchemy.orm import Session
 
 from arbiter.store.calib_models import CaseAppealModel
@@ -83,23 +83,38 @@ def appeal_values(case: Any) -> dict[str, Any] | None:
             "appealed_case_revision": ref.case_revision}
 
 
-def _store_hook(conn: Connection, prepared: Any, case_pk: int, revision_pk: int) -> None:
-    """The importer's hook (in the bundle's savepoint): read from the case.json bytes, since a bundle that crossed
-    from a worker process carries no parsed case; most cases are no appeal and are not even decoded."""
-    raw = bytes(prepared.case_json)
+_SELECT_REVISION = select(CaseRevisionModel.revision).where(CaseRevisionModel.id == bindparam("pk"))
+_INSERT_APPEAL = CaseAppealModel.__table__.insert()
+
+
+def _values_of_json(case_json: bytes) -> dict[str, Any] | None:
+    """:func:`appeal_values_from_json` of case.json's bytes; most cases are no appeal and are not even decoded."""
+    raw = bytes(case_json)
     if b'"appeal"' not in raw and b'"previous_decision_at"' not in raw:
-        return
-    values = appeal_values_from_json(json.loads(raw.decode("utf-8-sig")))
+        return None
+    return appeal_values_from_json(json.loads(raw.decode("utf-8-sig")))
+
+
+def _prepare_hook(loaded: Any) -> dict[str, Any] | None:
+    """Beside the reader (in a worker process): the values, so the writer does not decode case.json again."""
+    return _values_of_json(loaded.case_json)
+
+
+def _store_hook(conn: Connection, prepared: Any, case_pk: int, revision_pk: int) -> None:
+    """The importer's hook (in the bundle's savepoint): the values the prepare hook read from the case.json bytes
+    (a bundle that crossed from a worker process carries no parsed case), else read here."""
+    extra = getattr(prepared, "extra", None) or {}
+    values = extra["appeals"] if "appeals" in extra else _values_of_json(prepared.case_json)
     if values is None:
         return
-    revision = conn.execute(select(CaseRevisionModel.revision).where(CaseRevisionModel.id == revision_pk)).scalar_one()
-    conn.execute(CaseAppealModel.__table__.insert().values(case_pk=case_pk, revision=revision, **values))
+    revision = conn.execute(_SELECT_REVISION, {"pk": revision_pk}).scalar_one()
+    conn.execute(_INSERT_APPEAL, dict(values, case_pk=case_pk, revision=revision))
 
 
 def _register() -> None:
     from arbiter.store.importer import ImportHook, register_import_hook
 
-    register_import_hook(ImportHook(name="appeals", store=_store_hook))
+    register_import_hook(ImportHook(name="appeals", prepare=_prepare_hook, store=_store_hook))
 
 
 _register()

@@ -246,7 +246,9 @@ def prepare(loaded: Any, *, known: KnownPrints | None = None, hashed: bool = Fal
         "file_path": item.file, "size": len(contents[item.sha256]),
     } for item in case.evidence)
     extra = {hook.name: hook.prepare(loaded) for hook in IMPORT_HOOKS if hook.prepare is not None}
-    search_keys, search_text = search_entries(json.loads(bytes(loaded.case_json).decode("utf-8-sig")))
+    data = getattr(loaded, "data", None)  # case.json as read_bundle decoded it, else decoded here
+    search_keys, search_text = search_entries(data if data is not None else
+                                              json.loads(bytes(loaded.case_json).decode("utf-8-sig")))
     prints = _bundle_fingerprints(loaded, known)  # perceptual hashes of the images (issue 13): in the worker
     prints.update(_video_fingerprints(loaded, known))   # key frames of videos (issue 13)
     return PreparedBundle(
@@ -316,8 +318,11 @@ _SELECT_CASES_IN = select(_CASES.c.id, _CASES.c.case_id, _CASES.c.latest_revisio
     _CASES.c.case_id.in_(bindparam("ids", expanding=True)))
 _SELECT_REVISIONS_IN = select(_REVISIONS.c.case_pk, _REVISIONS.c.case_sha256, _REVISIONS.c.revision).where(
     _REVISIONS.c.case_pk.in_(bindparam("pks", expanding=True)))
-_INSERT_CASES_RETURNING = _CASES.insert().returning(_CASES.c.id, sort_by_parameter_order=True)
-_INSERT_REVISIONS_RETURNING = _REVISIONS.insert().returning(_REVISIONS.c.id, sort_by_parameter_order=True)
+_INSERT_CASES = _CASES.insert()
+_INSERT_REVISIONS = _REVISIONS.insert()
+_SELECT_CASE_PKS = select(_CASES.c.case_id, _CASES.c.id).where(_CASES.c.case_id.in_(bindparam("ids", expanding=True)))
+_SELECT_REVISION_PKS = select(_REVISIONS.c.case_pk, _REVISIONS.c.revision, _REVISIONS.c.id).where(
+    _REVISIONS.c.case_pk.in_(bindparam("pks", expanding=True)))
 _SELECT_BLOBS = select(_BLOBS.c.sha256).where(_BLOBS.c.sha256.in_(bindparam("digests", expanding=True)))
 _INSERT_BLOB = {
     "postgresql": postgresql.insert(_BLOBS).on_conflict_do_nothing(index_elements=["sha256"]),
@@ -453,11 +458,16 @@ def _store_all(session: Session, chain: _Chain, batch: Sequence[PreparedBundle],
                                                         _SUPPLEMENTS.c.state == "open").limit(1)).first():
             raise _BundleByBundle("a new revision may answer open supplement requests")
     if fresh:
-        pks = conn.execute(_INSERT_CASES_RETURNING, [dict(
+        # one executemany, then the ids by the unique case_id: INSERT ... RETURNING with the rows' order kept runs
+        # row by row on SQLite (a statement per case)
+        conn.execute(_INSERT_CASES, [dict(
             item[1].columns, case_id=item[1].case_id, latest_revision=1, status="new",
-            next_deadline_at=item[1].deadline, imported_at=now, updated_at=now) for item in fresh]).scalars().all()
-        for item, pk in zip(fresh, pks, strict=True):
-            item[2] = pk
+            next_deadline_at=item[1].deadline, imported_at=now, updated_at=now) for item in fresh])
+        pks: dict[str, int] = {}
+        for ids in _chunks([item[1].case_id for item in fresh]):
+            pks.update((r.case_id, r.id) for r in conn.execute(_SELECT_CASE_PKS, {"ids": ids}))
+        for item in fresh:
+            item[2] = pks[item[1].case_id]
     for rows in updates.values():
         if rows:
             conn.execute(_UPDATE_CASE, rows)
@@ -472,10 +482,15 @@ def _store_all(session: Session, chain: _Chain, batch: Sequence[PreparedBundle],
     if blob_rows:
         conn.execute(_INSERT_BLOB[conn.dialect.name], blob_rows)
     if todo:
-        revision_pks = conn.execute(_INSERT_REVISIONS_RETURNING, [{
+        conn.execute(_INSERT_REVISIONS, [{
             "case_pk": case_pk, "revision": revision, "case_sha256": p.case_sha256, "case_json": p.case_json,
             "source_name": p.source_name, "ignored": list(p.ignored), "imported_at": now, "imported_by": actor,
-        } for _, p, case_pk, revision, _ in todo]).scalars().all()
+        } for _, p, case_pk, revision, _ in todo])
+        by_revision: dict[tuple[int, int], int] = {}   # (case_pk, revision) is unique
+        for case_pks in _chunks(sorted({item[2] for item in todo})):
+            by_revision.update(((r.case_pk, r.revision), r.id)
+                               for r in conn.execute(_SELECT_REVISION_PKS, {"pks": case_pks}))
+        revision_pks = [by_revision[(case_pk, revision)] for _, _, case_pk, revision, _ in todo]
         evidence = [dict(e, revision_pk=rpk) for (_, p, *_), rpk in zip(todo, revision_pks, strict=True)
                     for e in p.evidence]
         if evidence:

@@ -121,3 +121,71 @@ def test_big_flat_json_depth_ignores_brackets_in_strings():
     raw = b'{"a": [' + b",".join([b'{"k": "v[]", "n": [1, 2]}'] * 200_000) + b"]}"
     assert json_depth(raw.decode()) == 4
     assert json_depth('{"a": [[[1]]], "s": "[[[[[["}') == 4
+
+
+def _decoded_depth(value) -> int:
+    if isinstance(value, dict):
+        return 1 + max((_decoded_depth(v) for v in value.values()), default=0)
+    if isinstance(value, list):
+        return 1 + max((_decoded_depth(v) for v in value), default=0)
+    return 0
+
+
+def test_json_depth_agrees_with_the_decoder_on_tricky_strings():
+    """The depth check works on the raw bytes with C string methods (escaped backslashes, escaped quotes, brackets
+    and quotes inside strings, non-ASCII text): on 400 random documents it must give the decoded depth exactly,
+    as text and as UTF-8 bytes (seeded)."""
+    import json
+    import random
+
+    rng = random.Random(14)
+    pieces = ['"', "\\", "[", "]", "{", "}", "a", "文", "\\u005c", "\\\\", '\\"', "\\n"]
+
+    def text() -> str:
+        return "".join(rng.choice(pieces) for _ in range(rng.randrange(8)))
+
+    def value(depth: int):
+        kind = rng.randrange(4) if depth < 7 else 3
+        if kind == 0:
+            return [value(depth + 1) for _ in range(rng.randrange(3))]
+        if kind == 1:
+            return {text() + str(i): value(depth + 1) for i in range(rng.randrange(3))}
+        return text() if kind == 2 else rng.choice([1, 2.5, None, True])
+
+    for _ in range(400):
+        doc = value(0)
+        for raw in (json.dumps(doc), json.dumps(doc, ensure_ascii=False)):
+            assert json_depth(raw) == _decoded_depth(doc), raw
+            assert json_depth(raw.encode("utf-8")) == _decoded_depth(doc), raw
+
+
+def test_media_check_remembers_only_what_passed_under_the_same_type_and_limits(monkeypatch):
+    """check_media skips content (by the sha256 the reader computed of the bytes) that passed before in this
+    process: the same photo in many bundles of one import is checked once. The memory must never accept the
+    bytes under another declared type or under lower pixel limits, and never remember a refusal."""
+    import hashlib
+
+    from arbiter.bundle import media
+
+    png = png_bytes()
+    digest = hashlib.sha256(png).hexdigest()
+    assert check_media(png, "image/png", "E1", sha256=digest) == "image/png"
+    assert check_media(png, "image/png", "E1", sha256=digest) == "image/png"   # remembered
+    with pytest.raises(BundleError, match="declared media_type image/jpeg but the bytes are image/png"):
+        check_media(png, "image/jpeg", "E1", sha256=digest)
+    monkeypatch.setattr(limits, "MAX_IMAGE_PIXELS", 10)
+    with pytest.raises(BundleError, match="the limit is 10 \\(decompression bomb\\)"):
+        check_media(png, "image/png", "E1", sha256=digest)
+    monkeypatch.setattr(limits, "MAX_IMAGE_PIXELS", 89_478_485)
+    monkeypatch.setattr(Image, "MAX_IMAGE_PIXELS", 10)
+    with pytest.raises(BundleError, match="decompression bomb"):
+        check_media(png, "image/png", "E1", sha256=digest)
+    monkeypatch.undo()
+
+    damaged = bytearray(png)
+    damaged[damaged.find(b"IDAT") + 8] ^= 0xFF
+    bad_digest = hashlib.sha256(bytes(damaged)).hexdigest()
+    for _ in range(2):  # a refusal is never remembered as a pass
+        with pytest.raises(BundleError, match="damaged PNG image"):
+            check_media(bytes(damaged), "image/png", "E2", sha256=bad_digest)
+    assert all(key[0] != bad_digest for key in media._PASSED)

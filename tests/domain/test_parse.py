@@ -98,6 +98,13 @@ def test_bundle_paths_must_stay_inside(path):
         check_bundle_path(path, "evidence[0].file")
 
 
+@pytest.mark.parametrize("path", ["evidence/E1\n.jpg", "evidence/\x00.jpg", "evidence/a\x1f.jpg", "\x01"])
+def test_bundle_paths_refuse_control_characters(path):
+    with pytest.raises(CaseFormatError, match="contains control characters"):
+        check_bundle_path(path, "evidence[0].file")
+    assert check_bundle_path("evidence/a\x7f\u00e9 b.jpg", "evidence[0].file")  # DEL and up are not refused
+
+
 def test_review_order_puts_the_buyers_first_submission_first():
     data = case_dict()
     data["evidence"] = [data["evidence"][2], data["evidence"][1], data["evidence"][0]]

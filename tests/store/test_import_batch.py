@@ -55,13 +55,17 @@ def _content(db) -> dict[str, list]:
         return {name: [tuple(row) for row in conn.execute(text(sql))] for name, sql in queries.items()}
 
 
-def test_the_bulk_path_stores_what_bundle_by_bundle_storing_does(tmp_path):
+def test_the_bulk_path_stores_what_bundle_by_bundle_storing_does(tmp_path, monkeypatch):
+    from arbiter.store import importer
+
     bulk = open_database(f"sqlite:///{tmp_path / 'bulk.db'}")
     single = open_database(f"sqlite:///{tmp_path / 'single.db'}")
     try:
         for db in (bulk, single):
             _seed(db)
-        results = import_prepared(bulk, _batch(), actor="r.chen")
+        with monkeypatch.context() as patched:  # the bulk path must not fall back to bundle by bundle
+            patched.setattr(importer, "_store_one", lambda *args: pytest.fail("the bulk path fell back"))
+            results = import_prepared(bulk, _batch(), actor="r.chen")
         one_by_one = [import_prepared(single, [p], actor="r.chen")[0] for p in _batch()]
         assert [(r.case_id, r.status, r.revision) for r in results] == [
             (r.case_id, r.status, r.revision) for r in one_by_one]
