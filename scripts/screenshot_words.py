@@ -79,15 +79,22 @@ def main(out: Path, mode: str = "start") -> int:
         dialog.grab().save(str(out / "04-compare.png"))
         dialog.close()
 
-    from arbiter.signing import demo_identity
-    from arbiter.ui.supervisor import attach_desk
+    window.close()
+    station.close()
 
-    if mode == "switch":
-        window.set_language(i18n.ENGLISH)
-        pump(0.5)
-    desk = attach_desk(window, "sam.sup", demo_identity("sam.sup", "Sam Sup", "supervisor"))
+    # the desk on the supervisor's demonstration set (signed verdicts to sample, gold cases to calibrate)
+    i18n.install(i18n.ENGLISH if mode == "switch" else i18n.CHINESE)
+    station = appmod.start(None, demo=True, supervisor=True)
+    window = station.window
+    window.resize(1366, 768)
+    window.show()
+    done.clear()
+    station.demo_task.ended.connect(lambda *_: done.append(True))
+    pump(until=lambda: bool(done), timeout=900)
     pump(1.0)
-    desk.inbox.rate.setValue(1.0)
+    desk = window.supervisor_desk
+    desk.inbox.rate.setValue(0.10)
+    desk.inbox.seed.setValue(7)
     desk.inbox.sample()
     pump(0.5)
     if desk.inbox.model.items:

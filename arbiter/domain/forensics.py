@@ -42,12 +42,27 @@ class PhotoFacts:
 
 
 @dataclass(frozen=True, slots=True)
+class FramePosition:
+    """Where in a video the matching key frame is: ``fraction`` of its length (0.1 .. 0.9) and the video's
+    ``duration`` in seconds (0.0: unknown)."""
+    fraction: float
+    duration: float = 0.0
+
+    @property
+    def seconds(self) -> float | None:
+        """The frame's time from the start, or None when the duration is unknown."""
+        return self.fraction * self.duration if self.duration else None
+
+
+@dataclass(frozen=True, slots=True)
 class SeenElsewhere:
     evidence_id: str
     other_case_id: str
     other_evidence_id: str
     distance: int
     first_seen: str
+    frame: FramePosition | None = None          # this item is a video: its key frame that matched
+    other_frame: FramePosition | None = None    # the other item is a video: its key frame that matched
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +78,8 @@ class Flag:
     - ``edited_with_software``: ``software`` (as EXIF names it)
     - ``exif_thumbnail_differs``: ``distance`` (of ``bits``, 64, between the preview's and the image's hashes)
     - ``seen_in_other_case``: ``other_case_id``, ``other_evidence_id``, ``distance``, ``first_seen`` (the case id
-      seen first), ``this_case_first`` (bool)
+      seen first), ``this_case_first`` (bool), ``frame`` / ``other_frame`` (:class:`FramePosition` of the key
+      frame that matched when this / the other item is a video, else None)
     """
     evidence_id: str
     code: str
@@ -118,7 +134,8 @@ def evidence_flags(case: Case, facts: Mapping[str, PhotoFacts], seen: Iterable[S
         for s in sorted(seen_by_item.get(item.id, ()), key=lambda x: (x.other_case_id, x.other_evidence_id)):
             flags.append(Flag(item.id, "seen_in_other_case", {
                 "other_case_id": s.other_case_id, "other_evidence_id": s.other_evidence_id,
-                "distance": s.distance, "first_seen": s.first_seen, "this_case_first": s.first_seen == case.case_id}))
+                "distance": s.distance, "first_seen": s.first_seen, "this_case_first": s.first_seen == case.case_id,
+                "frame": s.frame, "other_frame": s.other_frame}))
     return flags
 
 

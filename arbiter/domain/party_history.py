@@ -63,13 +63,16 @@ _WORDS = {
 
 
 def side_line(side: PartySide, lang: str = "en") -> str:
-    w = _WORDS["zh" if lang.startswith("zh") else "en"]
-    head = f"{w[side.role]} {side.party_id} ({side.name}): "
+    zh = lang.startswith("zh")
+    w = _WORDS["zh" if zh else "en"]
+    # Chinese takes full-width brackets, colon and comma
+    open_, close, colon, comma = ("（", "）", "：", "，") if zh else (" (", ")", ": ", ", ")
+    head = f"{w[side.role]} {side.party_id}{open_}{side.name}{close}{colon}"
     if not side.earlier:
         return head + w["none"]
-    counts = ", ".join(f"{w[o]} {n}" for o, n in side.outcome_counts().items())
+    counts = comma.join(f"{w[o]} {n}" for o, n in side.outcome_counts().items())
     cases = ", ".join(c.case_id for c in side.earlier[:10]) + (" ..." if len(side.earlier) > 10 else "")
-    return head + w["earlier"].format(n=len(side.earlier)) + f": {counts} ({cases})"
+    return head + w["earlier"].format(n=len(side.earlier)) + f"{colon}{counts}{open_}{cases}{close}"
 
 
 def shared_line(s: SharedContact, lang: str = "en", *, masked: bool = False) -> str:

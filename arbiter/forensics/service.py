@@ -53,7 +53,8 @@ def case_flags(db, case_pk: int, *, matches=None) -> list[Flag]:
             continue
     if matches is None:
         matches = image_matches(db, [case.case_id])
-    seen = [SeenElsewhere(m.evidence_id, m.other_case_id, m.other_evidence_id, m.distance, m.first_seen)
+    seen = [SeenElsewhere(m.evidence_id, m.other_case_id, m.other_evidence_id, m.distance, m.first_seen,
+                          m.frame, m.other_frame)
             for m in matches if m.case_id == case.case_id]
     tz, name = parties_zone(case)
     return evidence_flags(case, facts, seen, tz=tz, zone_name=name)

@@ -279,6 +279,7 @@ class Appeals:
             return conflicted_case_pks(session, who)
 
 
-__all__ = ["AppealConflict", "Appeals", "Conflict", "conflict_facts", "OriginalVerdict", "appeal_link", "appeal_values", "appeal_values_from_json",
+__all__ = ["AppealConflict", "Appeals", "Conflict", "OriginalVerdict", "appeal_link", "appeal_values",
+           "appeal_values_from_json", "conflict_facts",
            "check_not_original_decider", "conflict_of", "conflicted_case_pks", "original_deciders",
            "original_verdict", "original_verdicts"]

@@ -21,6 +21,7 @@ from sqlalchemy import Connection, and_, bindparam, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
+from arbiter.domain.forensics import FramePosition
 from arbiter.forensics.fingerprint import MATCH_DISTANCE, Fingerprint, Photo, compare, hamming, photo
 from arbiter.forensics.video import VIDEO_MEDIA_TYPES, frame_photos, is_video, key_frames
 from arbiter.store.canonical import sha256_hex
@@ -143,23 +144,26 @@ def fingerprints_of(session: Session, digests: Iterable[str]) -> dict[str, tuple
 class PhotoCache:
     """sha256 -> the :class:`Photo` s (stored fingerprints and windows) a blob shows, computed from its bytes
     once: one for an image, one per key frame for a video (``arbiter.forensics.video``, decoded in a child
-    process)."""
+    process), each with where in the video it is (None for an image)."""
 
     def __init__(self) -> None:
-        self._photos: dict[str, list[Photo]] = {}
+        self._shots: dict[str, list[tuple[FramePosition | None, Photo]]] = {}
 
-    def photos(self, session: Session, digest: str) -> list[Photo]:
-        if digest not in self._photos:
+    def shots(self, session: Session, digest: str) -> list[tuple[FramePosition | None, Photo]]:
+        if digest not in self._shots:
             data = session.scalar(select(BlobModel.data).where(BlobModel.sha256 == digest))
-            found: list[Photo] = []
+            found: list[tuple[FramePosition | None, Photo]] = []
             if data is not None and sha256_hex(data) == digest:
                 one = photo(data)
                 if one is not None:
-                    found = [one]
+                    found = [(None, one)]
                 elif is_video(data):
-                    found = [p for _, p in frame_photos(key_frames(data))]
-            self._photos[digest] = found
-        return self._photos[digest]
+                    found = [(FramePosition(f.fraction, f.duration), p) for f, p in frame_photos(key_frames(data))]
+            self._shots[digest] = found
+        return self._shots[digest]
+
+    def photos(self, session: Session, digest: str) -> list[Photo]:
+        return [p for _, p in self.shots(session, digest)]
 
     def get(self, session: Session, digest: str) -> Photo | None:
         """The blob's photo (an image's, or a video's first key frame), or None."""
@@ -167,36 +171,44 @@ class PhotoCache:
         return found[0] if found else None
 
 
-def best_comparison(mine: list[Photo], theirs: list[Photo]):
-    """The closest same-photo comparison between any photo of one blob and any of the other (a video's key
-    frames, an image's one picture), or None."""
-    best = None
-    for a in mine:
-        for b in theirs:
-            result = compare(a, b)
-            if result.same_photo and (best is None or result.distance < best.distance):
-                best = result
-    return best
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """Blob ``digest`` shows the same photo as another: the distance, and for a video the key frame of each side
+    that matched (None for an image)."""
+    distance: int
+    frame: FramePosition | None = None
+    other_frame: FramePosition | None = None
+
+
+def similar_hits(session: Session, digest: str, cache: PhotoCache | None = None) -> dict[str, Hit]:
+    """Blobs that show the same photo as blob ``digest`` (itself included, at 0): sha256 -> :class:`Hit`. For a
+    video, any of its key frames, and which."""
+    cache = cache or PhotoCache()
+    out = {digest: Hit(0)}
+    own = cache.shots(session, digest)
+    if not own:
+        return out
+    found: set[str] = set()
+    for _, one in own:
+        for window in one.windows:
+            found.update(s for s, _, _ in candidates(session, window.value))
+    for other in sorted(found - {digest}):
+        theirs = cache.shots(session, other)
+        best = None
+        for frame, a in own:
+            for other_frame, b in theirs:
+                result = compare(a, b)
+                if result.same_photo and (best is None or result.distance < best.distance):
+                    best = Hit(result.distance, frame, other_frame)
+        if best is not None:
+            out[other] = best
+    return out
 
 
 def similar_blobs(session: Session, digest: str, cache: PhotoCache | None = None) -> dict[str, int]:
     """Blobs that show the same photo as blob ``digest`` (itself included, at 0): sha256 -> 64-bit distance. For
     a video, any of its key frames."""
-    cache = cache or PhotoCache()
-    out = {digest: 0}
-    own = cache.photos(session, digest)
-    if not own:
-        return out
-    found: set[str] = set()
-    for one in own:
-        for window in one.windows:
-            found.update(s for s, _, _ in candidates(session, window.value))
-    for other in sorted(found - {digest}):
-        theirs = cache.photos(session, other)
-        result = best_comparison(own, theirs) if theirs else None
-        if result is not None:
-            out[other] = result.distance
-    return out
+    return {other: hit.distance for other, hit in similar_hits(session, digest, cache).items()}
 
 
 def ensure_fingerprints(db: Database) -> int:
@@ -242,6 +254,8 @@ class Match:
     other_evidence_id: str
     distance: int
     first_seen: str
+    frame: FramePosition | None = None         # the key frame of this side's video that matched
+    other_frame: FramePosition | None = None   # the key frame of the other side's video
 
     def line(self) -> str:
         return (f"{self.case_id}/{self.evidence_id} ~ {self.other_case_id}/{self.other_evidence_id} "
@@ -283,15 +297,16 @@ def image_matches(db: Database, case_ids: Iterable[str] | None = None) -> list[M
         for ref in queries:
             by_digest.setdefault(ref.sha256, []).append(ref)
         cache = PhotoCache()
-        similar: dict[str, dict[str, int]] = {}
+        similar: dict[str, dict[str, Hit]] = {}
         for digest in by_digest:
-            similar[digest] = similar_blobs(session, digest, cache)   # exact copies (same bytes) at distance 0
+            similar[digest] = similar_hits(session, digest, cache)   # exact copies (same bytes) at distance 0
         others = {d for hits in similar.values() for d in hits}
         refs_by_digest: dict[str, list[ImageRef]] = {}
         for ref in _image_refs(session, digests=others):
             refs_by_digest.setdefault(ref.sha256, []).append(ref)
     for digest, refs in by_digest.items():
-        for other_digest, dist in similar[digest].items():
+        for other_digest, hit in similar[digest].items():
+            dist = hit.distance
             for a in refs:
                 for b in refs_by_digest.get(other_digest, ()):
                     if a.case_id == b.case_id:
@@ -302,8 +317,9 @@ def image_matches(db: Database, case_ids: Iterable[str] | None = None) -> list[M
                         left, right = (a, b) if a.case_id in named else (b, a)
                     else:
                         left, right = first, second
+                    frames = (hit.frame, hit.other_frame) if left is a else (hit.other_frame, hit.frame)
                     match = Match(left.case_id, left.evidence_id, right.case_id, right.evidence_id, dist,
-                                  first.case_id)
+                                  first.case_id, *frames)
                     old = pairs.get(key)
                     if old is None or dist < old.distance:
                         pairs[key] = match

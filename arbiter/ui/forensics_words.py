@@ -1,7 +1,7 @@
 """The forensic flags in the interface language (issue 10): the domain gives each flag a code and its facts as
 data (``arbiter.domain.forensics.Flag.params``); the words are here, through Qt's translate, so the Chinese
 interface shows them in Chinese and a language switch re-words them. Times are shown as the rest of the open
-case shows them (the parties' time zone, named), with the date in the interface's locale.
+case shows them: in the parties' time zone, named in the text, written ``2025-03-09 18:20``.
 
 The CLI keeps its English line (``Flag.detail``, cli.md's ``evidence flags``); citations in the rationale take
 the case's language (``Flag.citation``), since the rationale goes into the parties' notice.
@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from datetime import datetime, tzinfo
 
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QCoreApplication
 
 from arbiter.domain.forensics import Flag
 
@@ -30,10 +30,19 @@ def flag_title(code: str) -> str:
 
 
 def moment_text(moment: datetime, zone: tzinfo | None = None) -> str:
-    """An aware time in ``zone`` (else its own), the date in the interface's locale: ``09/03/2025 18:20`` in
-    English (UK), ``2025/3/9 18:20`` in Chinese."""
+    """An aware time in ``zone`` (else its own), written as the case view writes every time beside it (the Order
+    box, the evidence header, the timeline): ``2025-03-09 18:20``, read alike in English and Chinese."""
     local = moment.astimezone(zone) if zone is not None else moment
-    return QLocale().toString(local.date(), QLocale.FormatType.ShortFormat) + local.strftime(" %H:%M")
+    return local.strftime("%Y-%m-%d %H:%M")
+
+
+def frame_text(frame) -> str:
+    """Where a key frame is in its video: ``0:03``, or ``50 %`` of it when the length is unknown."""
+    seconds = frame.seconds
+    if seconds is None:
+        return f"{round(frame.fraction * 100)} %"
+    at = int(seconds)
+    return f"{at // 60}:{at % 60:02d}"
 
 
 def _zone_name(flag: Flag, zone: tzinfo | None, zone_name: str) -> str:
@@ -70,8 +79,20 @@ def flag_detail(flag: Flag, zone: tzinfo | None = None, zone_name: str = "") -> 
         else:
             text = translate("ForensicFlags", "Also in case %1 as %2 (distance %3); %4 came first.")
             values["%4"] = str(p["first_seen"])
-        return _fill(text, values)
+        text = _fill(text, values)
+        if p.get("frame") is not None:
+            here = translate("ForensicFlags", "The matching frame is at %1 of this video.")
+            text = _then(text, here.replace("%1", frame_text(p["frame"])))
+        if p.get("other_frame") is not None:
+            there = translate("ForensicFlags", "The matching frame is at %1 of the other case's video.")
+            text = _then(text, there.replace("%1", frame_text(p["other_frame"])))
+        return text
     return flag.detail
+
+
+def _then(text: str, sentence: str) -> str:
+    """Two sentences in a row: a space after English punctuation, none after Chinese (。)."""
+    return text + ("" if text.endswith(("。", "！", "？")) else " ") + sentence
 
 
 def _fill(text: str, values: dict[str, str]) -> str:
@@ -85,4 +106,4 @@ def case_language(session) -> str:
     return str(getattr(case, "language", "") or "en")
 
 
-__all__ = ["case_language", "flag_detail", "flag_title", "moment_text"]
+__all__ = ["case_language", "flag_detail", "flag_title", "frame_text", "moment_text"]

@@ -221,6 +221,14 @@
         <source>does not establish it</source>
         <translation>不足以证明</translation>
     </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
 </context>
 <context>
     <name>CalibrationPage</name>
@@ -1926,6 +1934,14 @@ seller: {seller}</source>
     <message>
         <source>Also in case %1 as %2 (distance %3); %4 came first.</source>
         <translation>也出现在案件 %1 中，编号 %2（相差 %3 位）；%4 在先。</translation>
+    </message>
+    <message>
+        <source>The matching frame is at %1 of this video.</source>
+        <translation>匹配的画面位于本视频的 %1 处。</translation>
+    </message>
+    <message>
+        <source>The matching frame is at %1 of the other case&apos;s video.</source>
+        <translation>匹配的画面位于对方案件视频的 %1 处。</translation>
     </message>
 </context>
 <context>

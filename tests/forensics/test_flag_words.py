@@ -1,6 +1,6 @@
 """The forensic flags in the interface language (issue 10): the Chinese interface words every flag in Chinese,
-beside the evidence and in the facts panel, and re-words them on a language switch; the dates follow the
-interface's locale in the zone the case view shows its times in. The CLI keeps its English line."""
+beside the evidence and in the facts panel, and re-words them on a language switch; times are written as the
+case view writes them, in the zone it shows them in. The CLI keeps its English line."""
 from __future__ import annotations
 
 import re
@@ -52,19 +52,21 @@ def view(qtbot, sqlite_db, english_after):
 def test_switching_to_chinese_words_the_flags_beside_the_evidence_in_chinese(qtbot, view):
     strip = view.forensics_strip
     before = [row.detail.text() for row in strip.rows]
-    assert before[0] == ("Taken 09/03/2025 18:20 (no offset written: read in Europe/London); delivered "
-                         "10/03/2025 14:20 (times in Europe/London).")
+    assert before[0] == ("Taken 2025-03-09 18:20 (no offset written: read in Europe/London); delivered "
+                         "2025-03-10 14:20 (times in Europe/London).")
     assert not any(CJK.search(text) for text in before)
 
     i18n.switch(i18n.CHINESE)      # what the Language menu does: Qt sends LanguageChange to every widget
     qtbot.waitUntil(lambda: CJK.search(strip.rows[0].detail.text()) is not None, timeout=5_000)
     details = [row.detail.text() for row in strip.rows]
-    assert details[0] == "拍摄于 2025/3/9 18:20（未写时区偏移：按 Europe/London 时间读取）；签收于 2025/3/10 14:20（时间均为 Europe/London）。"
+    assert details[0] == ("拍摄于 2025-03-09 18:20（未写时区偏移：按 Europe/London 时间读取）；"
+                          "签收于 2025-03-10 14:20（时间均为 Europe/London）。")
     assert details[1] == "照片元数据中有图片编辑软件：Adobe Photoshop 25.4 (Macintosh)"
     assert details[2] == "文件内嵌的预览图是另一张图片（相差 26/64 位）。"
-    assert details[3] == "也出现在案件 TTS-UK-250303-0012 中，编号 E1（相差 2 位）；TTS-UK-250303-0012 在先。"
-    assert [row.badge.text() for row in strip.rows] == ["拍摄于签收之前", "经软件编辑", "内嵌预览图不一致",
-                                                        "出现在其他案件中"]
+    assert details[3] == ("也出现在案件 TTS-UK-250303-0012 中，编号 E1（相差 2 位）；"
+                          "TTS-UK-250303-0012 在先。")
+    badges = [row.badge.text() for row in strip.rows]
+    assert badges == ["拍摄于签收之前", "经软件编辑", "内嵌预览图不一致", "出现在其他案件中"]
     assert all(CJK.search(row.cite_button.text()) for row in strip.rows)
     # the citation follows the case's language (the notice's), not the interface's: this case is English
     assert "seen in case TTS-UK-250303-0012" in strip.rows[3].cite_button.toolTip()
@@ -101,8 +103,35 @@ def test_times_are_shown_in_the_case_views_zone_and_the_camera_clock_is_named(en
         "zone": "Asia/Shanghai", "order_placed_at": datetime(2025, 2, 20, 18, 0, tzinfo=timezone.utc)})
     shanghai = ZoneInfo("Asia/Shanghai")
     assert flag_detail(flag, shanghai, "Asia/Shanghai") == (
-        "Taken 19/02/2025 09:30 (by the camera's UTC offset); the order was placed 21/02/2025 02:00 "
+        "Taken 2025-02-19 09:30 (by the camera's UTC offset); the order was placed 2025-02-21 02:00 "
         "(times in Asia/Shanghai).")
     i18n.install(i18n.CHINESE)
     assert flag_detail(flag, LONDON, "Europe/London") == (
-        "拍摄于 2025/2/19 01:30（按相机记录的 UTC 偏移）；下单于 2025/2/20 18:00（时间均为 Europe/London）。")
+        "拍摄于 2025-02-19 01:30（按相机记录的 UTC 偏移）；下单于 2025-02-20 18:00（时间均为 Europe/London）。")
+
+
+def test_a_video_match_names_the_frame_of_each_side_in_the_interface_language(qtbot, sqlite_db, tmp_path,
+                                                                               english_after):
+    """A photo shown for two seconds of a four-second video in another case: each side's flag says which key
+    frame matched (issue 13's key frames), in English and in Chinese; the CLI line stays as it was."""
+    pytest.importorskip("av")
+    from arbiter.forensics.service import case_flags
+    from arbiter.forensics.video import FRACTIONS
+    from tests.forensics.helpers import video_case_bundle
+
+    photo = import_bundle(sqlite_db, read_bundle(SAMPLES / "tts-uk-lamp-box-dented.arbcase"), actor="test")
+    video = import_bundle(sqlite_db, read_bundle(video_case_bundle(tmp_path)), actor="test")
+    (on_video,) = case_flags(sqlite_db, video.case_pk)
+    frame = on_video.params["frame"]
+    assert on_video.params["other_frame"] is None and frame.fraction in FRACTIONS[1:4]
+    assert frame.duration == pytest.approx(4.0, abs=0.2)
+    assert on_video.line().endswith("; TTS-UK-250303-0012 came first")          # the CLI's line, unchanged
+    (on_photo,) = case_flags(sqlite_db, photo.case_pk)
+    assert on_photo.params["frame"] is None and on_photo.params["other_frame"] == frame
+    at = f"0:{int(frame.seconds):02d}"
+    assert flag_detail(on_video) == (f"Also in case TTS-UK-250303-0012 as E1 (distance {on_video.params['distance']}); "
+                                     f"TTS-UK-250303-0012 came first. The matching frame is at {at} of this video.")
+    assert flag_detail(on_photo).endswith(f"this case came first. The matching frame is at {at} of the other case's "
+                                          "video.")
+    i18n.install(i18n.CHINESE)
+    assert flag_detail(on_photo).endswith(f"本案在先。匹配的画面位于对方案件视频的 {at} 处。")

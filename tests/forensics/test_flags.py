@@ -4,6 +4,8 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
+import pytest
+
 from arbiter.cli import main
 from arbiter.domain.forensics import Flag, PhotoFacts, evidence_flags, is_editor
 from arbiter.domain.parse import case_from_dict
@@ -164,7 +166,18 @@ def test_a_match_names_the_other_case_its_item_distance_and_who_came_first():
     first, second = _case_flags(PhotoFacts(), seen)
     assert (first.code, first.params) == ("seen_in_other_case", {
         "other_case_id": "TTS-UK-0003", "other_evidence_id": "E2", "distance": 1, "first_seen": case_id,
-        "this_case_first": True})
+        "this_case_first": True, "frame": None, "other_frame": None})
     assert second.params["this_case_first"] is False and second.params["first_seen"] == "TTS-UK-0009"
     assert first.detail == "seen in case TTS-UK-0003 as E2 (distance 1); this case came first"
     assert second.line() == "E1\tseen_in_other_case\tseen in case TTS-UK-0009 as E4 (distance 3); TTS-UK-0009 came first"
+
+
+def test_a_video_match_names_the_key_frame_of_each_side():
+    from arbiter.domain.forensics import FramePosition, SeenElsewhere
+
+    seen = [SeenElsewhere("E1", "TTS-UK-0009", "E4", 3, "TTS-UK-0009", other_frame=FramePosition(0.3, 4.0))]
+    (flag,) = _case_flags(PhotoFacts(), seen)
+    assert flag.params["frame"] is None and flag.params["other_frame"] == FramePosition(0.3, 4.0)
+    assert flag.params["other_frame"].seconds == pytest.approx(1.2)
+    assert FramePosition(0.5).seconds is None                        # duration unknown
+    assert flag.detail == "seen in case TTS-UK-0009 as E4 (distance 3); TTS-UK-0009 came first"   # the CLI's line

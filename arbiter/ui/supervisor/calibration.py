@@ -67,6 +67,16 @@ def answer_text(question: str, value: str) -> str:
     return value
 
 
+def _pair(name: str, value: str) -> str:
+    """``name: value`` with the interface language's colon."""
+    return translate("Calibration", "%1: %2").replace("%1", name, 1).replace("%2", value, 1)
+
+
+def _LIST() -> str:  # noqa: N802 - reads as the constant it stands for
+    """Between the items of a list in a sentence: ``; `` in English, ``；`` in Chinese."""
+    return translate("Calibration", "; ")
+
+
 def _num(value: float | None) -> str:
     return "—" if value is None else f"{value:.2f}"
 
@@ -244,16 +254,16 @@ class CalibrationPage(QWidget):
         self.split_model.set_rows(
             [self.tr("Case"), self.tr("Question"), self.tr("Gold answer"), self.tr("Reviewers' answers")],
             [(s.case_id, question_text(s.key), answer_text(s.question, s.gold),
-              "; ".join(f"{answer_text(s.question, lab)}: {', '.join(who)}" for lab, who in s.answers))
+              _LIST().join(_pair(answer_text(s.question, lab), ", ".join(who)) for lab, who in s.answers))
              for s in r.splits])
         text = self.tr("%1 gold cases (%2 answered), %3 reviewers, %4 answers compared.").replace(
             "%1", str(r.gold_cases)).replace("%2", str(r.answered_cases)).replace(
             "%3", str(len(r.reviewers))).replace("%4", str(r.answers))
         if r.confusions:
             top = r.confusions[:3]
-            text += " " + self.tr("Most common: %1.").replace("%1", "; ".join(
-                f"{question_text(c.question)}: {answer_text(c.question, c.gold)} → "
-                f"{answer_text(c.question, c.answered)} ×{c.count} ({', '.join(c.reviewers)})" for c in top))
+            text += " " + self.tr("Most common: %1.").replace("%1", _LIST().join(
+                _pair(question_text(c.question), f"{answer_text(c.question, c.gold)} → "
+                      f"{answer_text(c.question, c.answered)} ×{c.count} ({', '.join(c.reviewers)})") for c in top))
         self.summary.setText(text if self._notice is None else self._notice)
         if selected is not None and selected in self.gold:
             self.gold_table.selectRow(self.gold.index(selected))
