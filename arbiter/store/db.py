@@ -30,6 +30,10 @@ SQLITE_PRAGMAS = (
     "PRAGMA synchronous=FULL",
     "PRAGMA foreign_keys=ON",
     "PRAGMA busy_timeout=5000",
+    # up to 64 MiB of pages kept per connection (the default, 2 MiB, holds little of a million-case queue's
+    # indexes: each search and count re-read its pages from the OS, most of its time in system calls;
+    # docs/storage.md, "Measured"). Allocated as pages are read: a small database uses little.
+    "PRAGMA cache_size=-65536",
 )
 SUPPORTED_BACKENDS = ("sqlite", "postgresql")
 

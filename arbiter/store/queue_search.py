@@ -24,7 +24,9 @@ hashes the list and reads the whole ``cases`` table), ``id IN (...) = true`` (a 
 from __future__ import annotations
 
 import math
+import time
 import unicodedata
+import weakref
 from dataclasses import dataclass
 from typing import Any
 
@@ -41,6 +43,13 @@ COLLECT_FACTOR = 40
 #: the two it walks the sort's index against the set of matches (built once)
 PROBE_MIN = 2_000
 PROBE_FACTOR = 1_000
+#: PROBE_FACTOR times this, per engine: a probe costs PostgreSQL an executor call of its subplan (~9 us here,
+#: against ~1.5 us for SQLite's), while a set entry is a cheap hash insert: it walks against a set further up
+PROBE_SCALE = {"sqlite": 1.0, "postgresql": 2.5}
+#: the number of cases the thresholds are computed from is read again after this long (it moves slowly)
+TOP_SECONDS = 30.0
+#: the capped count the queue asks for ("1,000+"): the plan counts it on the way (one statement fewer)
+QUEUE_CAP = 1_000
 #: a capped count reads at most this many lookup rows per distinct case it may report (names give a case two
 #: rows for one prefix: "sophie" and "sophie bennett"; several SKUs share a prefix)
 ROWS_PER_CASE = 4
@@ -55,6 +64,9 @@ class SearchPlan:
     mode: str            # COLLECT (few matches), SET (many: walk against their set), PROBE (most: probe each)
     seen: int            # lookup rows counted (at most the probe threshold + 1 per lookup)
     threshold: int       # the probe threshold
+    rows: tuple[int, ...] = ()      # per lookup used: its rows, counted up to the probe threshold + 1
+    cases: tuple[int, ...] = ()     # per lookup used: distinct cases among its first ROWS_PER_CASE x (cap + 1) rows
+    cap: int | None = None          # the cap ``cases`` was counted for
 
     @property
     def dense(self) -> bool:
@@ -66,37 +78,69 @@ def _normal(text: str) -> str:
     return unicodedata.normalize("NFKC", text or "").strip()
 
 
-def thresholds(session: Session) -> tuple[int, int]:
-    """(collect up to, probe beyond) this many matches, from the number of cases (the pk index's last entry,
-    no count). Collecting costs in proportion to the matches, walking to cases / matches: they meet near
-    sqrt(k x cases), k from what a collected match, a set entry and a probe cost (measured: docs/storage.md)."""
+_tops: weakref.WeakKeyDictionary[Any, tuple[float, int]] = weakref.WeakKeyDictionary()
+
+
+def _top(session: Session) -> int:
+    """The number of cases, as the pk index's last entry (no count), kept TOP_SECONDS per engine."""
+    bind = session.get_bind()
+    now = time.monotonic()
+    cached = _tops.get(bind)
+    if cached is not None and now - cached[0] < TOP_SECONDS:
+        return cached[1]
     top = session.scalar(select(func.max(CaseModel.id))) or 0
+    _tops[bind] = (now, top)
+    return top
+
+
+def thresholds(session: Session, dialect: str = "sqlite") -> tuple[int, int]:
+    """(collect up to, probe beyond) this many matches, from the number of cases. Collecting costs in proportion
+    to the matches, walking to cases / matches: they meet near sqrt(k x cases), k from what a collected match, a
+    set entry and a probe cost on each engine (measured: docs/storage.md)."""
+    top = _top(session)
     collect = max(DENSE_MIN, int(math.sqrt(COLLECT_FACTOR * top)))
-    return collect, max(collect, PROBE_MIN, int(math.sqrt(PROBE_FACTOR * top)))
+    scale = PROBE_SCALE.get(dialect, 1.0)
+    return collect, max(collect, PROBE_MIN, int(math.sqrt(PROBE_FACTOR * scale * top)))
 
 
 def dense_threshold(session: Session) -> int:
     return thresholds(session)[0]
 
 
-def _rows_up_to(session: Session, part: Any, limit: int) -> int:
-    return session.scalar(select(func.count()).select_from(part.limit(limit).subquery())) or 0
+def _counts(session: Session, parts: list[Any], limit: int, cap: int) -> tuple[list[int], list[int]]:
+    """Per lookup: its rows up to ``limit``, and the distinct cases among its first ROWS_PER_CASE x (cap + 1)
+    rows; all in one statement (a round trip each would cost PostgreSQL more than the counting)."""
+    if not parts:
+        return [], []
+    columns = []
+    for part in parts:
+        rows = part.limit(limit).subquery()
+        first = part.limit(ROWS_PER_CASE * (cap + 1)).subquery()
+        columns.append(select(func.count()).select_from(rows).scalar_subquery())
+        columns.append(select(func.count(func.distinct(first.c.case_pk))).scalar_subquery())
+    row = session.execute(select(*columns)).one()
+    return [int(v or 0) for v in row[0::2]], [int(v or 0) for v in row[1::2]]
 
 
-def plan_search(session: Session, text: str, dialect: str) -> SearchPlan | None:
-    """How to read ``text`` (None when there is nothing to search): one capped count per lookup."""
+def plan_search(session: Session, text: str, dialect: str, *, cap: int = QUEUE_CAP) -> SearchPlan | None:
+    """How to read ``text`` (None when there is nothing to search): each lookup's rows counted up to the probe
+    threshold, and its cases up to ``cap`` (what a capped count needs), in one statement; the names' text index
+    too, in a second, only when no value matches."""
     text = _normal(text)
     if not text:
         return None
-    collect, probe = thresholds(session)
-    counts = [_rows_up_to(session, part, probe + 1) for part in match_parts(text, dialect, fulltext=False)]
+    collect, probe = thresholds(session, dialect)
+    key_parts = match_parts(text, dialect, fulltext=False)
+    counts, cases = _counts(session, key_parts, probe + 1, cap)
     fulltext = not any(counts)
     if fulltext:
-        text_parts = match_parts(text, dialect, fulltext=True)[len(counts):]
-        counts += [_rows_up_to(session, part, probe + 1) for part in text_parts]
+        text_parts = match_parts(text, dialect, fulltext=True)[len(key_parts):]
+        more, more_cases = _counts(session, text_parts, probe + 1, cap)
+        counts += more
+        cases += more_cases
     seen = sum(counts)
     mode = COLLECT if seen <= collect else SET if seen <= probe else PROBE
-    return SearchPlan(text, fulltext, mode, seen, probe)
+    return SearchPlan(text, fulltext, mode, seen, probe, tuple(counts), tuple(cases), cap)
 
 
 def membership(plan: SearchPlan, dialect: str, *, collect: bool = False) -> Any:
@@ -123,8 +167,17 @@ def membership(plan: SearchPlan, dialect: str, *, collect: bool = False) -> Any:
 
 def capped_count(session: Session, plan: SearchPlan, dialect: str, filters: list[Any], cap: int) -> int | None:
     """``cap + 1`` if more than ``cap`` cases match (with ``filters``, conditions on ``cases``), else None: then
-    the caller counts exactly (there are few). Reads at most ROWS_PER_CASE x (cap + 1) rows per lookup."""
+    the caller counts exactly (there are few). Reads at most ROWS_PER_CASE x (cap + 1) rows per lookup; without
+    filters the plan has counted them already (no statement at all), and when one lookup holds every match and
+    the plan saw all its rows, that count is exact."""
     limit = ROWS_PER_CASE * (cap + 1)
+    if not filters and plan.cap == cap and plan.cases:
+        if max(plan.cases) > cap:
+            return cap + 1
+        used = [i for i, rows in enumerate(plan.rows) if rows]
+        if len(used) <= 1 and all(plan.rows[i] < limit and plan.rows[i] <= plan.threshold for i in used):
+            return plan.cases[used[0]] if used else 0
+        return None
     for part in match_parts(plan.text, dialect, fulltext=plan.fulltext):
         if filters:
             found = part.subquery()

@@ -4,7 +4,10 @@ SKU, tracking number (docs/storage.md, "Search").
 Two structures, filled by the importer for the newest revision of each case (migration 0007 filled them for the
 cases already stored):
 - ``case_search_keys`` (``case_pk``, ``kind``, ``value``): exact values, normalised (NFKC, case-folded), read by
-  exact match and by prefix as a range of the ``(value, case_pk)`` index; names too, whole and word by word. A phone number is kept as its digits
+  exact match and by prefix as a range of the ``(value, case_pk)`` index; names too, word by word and whole: a
+  whole name of two words or more is stored behind :data:`PHRASE` (migration 0010), where only a query of two
+  words or more looks (a one-word query finds each name by its words: reading the whole names too would read
+  every case with that first name twice). A phone number is kept as its digits
   (``phone``) and as its digits reversed (``phone_tail``), so that ``+44 7700 900482``, ``07700 900482`` and
   ``900482`` all find it: a prefix of the digits, or their ending, without the trunk ``0`` or country code.
 - ``case_search_text``: one document per case (buyer and seller names, and the ids again) for words and parts of
@@ -31,6 +34,9 @@ PHONE_TAIL_MIN_DIGITS = 4
 PHONE_MIN_STORED_DIGITS = 7
 #: characters a query needs before PostgreSQL's trigram index can serve a substring search
 TRGM_MIN_CHARS = 3
+#: the mark before a whole name of two words or more (``\x1fsophie bennett``): no query starts with it (a query
+#: is stripped, and str.strip() strips U+001F), so a one-word query's range never reads those keys
+PHRASE = "\x1f"
 
 _text_meta = MetaData()
 #: PostgreSQL's table (SQLite's is an FTS5 virtual table of the same name: rowid = case pk, column body)
@@ -93,11 +99,25 @@ def search_entries(data: Mapping[str, Any]) -> tuple[tuple[tuple[str, str], ...]
 
 
 def name_keys(name: str) -> list[str]:
-    """A name as exact/prefix keys: the whole name and each of its words (short names, CJK names of two
-    characters, which a trigram index cannot serve, are found this way on both engines)."""
+    """A name as exact/prefix keys: each of its words, and the whole name behind :data:`PHRASE` when it has two
+    words or more (short names, CJK names of two characters, which a trigram index cannot serve, are found this
+    way on both engines). Every prefix of the whole name that a one-word query can be (it holds no whitespace)
+    is a prefix of its first word, a key of its own: so one-word queries skip the whole names."""
     whole = normalise(name)
     words = whole.split()
-    return [whole] + [w for w in words if w != whole]
+    if len(words) < 2:
+        return [whole] if whole else []
+    return [phrase(whole)] + list(dict.fromkeys(words))
+
+
+def phrase(normalised: str) -> str:
+    """A normalised text of several words as it is stored among the keys (behind :data:`PHRASE`)."""
+    return (PHRASE + normalised)[:MAX_VALUE]
+
+
+def is_phrase(normalised: str) -> bool:
+    """Whether a normalised query holds more than one word (then it is looked up among the whole names too)."""
+    return len(normalised.split()) > 1
 
 
 def _prefix_range(column, prefix: str):
@@ -115,6 +135,8 @@ def _key_conditions(query: str) -> list[Any]:
     """Conditions on ``case_search_keys`` rows, one per lookup (each a range of the ``(value, case_pk)`` index)."""
     norm = normalise(query)
     conditions = [_prefix_range(KEYS.c.value, norm)]
+    if is_phrase(norm):  # whole names of two words or more (a value with a space of another kind, too)
+        conditions.append(_prefix_range(KEYS.c.value, phrase(norm)))
     digits = phone_digits(query)
     if len(digits.lstrip("0")) >= PHONE_TAIL_MIN_DIGITS:
         tail = digits.lstrip("0")[::-1]

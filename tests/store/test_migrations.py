@@ -83,6 +83,7 @@ def test_sqlite_pragmas_on_every_connection(db):
         assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
         assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() == 5000
+        assert conn.exec_driver_sql("PRAGMA cache_size").scalar() == -65536  # 64 MiB (issue 14: a million cases)
 
 
 def test_existing_file_is_backed_up_before_it_is_migrated(tmp_path):

@@ -119,3 +119,70 @@ def test_a_new_revision_replaces_the_search_entries(stored, db):
     assert _found(repo, "oduya") == {4}
     assert _found(repo, "RM0000004GB") == set()
     assert _found(repo, "Number4") == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("sophie", {1}),                       # a first name: one word
+    ("soph", {1}),                         # ... by prefix
+    ("bennett", {1}),                      # a surname
+    ("Sophie Benn", {1}),                  # two words: a prefix of the whole name
+    ("claywork stu", {1}),                 # a shop name's words
+    ("陈", {3}),                           # one Chinese character: the name is one word
+    ("陈小", {3}),
+    ("景德镇", {3}),
+])
+def test_one_word_searches_find_names_by_their_words_and_longer_ones_by_the_whole(stored, text, expected):
+    """Whole names of two words or more are stored behind search.PHRASE (migration 0010): a one-word query reads
+    each name once, by its words (not again by the whole name: 'lucas' and 'lucas garcia'), a query of several
+    words reads the whole names. Found from the keys, without the names' text index."""
+    import arbiter.store.queue_search as qs
+
+    repo, _ = stored
+    assert _found(repo, text) == expected
+    with repo.db.session(readonly=True) as session:
+        plan = qs.plan_search(session, text, repo.db.backend)
+    assert plan.fulltext is False, text       # a key matched: the text index is not needed
+    assert plan.seen == len(expected), text   # one key row per case found: no whole name read twice
+
+
+def test_name_keys_are_words_and_the_whole_behind_a_mark():
+    from arbiter.store.search import PHRASE, name_keys, search_entries
+
+    assert name_keys("Sophie  Bennett") == [PHRASE + "sophie  bennett", "sophie", "bennett"]
+    assert name_keys("Zoë") == ["zoë"]
+    assert name_keys("陈小明") == ["陈小明"]
+    assert name_keys("Lucas Lucas") == [PHRASE + "lucas lucas", "lucas"]
+    assert name_keys("  ") == []
+    assert name_keys("x" * 300)[0] == "x" * 255
+    assert name_keys("a " + "x" * 300)[0] == (PHRASE + "a " + "x" * 300)[:255]  # the column's 255 characters
+    keys, _ = search_entries({"buyer": {"display_name": "Wei Tan"}, "seller": {"shop_name": "Gadget Hub 7"}})
+    assert set(keys) == {("buyer_name", PHRASE + "wei tan"), ("buyer_name", "wei"), ("buyer_name", "tan"),
+                         ("seller_name", PHRASE + "gadget hub 7"), ("seller_name", "gadget"),
+                         ("seller_name", "hub"), ("seller_name", "7")}
+
+
+def test_0010_marks_the_whole_names_stored_before_it(stored, db, db_url):
+    """A database whose whole names were stored unmarked (before 0010: the downgrade gives that back) finds the
+    same cases after the upgrade, with the whole names behind the mark; 0010 leaves marked and one-word names
+    alone."""
+    from sqlalchemy import text as sql
+
+    from arbiter.store.search import PHRASE
+    from tests.store.test_migrations import _migrate
+
+    repo, _ = stored
+
+    def names():
+        with db.engine.connect() as conn:
+            return set(conn.execute(sql("SELECT value FROM case_search_keys WHERE case_pk = :pk AND kind IN "
+                                        "('buyer_name', 'seller_name')"), {"pk": stored[1][1]}).scalars())
+
+    marked = {PHRASE + "sophie bennett", "sophie", "bennett", PHRASE + "claywork studio", "claywork", "studio"}
+    assert names() == marked
+    db.engine.dispose()
+    _migrate(db_url, "0009", "downgrade")
+    assert names() == {"sophie bennett", "sophie", "bennett", "claywork studio", "claywork", "studio"}
+    _migrate(db_url, "0010")
+    assert names() == marked
+    for text, expected in (("sophie benn", {1}), ("sophie", {1}), ("陈小明", {3}), ("claywork studio", {1})):
+        assert _found(repo, text) == expected, text

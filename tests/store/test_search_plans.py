@@ -101,10 +101,15 @@ def test_a_search_count_stops_at_the_cap(queue):
 
 
 def test_a_capped_count_counts_cases_not_index_rows(queue):
-    """"sophie" finds each Sophie twice in the name keys ("sophie" and "sophie bennett"): 4 cases, 8 rows."""
+    """"tt" finds each case twice among the keys (its case id "tts-uk-plan-..." and its buyer id "ttb-p..."):
+    16 cases, 32 rows."""
+    tt = QueueQuery(text="tt")
+    assert queue.count_cases(tt) == 16
+    assert queue.count_cases(tt, cap=20) == 16
+    assert queue.count_cases(tt, cap=16) == 16
+    assert queue.count_cases(tt, cap=15) == 16               # 16 > 15: "more than 15"
     sophie = QueueQuery(text="sophie")
-    assert queue.count_cases(sophie) == 4
-    assert queue.count_cases(sophie, cap=5) == 4
+    assert queue.count_cases(sophie) == queue.count_cases(sophie, cap=4) == 4
     assert queue.count_cases(sophie, cap=3) == 4              # 4 > 3: "more than 3"
 
 
@@ -113,12 +118,40 @@ def test_the_plan_tells_few_from_many_from_most(queue, monkeypatch):
         monkeypatch.setattr(qs, name, value)
     with queue.db.session(readonly=True) as session:
         most = qs.plan_search(session, "bennett", queue.db.backend)
-        many = qs.plan_search(session, "sophie", queue.db.backend)           # 4 cases, 8 name rows
+        many = qs.plan_search(session, "sophie", queue.db.backend)           # 4 cases: 4 name words
         few = qs.plan_search(session, "Priya Bennett", queue.db.backend)
         words = qs.plan_search(session, "Priya Bennett HomeGoods", queue.db.backend)  # no value starts so
     assert (most.mode, most.fulltext, most.seen) == (qs.PROBE, False, 9)     # counted up to threshold + 1
-    assert (many.mode, many.seen) == (qs.SET, 8)
+    assert (many.mode, many.seen) == (qs.SET, 4)             # whole names are not read for one word
     assert (few.mode, few.fulltext, few.seen) == (qs.COLLECT, False, 1)
     assert words.fulltext is True and words.dense is False
     assert [r.case_id for r in queue.list_cases(QueueQuery(text="Priya Bennett HomeGoods"), 0, 10)] == [
         "TTS-UK-PLAN-015"]
+
+
+def test_the_queue_s_capped_count_comes_with_the_plan(queue, monkeypatch):
+    """count_cases(cap=1000), what the queue asks on every search, is answered from the plan's own statement
+    (each lookup's cases counted up to the cap on the way): exact, and one statement for the whole count."""
+    from sqlalchemy import event
+
+    monkeypatch.setattr("arbiter.store.repository.PLAN_SECONDS", 0)
+    statements = []
+    listener = lambda *args: statements.append(args[2])  # noqa: E731
+    for text in ("bennett", "sophie", "Sophie Bennett", "sophie ben", "tts-uk-plan-00", "88", "tt", "zzz-none",
+                 "Priya Bennett HomeGoods"):
+        query = QueueQuery(text=text)
+        exact = queue.count_cases(query)
+        event.listen(queue.db.engine, "before_cursor_execute", listener)
+        try:
+            statements.clear()
+            assert queue.count_cases(query, cap=qs.QUEUE_CAP) == exact, text
+        finally:
+            event.remove(queue.db.engine, "before_cursor_execute", listener)
+        counts = [s for s in statements if s.lstrip().upper().startswith("SELECT")]
+        if text in ("Priya Bennett HomeGoods", "zzz-none"):  # no value starts so: the names' text index too
+            assert len(counts) == 2, counts
+        else:
+            assert len(counts) == 1, (text, counts)
+        assert exact == len(queue.list_cases(query, 0, 100)), text
+    assert queue.count_cases(QueueQuery(text="tt"), cap=qs.QUEUE_CAP) == 16     # 32 rows, 16 cases
+    assert queue.count_cases(QueueQuery(text="bennett", status="in_review"), cap=qs.QUEUE_CAP) == 3  # filtered
