@@ -164,7 +164,8 @@ class ChecklistPanel(QWidget):
             value = self.scroll.verticalScrollBar().value()
             self._build()
             self.refresh()
-            QTimer.singleShot(0, lambda: self.scroll.verticalScrollBar().setValue(value))
+            # with the panel as context: dropped if the panel is deleted first (a closed tab, a test torn down)
+            QTimer.singleShot(0, self, lambda: self.scroll.verticalScrollBar().setValue(value))
         super().changeEvent(event)
 
     # ================================================================== answers
