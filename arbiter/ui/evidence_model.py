@@ -169,7 +169,9 @@ class EvidenceListModel(QAbstractListModel):
             return (f"{item.id} · {self.party_name(item.party)} · {self.kind_name(item.kind.value)} · "
                     + self.tr("submission %1").replace("%1", str(item.submission)))
         if role == Qt.ItemDataRole.ToolTipRole:
-            return None  # descriptions are untrusted text: shown by the delegate, as plain text
+            # descriptions are untrusted text (shown by the delegate, as plain text); the badges are our own words,
+            # every one of them (the row has room for a few)
+            return "\n".join(text for text, _ in self.badges(item)) or None
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{item.id} {item.description}"
         if role == ItemRole:
@@ -300,15 +302,29 @@ class EvidenceDelegate(QStyledItemDelegate):
         painter.setFont(small)
         sfm = painter.fontMetrics()
         x = left
-        for text, tone in index_data(index, BadgesRole) or []:
+        badges = index_data(index, BadgesRole) or []
+
+        def width(text: str) -> int:
+            return sfm.horizontalAdvance(text) + 12
+
+        def badge(text: str, tone: str) -> None:
+            nonlocal x
             fg, bg = TONES.get(tone, TONES["neutral"])
-            w = sfm.horizontalAdvance(text) + 12
-            if x + w > rect.right() - 4:
-                break
+            w = width(text)
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(QColor(bg))
             painter.drawRoundedRect(x, y, w, sfm.height() + 2, 7, 7)
             painter.setPen(QColor(fg))
             painter.drawText(x, y, w, sfm.height() + 2, Qt.AlignmentFlag.AlignCenter, text)
             x += w + 5
+
+        right = rect.right() - 4
+        for i, (text, tone) in enumerate(badges):
+            rest = len(badges) - i - 1      # after this one; if they will not fit, "+N" says how many (the
+            room = width(text) + (5 + width(f"+{rest}") if rest else 0)   # item's tooltip names them all)
+            if x + room > right:
+                if x + width(f"+{rest + 1}") <= right:
+                    badge(f"+{rest + 1}", "neutral")
+                break
+            badge(text, tone)
         painter.restore()

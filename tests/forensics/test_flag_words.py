@@ -135,3 +135,19 @@ def test_a_video_match_names_the_frame_of_each_side_in_the_interface_language(qt
                                           "video.")
     i18n.install(i18n.CHINESE)
     assert flag_detail(on_photo).endswith(f"本案在先。匹配的画面位于对方案件视频的 {at} 处。")
+
+
+def test_the_evidence_list_names_every_flag_when_the_row_has_room_for_a_few(qtbot, view):
+    """The list row paints the badges that fit and "+N" for the rest (seen on the Chinese screenshot: two of four
+    flags, and nothing said of the others); the item's tooltip names them all."""
+    from PySide6.QtCore import Qt
+
+    model = view.evidence.model
+    index = next(model.index(r, 0) for r in range(model.rowCount())
+                 if model.data(model.index(r, 0), Qt.ItemDataRole.UserRole + 5))
+    tooltip = model.data(index, Qt.ItemDataRole.ToolTipRole)
+    flags = ["⚑ Taken before the delivery", "⚑ Edited with software", "⚑ Embedded preview differs",
+             "⚑ Seen in another case"]
+    assert [line for line in tooltip.splitlines() if line.startswith("⚑")] == flags
+    i18n.install(i18n.CHINESE)
+    assert "⚑ 出现在其他案件中" in model.data(index, Qt.ItemDataRole.ToolTipRole)
