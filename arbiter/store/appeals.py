@@ -203,9 +203,11 @@ def conflict_of(session: Session, case_pk: int, who: str) -> str | None:
 
 def check_not_original_decider(session: Session, case_pk: int, who: str) -> None:
     """Raise :class:`AppealConflict` when ``who`` decided (or amended) the verdict this case appeals."""
-    reason = conflict_of(session, case_pk, who)
-    if reason:
-        raise AppealConflict(reason)
+    facts = conflict_facts(session, case_pk, who)
+    if facts is not None:
+        refused = AppealConflict(str(facts))
+        refused.reason, refused.conflict = "own_appeal", facts   # as data, for a front end to word it
+        raise refused
 
 
 def conflicted_case_pks(session: Session, who: str) -> set[int]:

@@ -556,7 +556,11 @@ class Repository(SupplementsMixin, NotesMixin):  # supplement requests, private 
                 waiting = supplements.signing_blockers(session, case, datetime.now(timezone.utc),
                                                        getattr(signer, "id", None) or "arbiter")
                 if waiting:
-                    raise VerdictRefused(supplements.refusal_text(case.case_id, waiting))
+                    refused = VerdictRefused(supplements.refusal_text(case.case_id, waiting))
+                    # the reason as data, for a front end to word it in its language (ui/review_writes.py)
+                    refused.reason, refused.case_id = "awaiting_evidence", case.case_id
+                    refused.requests = [(r.request_id, r.party, r.due_at) for r in waiting]
+                    raise refused
                 signed = self._local_signed(session, case, signer, record, answers, progress, None)
                 return _verdict_row(self._insert_verdict(session, case, signer.id, record, kind="original",
                                                          supersedes=None, reason=None, signed=signed))

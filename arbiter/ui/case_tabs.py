@@ -47,6 +47,8 @@ class CaseTabs(QObject):
     failed = Signal(int, str, bool)   # case_pk, the reason in words, quiet (a tab restored from the last run)
     reviewChanged = Signal()      # a draft saved or a verdict signed: the queue is stale
     closed = Signal(int)          # case_pk, its tab just closed (team mode gives the case back)
+    #: a draft or a signature still on its way when its tab closed was refused meanwhile: (case id, the reason)
+    lateFailure = Signal(str, str)
 
     def __init__(self, tabs: QTabWidget, repo: Any, reviewer: Callable[[], str], settings_key: str,
                  parent: QObject | None = None):
@@ -135,15 +137,32 @@ class CaseTabs(QObject):
             return False
         widget = self.tabs.widget(index)
         if isinstance(widget, CaseWorkspace) and not widget.close_session():
-            error = getattr(widget.session, "last_save_error", None)
+            session = widget.session
+            error = getattr(session, "last_save_error", None)
             if error and not ask_close_unsaved(self.tabs, widget.title, error):
                 return False
+            if not error and (getattr(session, "saving", False) or getattr(session, "signing", False)):
+                self._outlive(session, widget.title)
         self.tabs.removeTab(index)
         widget.deleteLater()
         self.save()
         if widget.property("case_pk") is not None:
             self.closed.emit(int(widget.property("case_pk")))
         return True
+
+    def _outlive(self, session: ReviewSession, title: str) -> None:
+        """A tab closed while its draft or signature is still on the writer (behind a long import): the session
+        outlives the tab until the write is back, and a refusal then is told (``lateFailure``), not lost."""
+        session.setParent(self)
+
+        def settled(*_args) -> None:
+            if not (session.saving or session.signing):
+                session.deleteLater()
+
+        session.saved.connect(lambda ok: (None if ok else self.lateFailure.emit(title, session.last_save_error or ""),
+                                          settled()))
+        session.signFailed.connect(lambda text: (self.lateFailure.emit(title, text), settled()))
+        session.signed.connect(settled)
 
     # -- the next case ---------------------------------------------------------------------------------------
     @staticmethod

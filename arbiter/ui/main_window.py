@@ -86,6 +86,9 @@ class MainWindow(QMainWindow):
         self.cases = CaseTabs(self.tabs, repo, lambda: self.identity or settings.reviewer_name(), db_location, self)
         self.cases.opened.connect(self._case_opened)
         self.cases.failed.connect(self._case_failed)
+        self.cases.lateFailure.connect(lambda title, error: self.statusBar().showMessage(
+            self.tr("%1 was closed before its answers were stored, and they could not be: %2")
+            .replace("%1", title).replace("%2", error), 30000))
         self.cases.reviewChanged.connect(self._mark_queue_stale)
         self.tabs.currentChanged.connect(self._on_tab_changed)
         self.setCentralWidget(self.tabs)

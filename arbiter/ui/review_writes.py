@@ -12,10 +12,33 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QObject
 
 from arbiter.ui import tasks
 from arbiter.ui.widgets.common import plain_error
+
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
+
+
+def refusal_words(exc: BaseException) -> str:
+    """The store's refusal of a signature in one line of the interface language when the store gave its reason
+    as data (a case waiting for supplementary evidence, an appeal of one's own verdict); else its own line."""
+    reason = getattr(exc, "reason", None)
+    if reason == "awaiting_evidence" and getattr(exc, "requests", None):
+        from arbiter.ui import labels
+
+        items = "; ".join(translate("ReviewSession", "%1 (%2, due %3)").replace("%1", str(rid)).replace(
+            "%2", labels.party(party)).replace("%3", due.astimezone().strftime("%Y-%m-%d %H:%M") if due else "—")
+            for rid, party, due in exc.requests)
+        return translate("ReviewSession", "%1: the case waits for supplementary evidence (%2); withdraw the request, "
+                                          "or wait until it is answered or falls due, before signing.").replace(
+            "%1", str(getattr(exc, "case_id", ""))).replace("%2", items)
+    if reason == "own_appeal" and getattr(exc, "conflict", None) is not None:
+        c = exc.conflict
+        return translate("ReviewSession", "%1 appeals your own verdict on %2 (version %3): another reviewer must "
+                                          "decide it.").replace("%1", c.case_id).replace(
+            "%2", c.appealed_case_id).replace("%3", str(c.version))
+    return plain_error(exc)
 
 
 def write_draft(repo: Any, case_pk: int, reviewer: str, answers: dict, progress: dict) -> Any:

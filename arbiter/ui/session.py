@@ -31,9 +31,8 @@ from arbiter.policies import load_policy
 from arbiter.store.repository import Draft, VerdictRow
 from arbiter.ui import labels, viewing_progress
 from arbiter.ui.opening import Opening, load_opening
-from arbiter.ui.review_writes import ReviewWrites
+from arbiter.ui.review_writes import ReviewWrites, refusal_words
 from arbiter.ui.seams import ReviewRepository
-from arbiter.ui.widgets.common import plain_error
 
 AUTOSAVE_MS = 400
 
@@ -468,7 +467,9 @@ class ReviewSession(QObject):
         return ticket
 
     def _sign_refused(self, exc: BaseException) -> None:
-        self.last_sign_error = plain_error(exc)
+        if getattr(exc, "reason", None) == "awaiting_evidence":   # asked elsewhere meanwhile: the case waits here too
+            self.open_supplements = sorted(set(self.open_supplements) | {r[0] for r in getattr(exc, "requests", ())})
+        self.last_sign_error = refusal_words(exc)
         self.changed.emit()
         self.signFailed.emit(self.last_sign_error)
 

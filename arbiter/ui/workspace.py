@@ -61,7 +61,10 @@ class ReturnedBanner(QLabel):
                            "font-weight: 600; }")
         signed = getattr(session, "signed", None)
         if signed is not None:
-            signed.connect(lambda *_: self.retranslate())
+            signed.connect(self._signed)   # a bound method: disconnected with the banner
+        self.retranslate()
+
+    def _signed(self, *_args) -> None:
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -141,11 +144,12 @@ class CaseWorkspace(QWidget):
         if callable(action):
             action()
 
-    def close_session(self, msecs: int = CLOSE_WAIT_MS) -> bool:
+    def close_session(self, msecs: int | None = None) -> bool:
         """Before the tab goes away: wait (``msecs`` at most) for a signature under way and for the draft, which
         the database writer writes. False when the draft could not be written (``session.last_save_error``) or
         is still on its way."""
         self.save_state()
+        msecs = CLOSE_WAIT_MS if msecs is None else msecs
         settle, flush = getattr(self.session, "settle", None), getattr(self.session, "flush", None)
         try:
             if callable(settle):

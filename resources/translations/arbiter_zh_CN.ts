@@ -351,6 +351,7 @@ Close it anyway? The answers since the last save are lost.</source>
     </message>
     <message>
         <source>Opening the case…</source>
+        <extracomment>a draft or a signature still on its way when its tab closed was refused meanwhile: (case id, the reason)</extracomment>
         <translation>正在打开案件…</translation>
     </message>
     <message>
@@ -2962,6 +2963,10 @@ seller: {seller}</source>
         <translation type="vanished">审核员姓名(&amp;R)…</translation>
     </message>
     <message>
+        <source>%1 was closed before its answers were stored, and they could not be: %2</source>
+        <translation>%1 在答案写入之前已关闭，而答案未能保存：%2</translation>
+    </message>
+    <message>
         <source>&amp;Identity…</source>
         <translation>签名身份(&amp;I)…</translation>
     </message>
@@ -3910,6 +3915,18 @@ Import case bundles with File ▸ Import bundles… (Ctrl+I), or drop .arbcase f
     <message>
         <source>Rationale: write it and cite at least one evidence item or chat message by id.</source>
         <translation type="vanished">裁决理由：请填写，并按编号引用至少一项证据或一条聊天消息。</translation>
+    </message>
+    <message>
+        <source>%1 (%2, due %3)</source>
+        <translation>%1（%2，截止 %3）</translation>
+    </message>
+    <message>
+        <source>%1: the case waits for supplementary evidence (%2); withdraw the request, or wait until it is answered or falls due, before signing.</source>
+        <translation>%1：本案正在等待补充证据（%2）；请先撤回请求，或等待其被答复或到期，然后再签署。</translation>
+    </message>
+    <message>
+        <source>%1 appeals your own verdict on %2 (version %3): another reviewer must decide it.</source>
+        <translation>%1 是对您本人就 %2（第 %3 版）所作裁决的申诉：须由其他审核员裁决。</translation>
     </message>
 </context>
 <context>

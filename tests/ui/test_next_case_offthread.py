@@ -76,3 +76,18 @@ def test_the_original_decision_of_an_appeal_is_read_with_the_case_off_the_gui_th
     finally:
         st.window.close()
         st.close()
+
+
+def test_signing_ones_own_appeal_is_refused_in_words(qtbot, repo, appeal_db):  # noqa: F811
+    from arbiter.store.appeals import AppealConflict
+    from arbiter.ui import i18n
+    from arbiter.ui.review_writes import refusal_words
+    from tests.store.helpers import sign
+
+    _, appeal_pk, _ = appeal_db
+    with pytest.raises(AppealConflict) as refused:
+        sign(repo, appeal_pk, ANA)
+    assert refusal_words(refused.value) == ("TTS-UK-APPL appeals your own verdict on TTS-UK-ORIG (version 1): "
+                                            "another reviewer must decide it.")
+    i18n.install(i18n.CHINESE)
+    assert "申诉" in refusal_words(refused.value) and "TTS-UK-ORIG" in refusal_words(refused.value)

@@ -139,11 +139,13 @@ def test_a_refusal_of_the_store_is_shown_in_one_line_and_the_reviewer_stays(env,
     with qtbot.waitSignal(s.signFailed, timeout=10_000) as refused:
         pass
     line = refused.args[0]
-    assert "\n" not in line and "ARB-R1" in line
+    assert "\n" not in line and "ARB-R1 (buyer, due " in line and "waits for supplementary evidence" in line
     assert sign.calls == [False]
     assert panel.banner.text().startswith("Not signed: ") and line in panel.banner.text()
     assert not s.is_locked and not s.signing and panel.form.isEnabled()
     assert env.repo.current_verdict(s.case_pk) is None
+    assert not panel.sign_button.isEnabled()              # the session now knows the case waits
+    assert any("ARB-R1" in b for b in panel.blockers)
     qtbot.wait(50)
     assert nexts == [], "Sign and next went on although nothing was signed"
     click(qtbot, choice(panel, "problem", "minor_quality"))   # a change clears the refusal
@@ -224,3 +226,56 @@ def test_the_notice_hold_is_read_with_the_signature_not_on_each_refresh(env, qtb
     panel.show()                                          # shown again: read again, on the pool
     qtbot.waitUntil(lambda: len(hold.calls) > before, timeout=5000)
     assert not any(hold.calls)
+
+
+def test_a_draft_still_on_the_writer_when_its_tab_closes_is_not_lost_silently(env, qtbot, monkeypatch):
+    """Behind a long import the writer may still hold the draft when the wait on close runs out: the tab goes, the
+    session outlives it until the write is back, and a failure then is told (``lateFailure``)."""
+    from PySide6.QtWidgets import QLabel, QTabWidget
+
+    from arbiter.ui import workspace as workspace_module
+    from arbiter.ui.case_tabs import CaseTabs
+    from arbiter.ui.workspace import CaseWorkspace
+
+    monkeypatch.setattr(workspace_module, "CLOSE_WAIT_MS", 100)
+    s = env.session()
+    save = Gated(s.repo, "save_draft", monkeypatch)
+    save.gate = threading.Event()
+    save.error = OSError("disk full")
+    tabs_widget = QTabWidget()
+    qtbot.addWidget(tabs_widget)
+    tabs_widget.addTab(QLabel("queue"), "queue")
+    tabs = CaseTabs(tabs_widget, env.repo, lambda: "r.chen", "test-db")
+    told = []
+    tabs.lateFailure.connect(lambda title, error: told.append((title, error)))
+    workspace = CaseWorkspace(s)
+    s.setParent(workspace)
+    tabs_widget.addTab(workspace, "case")
+    click(qtbot, choice(workspace.checklist, "finding", "insufficient"))
+    assert tabs.close_tab(1) and tabs_widget.count() == 1   # the wait ran out: the tab goes
+    qtbot.wait(50)                                        # the workspace and its panels are deleted meanwhile
+    save.gate.set()                                       # now the writer gets to it, and fails
+    qtbot.waitUntil(lambda: bool(told), timeout=10_000)
+    assert told == [(s.case.case_id, "disk full")]
+    assert save.calls == [False]
+
+
+def test_the_stores_refusals_are_worded_in_the_interface_language(env, qtbot):
+    """The store gives its reason as data (arbiter.store: ``reason``, the requests, the appeal's facts); the banner
+    words it in the reviewer's language, Chinese included."""
+    from arbiter.store.errors import VerdictRefused
+    from arbiter.ui import i18n
+    from arbiter.ui.review_writes import refusal_words
+    from tests.store.helpers import sign
+
+    env.repo.request_supplement(env.case_pk, "seller", "Photo of the label", datetime.now(timezone.utc)
+                                + timedelta(days=3), "someone.else")
+    with pytest.raises(VerdictRefused) as refused:
+        sign(env.repo, env.case_pk)
+    exc = refused.value
+    assert exc.reason == "awaiting_evidence" and [r[0] for r in exc.requests] == ["ARB-R1"]
+    assert refusal_words(exc).startswith(f"{env.result.case_id}: the case waits for supplementary evidence "
+                                         "(ARB-R1 (seller, due ")
+    i18n.install(i18n.CHINESE)
+    words = refusal_words(exc)
+    assert "补充证据" in words and "ARB-R1" in words and "卖家" in words and "waits" not in words

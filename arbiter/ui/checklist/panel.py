@@ -84,7 +84,7 @@ class ChecklistPanel(QWidget):
 
         self._build()
         session.changed.connect(self.refresh)
-        session.saved.connect(lambda _ok: self._refresh_banner())
+        session.saved.connect(self._saved)   # bound methods: a write that ends after the tab closed finds no panel
         signed, refused = getattr(session, "signed", None), getattr(session, "signFailed", None)
         if signed is not None and refused is not None:
             signed.connect(self._signed)
@@ -164,7 +164,8 @@ class ChecklistPanel(QWidget):
             value = self.scroll.verticalScrollBar().value()
             self._build()
             self.refresh()
-            QTimer.singleShot(0, lambda: self.scroll.verticalScrollBar().setValue(value))
+            # with the panel as context: dropped if the panel is deleted first (a closed tab, a test torn down)
+            QTimer.singleShot(0, self, lambda: self.scroll.verticalScrollBar().setValue(value))
         super().changeEvent(event)
 
     # ================================================================== answers
@@ -202,6 +203,9 @@ class ChecklistPanel(QWidget):
             self._refresh_signed(locked)
         finally:
             self._refreshing = False
+
+    def _saved(self, _ok: bool) -> None:
+        self._refresh_banner()
 
     def _refresh_banner(self) -> None:
         s = self.session
