@@ -80,7 +80,9 @@ def test_compare_side_by_side_reads_both_files_off_the_gui_thread(qtbot, view, m
     gate.set()
     qtbot.waitUntil(lambda: dialog.filled, timeout=20_000)
     assert [v.has_image() for v in dialog.viewers] == [True, True]
-    assert len(calls) == 2 and not any(calls), "evidence read on the GUI thread"
+    # both files were read, none on the GUI thread (the evidence panel's own read of E1, when it is still on its
+    # way under load as the patch goes in, is counted too: at least two reads)
+    assert len(calls) >= 2 and not any(calls), "evidence read on the GUI thread"
 
 
 def test_facts_panel_lists_every_flag_and_both_parties_alike(qtbot, view):
