@@ -23,17 +23,24 @@ def bundle_with_photos(tmp_path: Path, case_id: str, photos: dict[str, bytes], *
     template = dict(data["evidence"][0])
     for eid, content in photos.items():
         png = content.startswith(b"\x89PNG")
-        name = f"evidence/{eid}.{'png' if png else 'jpg'}"
-        item = next((e for e in data["evidence"] if e["id"] == eid), None)
-        if item is None:
-            item = dict(template, id=eid)
-            data["evidence"].append(item)
-        elif item["file"] in files and item["file"] != name:
-            del files[item["file"]]
-        item.update(file=name, sha256=sha256(content), media_type="image/png" if png else "image/jpeg",
-                    kind="photo")
-        files[name] = content
+        put_item(data, files, template, eid, content, "png" if png else "jpg", "image/png" if png else "image/jpeg",
+                 "photo")
     return write_bundle(tmp_path / f"{case_id}.arbcase", data, files)
+
+
+def put_item(data: dict, files: dict, template: dict, eid: str, content: bytes, ext: str, media_type: str,
+             kind: str) -> None:
+    """Evidence item ``eid`` of case dict ``data`` holds ``content`` (an existing item is replaced, its old file
+    dropped; a new one is copied from ``template``)."""
+    name = f"evidence/{eid}.{ext}"
+    item = next((e for e in data["evidence"] if e["id"] == eid), None)
+    if item is None:
+        item = dict(template, id=eid)
+        data["evidence"].append(item)
+    elif item["file"] in files and item["file"] != name:
+        del files[item["file"]]
+    item.update(file=name, sha256=sha256(content), media_type=media_type, kind=kind)
+    files[name] = content
 
 
 def import_photos(db, tmp_path: Path, case_id: str, photos: dict[str, bytes], **kwargs):

@@ -10,6 +10,7 @@ from arbiter.store import Repository, import_bundle
 from arbiter.ui.case_view import CaseView
 from arbiter.ui.forensics_view import forensics_of
 from arbiter.ui.session import ReviewSession
+from tests.threads import Gated
 from tests.ui.case_view_fakes import read_back
 
 pytestmark = pytest.mark.gui
@@ -59,19 +60,12 @@ def test_compare_side_by_side_reads_both_files_off_the_gui_thread(qtbot, view, m
 
     session = view.session
     repo = session.repo
-    calls: list[bool] = []   # True: on the GUI thread
-    gate = threading.Event()
-    real = repo.evidence_bytes
-
-    def recorded(case_pk, eid):
-        calls.append(threading.current_thread() is threading.main_thread())
-        assert gate.wait(20), "the test never released the read"
-        return real(case_pk, eid)
-
     view.show_evidence("E1")
     strip = view.forensics_strip
     qtbot.waitUntil(lambda: bool(strip.rows), timeout=10_000)
-    monkeypatch.setattr(repo, "evidence_bytes", recorded)
+    recorded = Gated(repo, "evidence_bytes", monkeypatch)
+    calls = recorded.calls   # True: on the GUI thread
+    gate = recorded.gate = threading.Event()
     dialog = strip.rows[-1].compare()
     qtbot.addWidget(dialog)
     assert dialog.isVisible() and not dialog.filled        # shown at once: the read is on its way

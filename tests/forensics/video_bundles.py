@@ -8,7 +8,8 @@ import sys
 from pathlib import Path
 
 from tests import photos as P
-from tests.factories import case_dict, default_files, png_bytes, sha256, write_bundle
+from tests.factories import case_dict, default_files, png_bytes, write_bundle
+from tests.forensics.helpers import put_item
 from tests.media_factories import reencoded, video_of
 
 #: what ``arbiter evidence matches`` must print (before " distance=") for :func:`reused_frame_bundles`
@@ -33,15 +34,7 @@ def bundle_with_media(folder: Path, case_id: str, items: dict[str, bytes], *, op
             ext, media_type, kind = "webm", "video/webm", "video"
         else:
             ext, media_type, kind = "mp4", "video/mp4", "video"
-        name = f"evidence/{eid}.{ext}"
-        item = next((e for e in data["evidence"] if e["id"] == eid), None)
-        if item is None:
-            item = dict(template, id=eid)
-            data["evidence"].append(item)
-        elif item["file"] in files and item["file"] != name:
-            del files[item["file"]]
-        item.update(file=name, sha256=sha256(content), media_type=media_type, kind=kind)
-        files[name] = content
+        put_item(data, files, template, eid, content, ext, media_type, kind)
     return write_bundle(folder / f"{case_id}.arbcase", data, files)
 
 

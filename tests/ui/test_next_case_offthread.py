@@ -8,6 +8,7 @@ import threading
 import pytest
 
 from arbiter.store.appeals import Appeals
+from tests.threads import Gated
 from tests.ui.test_appeal_view import ANA, appeal_db  # noqa: F401 - the fixture
 
 pytestmark = pytest.mark.gui
@@ -18,16 +19,9 @@ def test_the_next_case_reads_ones_own_appeals_off_the_gui_thread(qtbot, tmp_path
     from arbiter.ui.workspace import CaseWorkspace
 
     _, appeal_pk, other_pk = appeal_db
-    calls: list[bool] = []          # True: on the GUI thread
-    gate = threading.Event()
-    real = Appeals.conflicted_case_pks
-
-    def recorded(self, who):
-        calls.append(threading.current_thread() is threading.main_thread())
-        assert gate.wait(20), "the test never released the read"
-        return real(self, who)
-
-    monkeypatch.setattr(Appeals, "conflicted_case_pks", recorded)
+    recorded = Gated(Appeals, "conflicted_case_pks", monkeypatch)
+    calls = recorded.calls          # True: on the GUI thread
+    gate = recorded.gate = threading.Event()
     st = app_module.start(f"sqlite:///{tmp_path}/t.db", False)
     qtbot.addWidget(st.window)
     try:
@@ -55,14 +49,7 @@ def test_the_original_decision_of_an_appeal_is_read_with_the_case_off_the_gui_th
     from arbiter.ui.workspace import CaseWorkspace
 
     _, appeal_pk, _ = appeal_db
-    calls: list[bool] = []
-    real = Appeals.original_verdict
-
-    def recorded(self, case_pk):
-        calls.append(threading.current_thread() is threading.main_thread())
-        return real(self, case_pk)
-
-    monkeypatch.setattr(Appeals, "original_verdict", recorded)
+    calls = Gated(Appeals, "original_verdict", monkeypatch).calls
     st = app_module.start(f"sqlite:///{tmp_path}/t.db", False)
     qtbot.addWidget(st.window)
     try:

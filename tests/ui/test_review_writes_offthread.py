@@ -12,28 +12,10 @@ from PySide6.QtCore import QTimer
 
 from arbiter.ui import tasks
 from arbiter.ui.checklist import ChecklistPanel
+from tests.threads import Gated
 from tests.ui.checklist_support import Env, answer_supported_case, auto_confirm, choice, click, open_everything
 
 pytestmark = pytest.mark.gui
-
-
-class Gated:
-    """Wraps one repository method: notes whether it ran on the GUI thread, and waits on a gate when one is set."""
-
-    def __init__(self, repo, name: str, monkeypatch):
-        self.real = getattr(repo, name)
-        self.calls: list[bool] = []      # True: ran on the GUI thread
-        self.gate: threading.Event | None = None
-        self.error: BaseException | None = None
-        monkeypatch.setattr(repo, name, self)
-
-    def __call__(self, *args, **kwargs):
-        self.calls.append(threading.current_thread() is threading.main_thread())
-        if self.gate is not None:
-            assert self.gate.wait(20), "the test never opened the gate"
-        if self.error is not None:
-            raise self.error
-        return self.real(*args, **kwargs)
 
 
 @pytest.fixture
