@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import os
 import uuid
+from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, text
@@ -42,3 +43,26 @@ def any_db(request, tmp_path):
         with admin.begin() as conn:
             conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
         admin.dispose()
+
+
+@pytest.fixture
+def lamp_view(qtbot, sqlite_db):
+    """The case view of the sample whose photo reuses another sample's (both imported), shown at 1366 x 768 with
+    its forensic lookups done: the screen the forensics GUI tests look at."""
+    from arbiter.bundle import read_bundle
+    from arbiter.signing import demo_identity
+    from arbiter.store import Repository, import_bundle
+    from arbiter.ui.case_view import CaseView
+    from arbiter.ui.forensics_view import forensics_of
+    from arbiter.ui.session import ReviewSession
+    samples = Path(__file__).resolve().parents[2] / "resources" / "samples"
+    import_bundle(sqlite_db, read_bundle(samples / "tts-uk-lamp-box-dented.arbcase"), actor="test")
+    reused = import_bundle(sqlite_db, read_bundle(samples / "tts-uk-lamp-box-reused.arbcase"), actor="test")
+    session = ReviewSession(Repository(sqlite_db), reused.case_pk, demo_identity("r.chen", "R. Chen"))
+    view = CaseView(session)
+    qtbot.addWidget(view)
+    view.resize(1366, 768)
+    view.show()
+    qtbot.waitUntil(lambda: forensics_of(session).done, timeout=60_000)
+    return view
+

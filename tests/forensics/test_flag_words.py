@@ -12,12 +12,10 @@ import pytest
 
 from arbiter.bundle import read_bundle
 from arbiter.domain.forensics import Flag
-from arbiter.store import Repository, import_bundle
+from arbiter.store import import_bundle
 from arbiter.ui import i18n
-from arbiter.ui.case_view import CaseView
-from arbiter.ui.forensics_view import ForensicsFactsBox, forensics_of
+from arbiter.ui.forensics_view import ForensicsFactsBox
 from arbiter.ui.forensics_words import flag_detail
-from arbiter.ui.session import ReviewSession
 
 pytestmark = pytest.mark.gui
 SAMPLES = Path(__file__).resolve().parents[2] / "resources" / "samples"
@@ -33,20 +31,10 @@ def english_after(qapp):
 
 
 @pytest.fixture
-def view(qtbot, sqlite_db, english_after):
-    from arbiter.signing import demo_identity
-
-    import_bundle(sqlite_db, read_bundle(SAMPLES / "tts-uk-lamp-box-dented.arbcase"), actor="test")
-    reused = import_bundle(sqlite_db, read_bundle(SAMPLES / "tts-uk-lamp-box-reused.arbcase"), actor="test")
-    session = ReviewSession(Repository(sqlite_db), reused.case_pk, demo_identity("r.chen", "R. Chen"))
-    view = CaseView(session)
-    qtbot.addWidget(view)
-    view.resize(1366, 768)
-    view.show()
-    qtbot.waitUntil(lambda: forensics_of(session).done, timeout=60_000)
-    view.show_evidence("E1")
-    qtbot.waitUntil(lambda: len(view.forensics_strip.rows) == 4, timeout=10_000)
-    return view
+def view(qtbot, lamp_view, english_after):
+    lamp_view.show_evidence("E1")
+    qtbot.waitUntil(lambda: len(lamp_view.forensics_strip.rows) == 4, timeout=10_000)
+    return lamp_view
 
 
 def test_switching_to_chinese_words_the_flags_beside_the_evidence_in_chinese(qtbot, view):

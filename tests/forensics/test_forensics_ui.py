@@ -18,18 +18,8 @@ SAMPLES = Path(__file__).resolve().parents[2] / "resources" / "samples"
 
 
 @pytest.fixture
-def view(qtbot, sqlite_db):
-    from arbiter.signing import demo_identity
-
-    import_bundle(sqlite_db, read_bundle(SAMPLES / "tts-uk-lamp-box-dented.arbcase"), actor="test")
-    reused = import_bundle(sqlite_db, read_bundle(SAMPLES / "tts-uk-lamp-box-reused.arbcase"), actor="test")
-    session = ReviewSession(Repository(sqlite_db), reused.case_pk, demo_identity("r.chen", "R. Chen"))
-    view = CaseView(session)
-    qtbot.addWidget(view)
-    view.resize(1366, 768)
-    view.show()
-    qtbot.waitUntil(lambda: forensics_of(session).done, timeout=60_000)
-    return view
+def view(lamp_view):
+    return lamp_view
 
 
 def test_flags_beside_the_evidence_citable_and_the_match_side_by_side(qtbot, view):
